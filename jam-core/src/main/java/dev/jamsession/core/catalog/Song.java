@@ -1,0 +1,28 @@
+package dev.jamsession.core.catalog;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A song of the server's catalog. Clients refer to songs by id only; everything else comes
+ * from here. {@code features} may be null; {@code popularity} is in [0, 1] (0.5 when unknown).
+ */
+public record Song(String id, String title, String artist, String album, String genre, int year,
+                   long durationMs, String audioUrl, AudioFeatures features, double popularity)
+    implements Serializable {
+
+  /** The public shape of PROTOCOL §6. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("title", title);
+    m.put("artist", artist);
+    m.put("album", album);
+    m.put("genre", genre);
+    m.put("year", year);
+    m.put("durationMs", durationMs);
+    m.put("audioUrl", audioUrl);
+    return m;
+  }
+}

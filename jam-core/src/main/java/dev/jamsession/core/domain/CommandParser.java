@@ -1,0 +1,98 @@
+package dev.jamsession.core.domain;
+
+import static dev.jamsession.core.protocol.Addresses.ADD_TO_QUEUE;
+import static dev.jamsession.core.protocol.Addresses.END_SESSION;
+import static dev.jamsession.core.protocol.Addresses.KICK;
+import static dev.jamsession.core.protocol.Addresses.LEAVE_SESSION;
+import static dev.jamsession.core.protocol.Addresses.PLAYBACK_UPDATE;
+import static dev.jamsession.core.protocol.Addresses.PLAY_NEXT;
+import static dev.jamsession.core.protocol.Addresses.REMOVE_FROM_QUEUE;
+import static dev.jamsession.core.protocol.Addresses.SNAPSHOT;
+import static dev.jamsession.core.protocol.Addresses.TRANSFER_HOST;
+import static dev.jamsession.core.protocol.Addresses.UPDATE_SETTINGS;
+import static dev.jamsession.core.protocol.Addresses.VOTE;
+import static dev.jamsession.core.protocol.Addresses.VOTE_SKIP;
+
+import dev.jamsession.core.catalog.SongLookup;
+import dev.jamsession.core.protocol.JamException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a participant's message (address and JSON body) into a {@link Command}. A body that fails
+ * the shape checks becomes {@link Command.Invalid}, so the engine can still refuse a non-member
+ * with NOT_JOINED first, as PROTOCOL §8 orders.
+ */
+public final class CommandParser {
+  private CommandParser() {}
+
+  private static final Set<String> SETTINGS_FIELDS = Settings.defaults(50).toMap().keySet();
+
+  /** Whether {@code address} names a command this parser takes (join and time are handled apart). */
+  public static boolean isJamCommand(String address) {
+    return switch (address) {
+      case LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT, PLAYBACK_UPDATE,
+          VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT -> true;
+      default -> false;
+    };
+  }
+
+  public static Command parse(String address, String actor, Map<String, Object> body, SongLookup songs) {
+    try {
+      return switch (address) {
+        case LEAVE_SESSION -> new Command.Leave(actor);
+        case ADD_TO_QUEUE -> {
+          String songId = Input.id(body, "songId");
+          yield new Command.AddToQueue(actor, songId, songs.byId(songId).orElse(null));
+        }
+        case VOTE -> new Command.Vote(actor, Input.id(body, "itemId"),
+            (int) Input.integer(body.get("value"), "value", -1, 1));
+        case REMOVE_FROM_QUEUE -> new Command.RemoveFromQueue(actor, Input.id(body, "itemId"));
+        case PLAY_NEXT -> new Command.PlayNext(actor);
+        case PLAYBACK_UPDATE -> playbackUpdate(actor, body);
+        case VOTE_SKIP -> new Command.VoteSkip(actor, Input.bool(body.get("value"), "value"));
+        case UPDATE_SETTINGS -> settings(actor, body);
+        case KICK -> new Command.Kick(actor, Input.id(body, "participantId"));
+        case TRANSFER_HOST -> new Command.TransferHost(actor, Input.id(body, "participantId"));
+        case END_SESSION -> new Command.EndSession(actor);
+        case SNAPSHOT -> new Command.Snapshot(actor);
+        default -> throw new IllegalArgumentException("not a jam command: " + address);
+      };
+    } catch (JamException e) {
+      return new Command.Invalid(actor, e.getMessage());
+    }
+  }
+
+  /** {code, userName, hostToken?, resumeToken?}; a resume needs no name. Throws INVALID_INPUT. */
+  public static Command.Join parseJoin(Map<String, Object> body, String connectionId,
+                                       String boundParticipantId) {
+    String resumeToken = Input.optionalToken(body, "resumeToken");
+    String hostToken = Input.optionalToken(body, "hostToken");
+    Object rawName = body.get("userName");
+    String userName = resumeToken != null && rawName == null ? null : Input.name(rawName, "userName");
+    return new Command.Join(userName, hostToken, resumeToken, connectionId, boundParticipantId);
+  }
+
+  private static Command playbackUpdate(String actor, Map<String, Object> body) {
+    Object playing = body.get("isPlaying");
+    Object position = body.get("positionMs");
+    if (playing == null && position == null) {
+      throw Input.invalid("Send isPlaying, positionMs or both");
+    }
+    return new Command.PlaybackUpdate(actor,
+        playing == null ? null : Input.bool(playing, "isPlaying"),
+        position == null ? null : Input.integer(position, "positionMs", 0, Long.MAX_VALUE));
+  }
+
+  private static Command settings(String actor, Map<String, Object> body) {
+    Map<String, Object> patch = new HashMap<>();
+    body.forEach((k, v) -> {
+      if (SETTINGS_FIELDS.contains(k)) {
+        patch.put(k, v);
+      }
+    });
+    Settings.defaults(50).apply(patch); // shape and range, independent of the jam
+    return new Command.UpdateSettings(actor, patch);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.jamsession.core.domain;
+
+import dev.jamsession.core.catalog.Song;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A queued song with its votes (participant id to +1 or -1). {@code seq} breaks ties between
+ * items added in the same millisecond so the order is total.
+ */
+public record QueueItem(String id, Song song, String addedById, String addedBy, long addedAt,
+                        long seq, Map<String, Integer> votes) implements Serializable {
+
+  public QueueItem {
+    votes = Map.copyOf(votes);
+  }
+
+  public int score() {
+    return up() - down();
+  }
+
+  public int up() {
+    return (int) votes.values().stream().filter(v -> v > 0).count();
+  }
+
+  public int down() {
+    return (int) votes.values().stream().filter(v -> v < 0).count();
+  }
+
+  /** This item with {@code participantId}'s vote set to {@code value}; 0 withdraws it. */
+  public QueueItem withVote(String participantId, int value) {
+    Map<String, Integer> next = new HashMap<>(votes);
+    if (value == 0) {
+      next.remove(participantId);
+    } else {
+      next.put(participantId, value);
+    }
+    return new QueueItem(id, song, addedById, addedBy, addedAt, seq, next);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.jamsession.core.protocol;
+
+import java.util.Set;
+
+/**
+ * Every event-bus address, declared once. Browsers may send only to {@link #PUBLIC_COMMANDS}
+ * (all under the {@code jam.} prefix) and register only on {@code jam.events.<CODE>}; the rest
+ * is internal and the gateway's bridge refuses it.
+ */
+public final class Addresses {
+  private Addresses() {}
+
+  public static final String PUBLIC_PREFIX = "jam.";
+
+  public static final String JOIN_SESSION = "jam.join-session";
+  public static final String LEAVE_SESSION = "jam.leave-session";
+  public static final String ADD_TO_QUEUE = "jam.add-to-queue";
+  public static final String VOTE = "jam.vote";
+  public static final String REMOVE_FROM_QUEUE = "jam.remove-from-queue";
+  public static final String PLAY_NEXT = "jam.play-next";
+  public static final String PLAYBACK_UPDATE = "jam.playback-update";
+  public static final String VOTE_SKIP = "jam.vote-skip";
+  public static final String UPDATE_SETTINGS = "jam.update-settings";
+  public static final String KICK = "jam.kick";
+  public static final String TRANSFER_HOST = "jam.transfer-host";
+  public static final String END_SESSION = "jam.end-session";
+  public static final String SNAPSHOT = "jam.snapshot";
+  public static final String GET_RECOMMENDATIONS = "jam.get-recommendations";
+  public static final String TIME = "jam.time";
+
+  public static final Set<String> PUBLIC_COMMANDS = Set.of(
+      JOIN_SESSION, LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
+      PLAYBACK_UPDATE, VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT,
+      GET_RECOMMENDATIONS, TIME);
+
+  /** Events of one jam are published here; a connection may register only its own jam's. */
+  public static final String EVENTS_PREFIX = "jam.events.";
+
+  public static String events(String code) {
+    return EVENTS_PREFIX + code;
+  }
+
+  /** The jam code in an events address, or null when the address is not one. */
+  public static String codeOfEvents(String address) {
+    return address != null && address.startsWith(EVENTS_PREFIX)
+        ? address.substring(EVENTS_PREFIX.length()) : null;
+  }
+
+  // Internal: gateway -> session-service.
+  /** A participant's command, with the identity the gateway bound: {cmd, code, participantId, connectionId, body}. */
+  public static final String SESSION_COMMAND = "session.command";
+  /** {hostName, settings?} -> {sessionCode, hostToken}. */
+  public static final String SESSION_CREATE = "session.create";
+  /** {code} -> jam summary. */
+  public static final String SESSION_SUMMARY = "session.summary";
+  /** {all} -> {sessions: [summary]}. */
+  public static final String SESSION_LIST = "session.list";
+  /** {code, participantId, connectionId}: a connection dropped. */
+  public static final String SESSION_DISCONNECT = "session.disconnect";
+  /** {code, reason, idleBefore}: cleanup asks to end a jam if it is still idle or empty. */
+  public static final String SESSION_EXPIRE = "session.expire";
+
+  // Internal: session-service -> recommender-service.
+  public static final String RECOMMENDER_RECOMMEND = "recommender.recommend";
+}
