@@ -364,7 +364,7 @@ public final class JamEngine {
     }
     if (d.current != null) {
       d.history.add(0, new HistoryEntry(d.current.song(), d.current.addedBy(),
-          d.current.addedById(), d.now));
+          d.current.addedById(), d.now, d.current.votes(), d.skipVotes));
       if (d.history.size() > HISTORY_LIMIT) {
         d.history.subList(HISTORY_LIMIT, d.history.size()).clear();
       }
