@@ -1,0 +1,130 @@
+package dev.jamsession.gateway;
+
+import dev.jamsession.catalog.Catalog;
+import dev.jamsession.core.protocol.ErrorCode;
+import dev.jamsession.gateway.bridge.JamBridge;
+import dev.jamsession.gateway.http.HttpReplies;
+import dev.jamsession.gateway.http.JamRoutes;
+import dev.jamsession.gateway.http.SongRoutes;
+import dev.jamsession.runtime.JamConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** The HTTP edge: REST, the SockJS bridge, static web client, audio, health and metrics. */
+public final class GatewayVerticle extends VerticleBase {
+  private static final int MAX_BRIDGE_POST_BYTES = 64 * 1024;
+
+  private final JamConfig config;
+  private final String host;
+  private final Catalog catalog;
+  private final PrometheusMeterRegistry registry;
+  private final BooleanSupplier clusterReady;
+  private HttpServer server;
+
+  public GatewayVerticle(JamConfig config, String host, Catalog catalog,
+                         PrometheusMeterRegistry registry, BooleanSupplier clusterReady) {
+    this.config = config;
+    this.host = host;
+    this.catalog = catalog;
+    this.registry = registry;
+    this.clusterReady = clusterReady;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    if (!config.allowedOrigins().isEmpty()) {
+      router.route().handler(CorsHandler.create()
+          .addOrigins(config.allowedOrigins())
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+          .allowedHeader("Content-Type")
+          .allowedHeader("Authorization"));
+    }
+    RateLimiter restLimits = new RateLimiter(config.restRateLimit(), config.restRateWindowMs());
+    router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
+    new JamRoutes(vertx.eventBus(), config.internalTimeoutMs(), config.adminToken()).mount(router);
+    new SongRoutes(vertx, catalog).mount(router);
+    router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
+
+    router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+    router.get("/ready").handler(this::ready);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+
+    router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
+    JamBridge bridge = new JamBridge(vertx, config);
+    router.route("/eventbus/*").subRouter(bridge.router());
+
+    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true));
+    // The client routes (e.g. /status, /?code=...) are the single page's own.
+    router.get().handler(ctx -> ctx.response().sendFile("webroot/index.html").onFailure(ctx::fail));
+    router.route().failureHandler(GatewayVerticle::failure);
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setMaxWebSocketFrameSize(64 * 1024)
+        .setMaxWebSocketMessageSize(256 * 1024)
+        .setCompressionSupported(true);
+    return bridge.start()
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.port(), host))
+        .onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (PORT=0 picks a free one, as tests do). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void limitRest(RoutingContext ctx, RateLimiter limits) {
+    if (ctx.request().path().endsWith("/audio")) {
+      ctx.next(); // an audio element issues many range requests per song
+      return;
+    }
+    String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    long waitMs = limits.acquire(ip, System.currentTimeMillis());
+    if (waitMs > 0) {
+      HttpReplies.rateLimited(ctx, waitMs);
+    } else {
+      ctx.next();
+    }
+  }
+
+  private void ready(RoutingContext ctx) {
+    boolean clusterUp = clusterReady.getAsBoolean();
+    boolean catalogUp = !catalog.all().isEmpty();
+    JsonObject body = new JsonObject()
+        .put("status", clusterUp && catalogUp ? "READY" : "NOT_READY")
+        .put("cluster", clusterUp)
+        .put("catalog", catalogUp);
+    ctx.response().setStatusCode(clusterUp && catalogUp ? 200 : 503);
+    ctx.json(body);
+  }
+
+  private static void failure(RoutingContext ctx) {
+    int status = ctx.statusCode();
+    ErrorCode code = switch (status) {
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 400 -> ErrorCode.INVALID_INPUT;
+      case 404 -> ErrorCode.NOT_FOUND;
+      default -> ErrorCode.INTERNAL;
+    };
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    HttpReplies.error(ctx, code, code == ErrorCode.PAYLOAD_TOO_LARGE
+        ? "Requests are limited to 1 KB" : code == ErrorCode.NOT_FOUND ? "Not found" : "The request could not be handled");
+  }
+}

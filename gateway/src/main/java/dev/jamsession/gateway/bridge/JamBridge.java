@@ -1,0 +1,57 @@
+package dev.jamsession.gateway.bridge;
+
+import dev.jamsession.gateway.RateLimiter;
+import dev.jamsession.runtime.JamConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.util.UUID;
+
+/**
+ * The SockJS event-bus bridge of one gateway verticle (/eventbus, and raw WebSocket at
+ * /eventbus/websocket). Browsers can reach only this gateway's command relay, through the
+ * {@link BridgeGuard}, and receive only their own jam's events.
+ */
+public final class JamBridge {
+  private static final String EVENTS_PATTERN = "jam\\.events\\.[A-Z0-9]{6}";
+
+  private final Vertx vertx;
+  private final JamConfig config;
+  private final Connections connections = new Connections();
+  private final String relayAddress = "gateway.relay." + UUID.randomUUID();
+
+  public JamBridge(Vertx vertx, JamConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  /** Registers the relay consumer (once per gateway verticle: a single cluster registration). */
+  public Future<Void> start() {
+    CommandRelay relay = new CommandRelay(connections, vertx.eventBus(),
+        new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs()), config.internalTimeoutMs());
+    return vertx.eventBus().consumer(relayAddress, relay::handle).completion();
+  }
+
+  public Router router() {
+    SockJSBridgeOptions options = new SockJSBridgeOptions()
+        .addInboundPermitted(new PermittedOptions().setAddress(relayAddress))
+        .addOutboundPermitted(new PermittedOptions().setAddressRegex(EVENTS_PATTERN))
+        .setPingTimeout(config.pingTimeoutMs())
+        .setReplyTimeout(config.internalTimeoutMs() * 3)
+        .setMaxHandlersPerSocket(64)
+        .setMaxAddressLength(64);
+    SockJSHandlerOptions sockOptions = new SockJSHandlerOptions()
+        .setRegisterWriteHandler(false)
+        .setInsertJSESSIONID(false);
+    return SockJSHandler.create(vertx, sockOptions)
+        .bridge(options, new BridgeGuard(connections, relayAddress, vertx.eventBus()));
+  }
+
+  public int connectionCount() {
+    return connections.size();
+  }
+}

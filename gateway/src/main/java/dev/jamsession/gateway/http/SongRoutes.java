@@ -1,0 +1,131 @@
+package dev.jamsession.gateway.http;
+
+import dev.jamsession.catalog.AudioSource;
+import dev.jamsession.catalog.Catalog;
+import dev.jamsession.catalog.SearchQuery;
+import dev.jamsession.catalog.SearchResult;
+import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.protocol.ErrorCode;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The catalog over HTTP: search, one song, and its audio with Range support (PROTOCOL §7). */
+public final class SongRoutes {
+  private final Vertx vertx;
+  private final Catalog catalog;
+
+  public SongRoutes(Vertx vertx, Catalog catalog) {
+    this.vertx = vertx;
+    this.catalog = catalog;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/songs").handler(this::search);
+    router.get("/api/songs/:id").handler(this::song);
+    router.get("/api/songs/:id/audio").handler(this::audio);
+  }
+
+  private void search(RoutingContext ctx) {
+    SearchQuery query;
+    try {
+      query = new SearchQuery(
+          blankToNull(ctx.queryParams().get("q")),
+          blankToNull(ctx.queryParams().get("genre")),
+          blankToNull(ctx.queryParams().get("artist")),
+          intParam(ctx, "limit", SearchQuery.DEFAULT_LIMIT, 1, SearchQuery.MAX_LIMIT),
+          intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    } catch (IllegalArgumentException e) {
+      HttpReplies.error(ctx, ErrorCode.INVALID_INPUT, e.getMessage());
+      return;
+    }
+    SearchResult result = catalog.search(query);
+    JsonArray songs = new JsonArray();
+    result.songs().forEach(s -> songs.add(new JsonObject(s.toMap())));
+    HttpReplies.ok(ctx, new JsonObject().put("total", result.total()).put("songs", songs));
+  }
+
+  private void song(RoutingContext ctx) {
+    Optional<Song> song = catalog.byId(ctx.pathParam("id"));
+    if (song.isEmpty()) {
+      HttpReplies.error(ctx, ErrorCode.UNKNOWN_SONG, "No song with that id");
+      return;
+    }
+    HttpReplies.ok(ctx, new JsonObject(song.get().toMap()));
+  }
+
+  private void audio(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Optional<AudioSource> source = catalog.audio(id);
+    if (source.isEmpty()) {
+      HttpReplies.error(ctx, ErrorCode.UNKNOWN_SONG, "No audio for that song on this server");
+      return;
+    }
+    // Rendering or stat-ing the file may block: never on the event loop.
+    vertx.executeBlocking(() -> {
+      Path file = source.get().file();
+      return new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()};
+    }, false).onComplete(ar -> {
+      if (ar.failed()) {
+        HttpReplies.error(ctx, ErrorCode.INTERNAL, "The audio could not be read");
+        return;
+      }
+      try {
+        serveFile(ctx, source.get(), ar.result()[0], ar.result()[1]);
+      } catch (Exception e) {
+        HttpReplies.error(ctx, ErrorCode.INTERNAL, "The audio could not be read");
+      }
+    });
+  }
+
+  private static void serveFile(RoutingContext ctx, AudioSource source, long size, long modified)
+      throws Exception {
+    String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified) + "\"";
+    var response = ctx.response()
+        .putHeader("Content-Type", source.contentType())
+        .putHeader("Accept-Ranges", "bytes")
+        .putHeader("Cache-Control", "public, max-age=86400")
+        .putHeader("ETag", etag);
+    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    ByteRange range = ByteRange.parse(ctx.request().getHeader("Range"), size);
+    String path = source.file().toString();
+    if (range == null) {
+      response.putHeader("Content-Length", Long.toString(size)).sendFile(path);
+    } else if (!range.satisfiable()) {
+      response.setStatusCode(416).putHeader("Content-Range", "bytes */" + size).end();
+    } else {
+      response.setStatusCode(206)
+          .putHeader("Content-Range", "bytes " + range.start() + "-" + range.end() + "/" + size)
+          .putHeader("Content-Length", Long.toString(range.length()))
+          .sendFile(path, range.start(), range.length());
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(raw.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.jamsession.runtime;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Configuration from environment variables (DESIGN decision 7). Every value is checked at
+ * start-up; a bad one stops the service with a message naming the variable.
+ */
+public record JamConfig(
+    int port,
+    List<String> allowedOrigins,
+    long sessionTimeoutMs,
+    int maxQueueSize,
+    long cleanupIntervalMs,
+    long disconnectGraceMs,
+    long tickIntervalMs,
+    String adminToken,
+    int restRateLimit,
+    long restRateWindowMs,
+    int socketRateLimit,
+    long socketRateWindowMs,
+    long pingTimeoutMs,
+    long internalTimeoutMs,
+    ClusterSettings cluster,
+    Map<String, String> env) {
+
+  public static JamConfig fromEnv(Map<String, String> env) {
+    Vars v = new Vars(env);
+    return new JamConfig(
+        v.integer("PORT", 4000, 0, 65535),
+        v.list("ALLOWED_ORIGINS"),
+        v.duration("SESSION_TIMEOUT", 1_800_000),
+        v.integer("MAX_QUEUE_SIZE", 50, 1, 200),
+        v.duration("CLEANUP_INTERVAL", 300_000),
+        v.duration("DISCONNECT_GRACE", 30_000),
+        v.duration("TICK_INTERVAL", 250),
+        v.string("ADMIN_TOKEN", null),
+        v.integer("RATE_LIMIT_MAX", 100, 1, 1_000_000),
+        v.duration("RATE_LIMIT_WINDOW", 60_000),
+        v.integer("WS_RATE_LIMIT_MAX", 120, 1, 1_000_000),
+        v.duration("WS_RATE_LIMIT_WINDOW", 10_000),
+        v.duration("PING_TIMEOUT", 20_000),
+        v.duration("INTERNAL_TIMEOUT", 3_000),
+        ClusterSettings.fromEnv(v),
+        Map.copyOf(env));
+  }
+
+  /** Typed reads of environment variables; errors name the variable. */
+  public static final class Vars {
+    private final Map<String, String> env;
+
+    public Vars(Map<String, String> env) {
+      this.env = env;
+    }
+
+    private String raw(String name) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public String string(String name, String fallback) {
+      String value = raw(name);
+      return value == null ? fallback : value;
+    }
+
+    public int integer(String name, int fallback, int min, int max) {
+      String value = raw(name);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        int n = Integer.parseInt(value);
+        if (n >= min && n <= max) {
+          return n;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          name + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+    }
+
+    /** Milliseconds, at least 1. */
+    public long duration(String name, long fallback) {
+      String value = raw(name);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        long n = Long.parseLong(value);
+        if (n >= 1) {
+          return n;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          name + " must be a positive number of milliseconds, got '" + value + "'");
+    }
+
+    public List<String> list(String name) {
+      String value = raw(name);
+      return value == null ? List.of()
+          : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.jamsession.runtime;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.jamsession.core.domain.Jam;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * One service process's place in the cluster: a clustered Vert.x on Hazelcast, with its own
+ * Prometheus registry. Data members (session-service, the all-in-one JVM) hold the jams; every
+ * other service joins as a lite member, which holds no partitions (DESIGN decision 1).
+ */
+public final class JamNode {
+  /** The IMap of jams, keyed by session code. */
+  public static final String JAMS_MAP = "jams";
+
+  public enum Role { DATA, LITE }
+
+  private final Vertx vertx;
+  private final HazelcastClusterManager clusterManager;
+  private final PrometheusMeterRegistry registry;
+
+  private JamNode(Vertx vertx, HazelcastClusterManager clusterManager, PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.clusterManager = clusterManager;
+    this.registry = registry;
+  }
+
+  public static Future<JamNode> start(ClusterSettings settings, Role role) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings, role));
+    VertxOptions options = new VertxOptions()
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+    options.getEventBusOptions()
+        .setHost(settings.host())
+        .setPort(settings.eventBusPort())
+        .setClusterPublicHost(settings.publicHost());
+    return Vertx.builder()
+        .with(options)
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withClusterManager(manager)
+        .buildClustered()
+        .map(vertx -> new JamNode(vertx, manager, registry));
+  }
+
+  static Config hazelcastConfig(ClusterSettings settings, Role role) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName(settings.name());
+    config.setLiteMember(role == Role.LITE);
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // Our own shutdown hook closes Vert.x first; Hazelcast then leaves gracefully (partitions migrate).
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    config.getNetworkConfig()
+        .setPort(settings.memberPort())
+        .setPortAutoIncrement(false)
+        .setPublicAddress(settings.publicHost() + ":" + settings.memberPort());
+    if (settings.host().matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+      // An explicit IP (loopback in tests): bind only there. No port ranges (DESIGN's trap).
+      config.setProperty("hazelcast.socket.bind.any", "false");
+      config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(settings.host());
+    }
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+    config.addMapConfig(new MapConfig(JAMS_MAP)
+        .setBackupCount(1)
+        .setAsyncBackupCount(0)
+        // Entry processors that only read (the ticker's idle checks) then skip serialization.
+        .setInMemoryFormat(InMemoryFormat.OBJECT));
+    return config;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public HazelcastInstance hazelcast() {
+    return clusterManager.getHazelcastInstance();
+  }
+
+  public IMap<String, Jam> jams() {
+    return hazelcast().getMap(JAMS_MAP);
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Leaves the cluster gracefully: Vert.x unregisters its consumers, Hazelcast migrates partitions. */
+  public Future<Void> close() {
+    return vertx.close();
+  }
+}

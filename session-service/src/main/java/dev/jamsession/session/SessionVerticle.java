@@ -1,0 +1,165 @@
+package dev.jamsession.session;
+
+import static dev.jamsession.core.protocol.Addresses.GET_RECOMMENDATIONS;
+import static dev.jamsession.core.protocol.Addresses.JOIN_SESSION;
+
+import dev.jamsession.core.catalog.SongLookup;
+import dev.jamsession.core.domain.Command;
+import dev.jamsession.core.domain.CommandParser;
+import dev.jamsession.core.domain.Input;
+import dev.jamsession.core.domain.Outcome;
+import dev.jamsession.core.domain.Settings;
+import dev.jamsession.core.domain.Views;
+import dev.jamsession.core.protocol.Addresses;
+import dev.jamsession.core.protocol.ErrorCode;
+import dev.jamsession.core.protocol.JamException;
+import dev.jamsession.runtime.bus.Replies;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the gateway's internal session.* requests into domain commands on the jam store and
+ * publishes the resulting events on jam.events.CODE. Stateless: any number of instances.
+ */
+public final class SessionVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
+
+  private final SongLookup songs;
+  private final SessionSettings settings;
+  private JamStore store;
+
+  public SessionVerticle(SongLookup songs, SessionSettings settings) {
+    this.songs = songs;
+    this.settings = settings;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new JamStore(vertx, settings.jams());
+    EventBus bus = vertx.eventBus();
+    return Future.all(
+        bus.<JsonObject>consumer(Addresses.SESSION_COMMAND, this::command).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_CREATE, this::create).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_SUMMARY, this::summary).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_LIST, this::list).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_DISCONNECT, this::disconnect).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_EXPIRE, this::expire).completion());
+  }
+
+  /** {cmd, code, participantId, connectionId, body}: identity as bound by the gateway. */
+  private void command(Message<JsonObject> msg) {
+    JsonObject in = msg.body();
+    String cmd = in.getString("cmd", "");
+    String code = in.getString("code");
+    String participantId = in.getString("participantId");
+    Map<String, Object> body = in.getJsonObject("body", new JsonObject()).getMap();
+    Command command;
+    try {
+      if (JOIN_SESSION.equals(cmd)) {
+        command = CommandParser.parseJoin(body, in.getString("connectionId"), participantId);
+      } else if (GET_RECOMMENDATIONS.equals(cmd)) {
+        msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "Recommendations are not available yet"));
+        return;
+      } else if (CommandParser.isJamCommand(cmd)) {
+        command = CommandParser.parse(cmd, participantId, body, songs);
+      } else {
+        msg.reply(Replies.error(ErrorCode.INVALID_INPUT, "Unknown command"));
+        return;
+      }
+    } catch (JamException e) {
+      msg.reply(Replies.error(e));
+      return;
+    }
+    if (code == null) {
+      msg.reply(Replies.error(ErrorCode.NOT_JOINED, "Join the jam first"));
+      return;
+    }
+    run(code, command).onComplete(ar -> msg.reply(ar.succeeded()
+        ? Replies.ok(ar.result().reply())
+        : Replies.error(ar.cause())));
+  }
+
+  /** Executes a command and publishes its events; the future carries the outcome or the refusal. */
+  private Future<Outcome> run(String code, Command command) {
+    return store.execute(code, command)
+        .onSuccess(outcome -> publish(code, outcome))
+        .onFailure(t -> {
+          if (!(t instanceof JamException)) {
+            LOG.error("Command {} on jam {} failed", command.getClass().getSimpleName(), code, t);
+          }
+        });
+  }
+
+  private void publish(String code, Outcome outcome) {
+    String address = Addresses.events(code);
+    for (Map<String, Object> event : outcome.events()) {
+      vertx.eventBus().publish(address, new JsonObject(event));
+    }
+  }
+
+  private void create(Message<JsonObject> msg) {
+    Settings jamSettings;
+    String hostName;
+    try {
+      JsonObject in = msg.body();
+      hostName = Input.name(in.getValue("hostName"), "hostName");
+      Object rawSettings = in.getValue("settings");
+      if (rawSettings != null && !(rawSettings instanceof JsonObject)) {
+        throw Input.invalid("settings must be an object");
+      }
+      Settings defaults = Settings.defaults(settings.maxQueueSize());
+      jamSettings = rawSettings == null ? defaults : defaults.apply(((JsonObject) rawSettings).getMap());
+    } catch (JamException e) {
+      msg.reply(Replies.error(e));
+      return;
+    }
+    store.create(hostName, jamSettings).onComplete(ar -> {
+      if (ar.succeeded()) {
+        LOG.info("Jam {} created", ar.result().code());
+        msg.reply(Replies.ok(new JsonObject()
+            .put("sessionCode", ar.result().code())
+            .put("hostToken", ar.result().hostToken())));
+      } else {
+        msg.reply(Replies.error(ar.cause()));
+      }
+    });
+  }
+
+  private void summary(Message<JsonObject> msg) {
+    store.get(msg.body().getString("code", "")).onComplete(ar -> msg.reply(ar.succeeded()
+        ? Replies.ok(Views.summary(ar.result()))
+        : Replies.error(ar.cause())));
+  }
+
+  private void list(Message<JsonObject> msg) {
+    store.list(msg.body().getBoolean("all", false)).onComplete(ar -> {
+      if (ar.succeeded()) {
+        JsonArray sessions = new JsonArray();
+        ar.result().forEach(jam -> sessions.add(new JsonObject(Views.summary(jam))));
+        msg.reply(Replies.ok(new JsonObject().put("sessions", sessions)));
+      } else {
+        msg.reply(Replies.error(ar.cause()));
+      }
+    });
+  }
+
+  /** A connection dropped: the participant stays for the grace period (DESIGN decision 5). */
+  private void disconnect(Message<JsonObject> msg) {
+    JsonObject in = msg.body();
+    run(in.getString("code", ""), new Command.Disconnect(in.getString("participantId"), in.getString("connectionId")));
+  }
+
+  /** Cleanup's request; the jam re-checks the condition itself, so a jam that woke up is kept. */
+  private void expire(Message<JsonObject> msg) {
+    JsonObject in = msg.body();
+    run(in.getString("code", ""), new Command.Expire(in.getLong("idleBefore", 0L), settings.disconnectGraceMs()))
+        .onComplete(ar -> msg.reply(Replies.ok(new JsonObject().put("ended", ar.succeeded() && ar.result().ended()))));
+  }
+}
