@@ -28,6 +28,10 @@ public record JamConfig(
 
   public static JamConfig fromEnv(Map<String, String> env) {
     Vars v = new Vars(env);
+    String logFormat = v.string("LOG_FORMAT", "text");
+    if (!logFormat.equals("text") && !logFormat.equals("json")) {
+      throw new IllegalArgumentException("LOG_FORMAT must be text or json, got '" + logFormat + "'");
+    }
     return new JamConfig(
         v.integer("PORT", 4000, 0, 65535),
         v.list("ALLOWED_ORIGINS"),

@@ -1,0 +1,29 @@
+package dev.jamsession.launcher;
+
+import dev.jamsession.catalog.Catalog;
+import dev.jamsession.catalog.CatalogConfig;
+import dev.jamsession.catalog.Catalogs;
+import dev.jamsession.gateway.GatewayService;
+import dev.jamsession.runtime.JamNode;
+import dev.jamsession.runtime.ServiceLauncher;
+import dev.jamsession.session.SessionService;
+import java.util.Map;
+
+/**
+ * The embedded default: every service in one JVM, a single full Hazelcast member, on
+ * http://localhost:PORT. The same verticles run as separate processes in the distributed
+ * deployment.
+ */
+public final class JamSession {
+  private JamSession() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
+    ServiceLauncher.run("jam-session", JamNode.Role.DATA, env, (node, config) ->
+        SessionService.deploy(node, config, catalog)
+            .compose(v -> GatewayService.deploy(node, config, catalog))
+            .onSuccess(gateway -> System.out.println(
+                "Jam Session is running on http://localhost:" + gateway.actualPort())));
+  }
+}
