@@ -1,0 +1,94 @@
+package dev.jamsession.core.domain;
+
+import dev.jamsession.core.catalog.Song;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A jam driven through the engine with deterministic ids and a hand-moved clock. */
+final class JamFixture {
+  static final String HOST_TOKEN = "host-token-0123456789abcdef";
+
+  final JamEngine engine = new JamEngine(new CountingIds());
+  Jam jam;
+  long now = 1_000_000;
+  final List<Map<String, Object>> events = new ArrayList<>();
+
+  JamFixture() {
+    this(Settings.defaults(50));
+  }
+
+  JamFixture(Settings settings) {
+    jam = Jam.create("ABC123", "Ana", HOST_TOKEN, settings, now);
+  }
+
+  static Song song(int n) {
+    return song(n, 180_000);
+  }
+
+  static Song song(int n, long durationMs) {
+    return new Song("s" + n, "Song " + n, "Artist " + n, "Album", "rock", 2000, durationMs,
+        "/api/songs/s" + n + "/audio", null, 0.5);
+  }
+
+  Outcome apply(Command c) {
+    Outcome o = engine.apply(jam, c, now);
+    jam = o.jam();
+    events.addAll(o.events());
+    return o;
+  }
+
+  /** Joins and returns the new participant's id. */
+  String join(String name, String hostToken) {
+    Outcome o = apply(new Command.Join(name, hostToken, null, "conn-" + name, null));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> you = (Map<String, Object>) o.reply().get("you");
+    return (String) you.get("participantId");
+  }
+
+  String host() {
+    return join("Ana", HOST_TOKEN);
+  }
+
+  String guest(String name) {
+    return join(name, null);
+  }
+
+  String add(String who, int songNumber) {
+    Outcome o = apply(new Command.AddToQueue(who, "s" + songNumber, song(songNumber)));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> item = (Map<String, Object>) o.reply().get("item");
+    return (String) item.get("id");
+  }
+
+  List<String> queueSongIds() {
+    return jam.queue().stream().map(i -> i.song().id()).toList();
+  }
+
+  List<String> eventTypes() {
+    return events.stream().map(e -> (String) e.get("type")).toList();
+  }
+
+  Participant participant(String id) {
+    return jam.participant(id).orElseThrow();
+  }
+
+  static final class CountingIds implements Ids {
+    private int next;
+
+    @Override
+    public String id(String prefix) {
+      return prefix + (++next);
+    }
+
+    @Override
+    public String token() {
+      return "token-" + (++next);
+    }
+
+    @Override
+    public String sessionCode() {
+      return "CODE" + String.format("%02d", ++next % 100);
+    }
+  }
+}
