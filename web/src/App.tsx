@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { Header } from './components/Header';
+import { NormalView } from './components/NormalView';
+import { Toasts } from './components/Toasts';
+import { JamSession } from './components/jam/JamSession';
+import { useJamView, useServices } from './context';
+import { codeFromSearch } from './lib/validation';
+import { applyTheme, initialTheme, type Theme } from './theme';
+
+export type View = 'normal' | 'jam';
+
+export function App() {
+  const { client } = useServices();
+  const jamView = useJamView();
+  const [linkCode] = useState(() => codeFromSearch(window.location.search));
+  const [view, setView] = useState<View>(() => (linkCode ? 'jam' : 'normal'));
+  const [query, setQuery] = useState('');
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+
+  useEffect(() => applyTheme(theme), [theme]);
+
+  // A reload inside a jam resumes it with the token kept in sessionStorage.
+  useEffect(() => {
+    if (client.resumeStored()) setView('jam');
+  }, [client]);
+
+  // Joining (or falling back to the welcome screen) always shows the jam view.
+  const inJam = jamView.jam !== null;
+  useEffect(() => {
+    if (inJam || jamView.welcome) setView('jam');
+  }, [inJam, jamView.welcome]);
+
+  return (
+    <div className="app">
+      <Header
+        query={query}
+        onQuery={setQuery}
+        view={view}
+        onView={setView}
+        theme={theme}
+        onTheme={setTheme}
+        reconnecting={jamView.conn.phase === 'reconnecting'}
+        jamCode={jamView.jam?.code ?? null}
+      />
+      <main className="main" id="main">
+        {/* The jam stays mounted while browsing so its audio keeps playing. */}
+        <div hidden={view !== 'jam'}>
+          <JamSession linkCode={linkCode} query={query} onQuery={setQuery} />
+        </div>
+        {view === 'normal' && <NormalView query={query} onOpenJam={() => setView('jam')} />}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

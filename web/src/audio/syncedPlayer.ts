@@ -1,0 +1,171 @@
+// Drives one <audio> element to the jam's shared position. The math is in lib/sync.ts;
+// this file only reads and writes the element. It never sends anything to the server:
+// a client that buffers or falls behind corrects itself and affects nobody else.
+
+import { DEFAULT_STEER, expectedPositionMs, median, nextSeekLead, steer, type SteerOptions } from '../lib/sync';
+import type { Playback, QueueItem } from '../lib/types';
+
+export interface SyncStatus {
+  /** The browser refused to start audio without a user gesture. */
+  blocked: boolean;
+  /** Waiting for data (this client only). */
+  buffering: boolean;
+  /** Last measured drift, ms (positive: ahead). */
+  driftMs: number;
+  rate: number;
+}
+
+export class SyncedPlayer {
+  private item: QueueItem | null = null;
+  private playback: Playback | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private drifts: number[] = [];
+  private seekLeadMs = 30;
+  private cooldownUntil = 0;
+  private justSeeked = false;
+  private playPending = false;
+  status: SyncStatus = { blocked: false, buffering: false, driftMs: 0, rate: 1 };
+
+  constructor(
+    private readonly audio: HTMLAudioElement,
+    private readonly serverNow: () => number,
+    private readonly onStatus: (s: SyncStatus) => void,
+    private readonly opts: SteerOptions = DEFAULT_STEER,
+    private readonly tickMs = 200,
+  ) {
+    audio.preload = 'auto';
+    audio.addEventListener('waiting', this.onBuffering);
+    audio.addEventListener('playing', this.onPlaying);
+    audio.addEventListener('canplay', this.onPlaying);
+    audio.addEventListener('seeked', this.onSeeked);
+  }
+
+  start(): void {
+    if (!this.timer) this.timer = setInterval(() => this.tick(), this.tickMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.audio.removeEventListener('waiting', this.onBuffering);
+    this.audio.removeEventListener('playing', this.onPlaying);
+    this.audio.removeEventListener('canplay', this.onPlaying);
+    this.audio.removeEventListener('seeked', this.onSeeked);
+    this.audio.pause();
+  }
+
+  /** The jam's current item and playback, whenever they change. */
+  update(item: QueueItem | null, playback: Playback): void {
+    const changed = item?.id !== this.item?.id;
+    this.item = item;
+    this.playback = playback;
+    if (changed) {
+      this.drifts = [];
+      if (!item) {
+        this.audio.pause();
+        this.audio.removeAttribute('src');
+        this.audio.load();
+      } else {
+        this.audio.src = item.song.audioUrl;
+        this.audio.playbackRate = 1;
+        this.seekTo(this.target());
+      }
+    }
+    this.tick();
+  }
+
+  /** Call from a click: the user's gesture lets the browser start audio. */
+  unlock(): void {
+    this.setStatus({ blocked: false });
+    this.seekTo(this.target());
+    this.play();
+  }
+
+  private onBuffering = () => this.setStatus({ buffering: true });
+  private onPlaying = () => this.setStatus({ buffering: false });
+  private onSeeked = () => {
+    this.justSeeked = true;
+  };
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    const next = { ...this.status, ...patch };
+    const same =
+      next.blocked === this.status.blocked &&
+      next.buffering === this.status.buffering &&
+      Math.round(next.driftMs) === Math.round(this.status.driftMs) &&
+      next.rate === this.status.rate;
+    this.status = next;
+    if (!same) this.onStatus(next);
+  }
+
+  private target(): number {
+    if (!this.playback || !this.item) return 0;
+    return expectedPositionMs(this.playback, this.serverNow(), this.item.song.durationMs);
+  }
+
+  private seekTo(ms: number): void {
+    try {
+      this.audio.currentTime = ms / 1000;
+      this.drifts = [];
+    } catch {
+      /* not seekable yet: the next tick retries */
+    }
+  }
+
+  private play(): void {
+    if (this.playPending) return;
+    this.playPending = true;
+    this.audio.play().then(
+      () => {
+        this.playPending = false;
+        this.setStatus({ blocked: false });
+      },
+      (err: unknown) => {
+        this.playPending = false;
+        if (err instanceof DOMException && err.name === 'NotAllowedError') this.setStatus({ blocked: true });
+      },
+    );
+  }
+
+  tick(): void {
+    const a = this.audio;
+    if (!this.item || !this.playback) return;
+    const now = performance.now();
+    const target = this.target();
+    const durationMs = this.item.song.durationMs;
+
+    if (!this.playback.isPlaying) {
+      if (!a.paused) a.pause();
+      if (a.readyState >= 1 && Math.abs(a.currentTime * 1000 - target) > 50 && !a.seeking) this.seekTo(target);
+      a.playbackRate = 1;
+      return;
+    }
+    if (target >= durationMs - 50) return; // the server advances to the next song
+    if (a.paused) {
+      if (this.status.blocked) return;
+      if (a.readyState >= 1 && !a.seeking) this.seekTo(target + this.seekLeadMs);
+      this.play();
+      return;
+    }
+    if (a.seeking || a.readyState < 3) return; // buffering: wait, then correct
+    if (now < this.cooldownUntil) return;
+
+    const drift = a.currentTime * 1000 - target;
+    if (this.justSeeked) {
+      this.justSeeked = false;
+      this.seekLeadMs = nextSeekLead(this.seekLeadMs, drift);
+    }
+    this.drifts.push(drift);
+    if (this.drifts.length > 3) this.drifts.shift();
+    const d = median(this.drifts);
+    const s = steer(target + d, target, { ...this.opts, seekLeadMs: this.seekLeadMs });
+    if (s.action === 'seek') {
+      a.playbackRate = 1;
+      this.seekTo(s.toMs);
+      this.cooldownUntil = now + 600;
+    } else if (a.playbackRate !== s.rate) {
+      a.playbackRate = s.rate;
+    }
+    this.setStatus({ driftMs: d, rate: s.rate });
+  }
+}

@@ -1,0 +1,163 @@
+import { useEffect, useRef, useState } from 'react';
+import { SyncedPlayer, type SyncStatus } from '../../audio/syncedPlayer';
+import { useJamView, useServices } from '../../context';
+import { formatTime } from '../../format';
+import { canControlPlayback, type JamState } from '../../lib/jamState';
+import { expectedPositionMs } from '../../lib/sync';
+
+export function NowPlaying({ jam }: { jam: JamState }) {
+  const { client } = useServices();
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const playerRef = useRef<SyncedPlayer | null>(null);
+  const [status, setStatus] = useState<SyncStatus>({ blocked: false, buffering: false, driftMs: 0, rate: 1 });
+  const [now, setNow] = useState(() => client.serverNow());
+  const [seekDraft, setSeekDraft] = useState<number | null>(null);
+  const seekTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const current = jam.current;
+  const playback = jam.playback;
+  const control = canControlPlayback(jam);
+
+  useEffect(() => {
+    const audio = audioRef.current;
+    if (!audio) return;
+    const p = new SyncedPlayer(audio, () => client.serverNow(), setStatus);
+    playerRef.current = p;
+    p.start();
+    return () => {
+      p.stop();
+      playerRef.current = null;
+    };
+  }, [client]);
+
+  useEffect(() => {
+    playerRef.current?.update(current, playback);
+  }, [current, playback]);
+
+  useEffect(() => {
+    const t = setInterval(() => setNow(client.serverNow()), 250);
+    return () => clearInterval(t);
+  }, [client]);
+
+  const duration = current?.song.durationMs ?? 0;
+  const position = current ? expectedPositionMs(playback, now, duration) : 0;
+  const shown = seekDraft ?? position;
+
+  function togglePlay() {
+    if (!current) return;
+    const pos = expectedPositionMs(playback, client.serverNow(), duration);
+    void client.playback(!playback.isPlaying, Math.min(pos, duration)).catch(() => undefined);
+  }
+
+  function onSeek(value: number) {
+    setSeekDraft(value);
+    if (seekTimer.current) clearTimeout(seekTimer.current);
+    seekTimer.current = setTimeout(() => {
+      void client
+        .playback(playback.isPlaying, Math.min(value, duration))
+        .catch(() => undefined)
+        .finally(() => setSeekDraft(null));
+    }, 300);
+  }
+
+  const skipped = useJamView().skipVotedFor === current?.id && current !== null;
+
+  return (
+    <section className="card now-playing" aria-labelledby="np-title" data-testid="now-playing" data-item-id={current?.id ?? ''}>
+      <h2 id="np-title" className="section-title">Now playing</h2>
+      <audio ref={audioRef} data-testid="jam-audio" preload="auto" />
+      {!current ? (
+        <p className="muted" data-testid="now-playing-empty">
+          Nothing is playing. Add a song from the list{jam.settings.autoPlay ? ' and it starts right away' : ''}.
+        </p>
+      ) : (
+        <>
+          <div className="np-meta">
+            <div className="np-title" data-testid="now-playing-title" data-song-id={current.song.id}>
+              {current.song.title}
+            </div>
+            <div className="np-artist">{current.song.artist}</div>
+            <div className="muted small">Added by {current.addedBy}</div>
+          </div>
+          <div className="progress-row">
+            <span className="time" aria-hidden="true">{formatTime(shown)}</span>
+            {control ? (
+              <input
+                type="range"
+                className="seek"
+                min={0}
+                max={duration}
+                step={1000}
+                value={Math.round(shown)}
+                onChange={(e) => onSeek(Number(e.target.value))}
+                aria-label="Seek"
+                aria-valuetext={`${formatTime(shown)} of ${formatTime(duration)}`}
+                data-testid="seek"
+              />
+            ) : (
+              <div
+                className="progress"
+                role="progressbar"
+                aria-label="Song progress"
+                aria-valuemin={0}
+                aria-valuemax={Math.round(duration / 1000)}
+                aria-valuenow={Math.round(shown / 1000)}
+                aria-valuetext={`${formatTime(shown)} of ${formatTime(duration)}`}
+                data-testid="progress"
+              >
+                <div className="progress-fill" style={{ width: `${duration ? (100 * shown) / duration : 0}%` }} />
+              </div>
+            )}
+            <span className="time" aria-hidden="true">{formatTime(duration)}</span>
+          </div>
+          <div className="np-controls">
+            {/* Guests without playback rights see the controls dimmed; pressing one asks the
+                server, whose refusal is explained in a toast. */}
+            <button
+              type="button"
+              className={`btn ${control ? 'btn-primary' : 'btn-dim'}`}
+              aria-disabled={!control}
+              onClick={togglePlay}
+              data-testid="play-pause"
+              title={control ? undefined : 'Only the host controls playback'}
+            >
+              {playback.isPlaying ? 'Pause' : 'Play'}
+            </button>
+            <button
+              type="button"
+              className={`btn ${control ? '' : 'btn-dim'}`}
+              aria-disabled={!control}
+              onClick={() => void client.playNext().catch(() => undefined)}
+              data-testid="next"
+              title={control ? undefined : 'Only the host can skip'}
+            >
+              Next
+            </button>
+            <button
+              type="button"
+              className="btn"
+              aria-pressed={skipped}
+              onClick={() => void client.voteSkip(!skipped).catch(() => undefined)}
+              data-testid="vote-skip"
+            >
+              {skipped ? 'Withdraw skip vote' : 'Vote to skip'}{' '}
+              <span data-testid="skip-count">
+                {jam.skipVotes.count}/{jam.skipVotes.needed}
+              </span>
+            </button>
+            {status.buffering && playback.isPlaying && (
+              <span className="muted small" role="status">
+                Buffering…
+              </span>
+            )}
+          </div>
+          {status.blocked && playback.isPlaying && (
+            <button type="button" className="btn btn-primary tap-to-listen" onClick={() => playerRef.current?.unlock()} data-testid="tap-to-listen">
+              ▶ Tap to listen
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

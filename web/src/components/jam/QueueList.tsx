@@ -1,0 +1,80 @@
+import { useServices } from '../../context';
+import { canRemove, type JamState } from '../../lib/jamState';
+import type { QueueItem } from '../../lib/types';
+
+export function QueueList({ jam }: { jam: JamState }) {
+  return (
+    <section className="card" aria-labelledby="queue-title">
+      <h2 id="queue-title" className="section-title">
+        Up next <span className="muted">({jam.queue.length}/{jam.settings.maxQueueSize})</span>
+      </h2>
+      {!jam.settings.allowVoting && <p className="muted small">The host has turned voting off.</p>}
+      {jam.queue.length === 0 ? (
+        <p className="muted" data-testid="queue-empty">The queue is empty. Add songs from the list.</p>
+      ) : (
+        <ol className="queue" data-testid="queue">
+          {jam.queue.map((item) => (
+            <QueueRow key={item.id} item={item} jam={jam} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
+  const { client } = useServices();
+  const mine = jam.you.votes[item.id] ?? 0;
+  const voting = jam.settings.allowVoting;
+  const vote = (v: 1 | -1) => void client.vote(item.id, mine === v ? 0 : v).catch(() => undefined);
+  return (
+    <li className="queue-item" data-testid="queue-item" data-item-id={item.id} data-song-id={item.song.id} data-my-vote={mine}>
+      <div className="vote-box">
+        <button
+          type="button"
+          className={`vote-btn ${mine === 1 ? 'voted' : ''}`}
+          aria-pressed={mine === 1}
+          aria-label={`Vote up ${item.song.title}`}
+          disabled={!voting}
+          onClick={() => vote(1)}
+          data-testid="vote-up"
+        >
+          ▲
+        </button>
+        <span className="score" data-testid="score" aria-label={`Score ${item.score}`}>
+          {item.score}
+        </span>
+        <button
+          type="button"
+          className={`vote-btn ${mine === -1 ? 'voted' : ''}`}
+          aria-pressed={mine === -1}
+          aria-label={`Vote down ${item.song.title}`}
+          disabled={!voting}
+          onClick={() => vote(-1)}
+          data-testid="vote-down"
+        >
+          ▼
+        </button>
+      </div>
+      <div className="song-meta">
+        <div className="song-title" data-testid="queue-title">{item.song.title}</div>
+        <div className="song-artist">{item.song.artist}</div>
+        <div className="muted small">
+          Added by {item.addedBy}
+          {item.addedById === jam.you.participantId ? ' (you)' : ''} · ▲{item.up} ▼{item.down}
+        </div>
+      </div>
+      {canRemove(jam, item.addedById) && (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`Remove ${item.song.title} from the queue`}
+          onClick={() => void client.remove(item.id).catch(() => undefined)}
+          data-testid="remove"
+        >
+          Remove
+        </button>
+      )}
+    </li>
+  );
+}

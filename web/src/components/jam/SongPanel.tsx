@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useServices } from '../../context';
+import { formatTime } from '../../format';
+import type { JamState } from '../../lib/jamState';
+import { JamError, type Recommendation, type Song } from '../../lib/types';
+import { useSongSearch } from '../../useSongSearch';
+
+type Recs =
+  | { state: 'closed' }
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'failed' }
+  | { state: 'ready'; songs: Recommendation[] };
+
+export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: string; onQuery(q: string): void }) {
+  const { client } = useServices();
+  const search = useSongSearch(query, 20);
+  const [recs, setRecs] = useState<Recs>({ state: 'closed' });
+  const queued = new Set(jam.queue.map((i) => i.song.id));
+  if (jam.current) queued.add(jam.current.song.id);
+
+  async function askAi() {
+    if (recs.state === 'ready' || recs.state === 'unavailable' || recs.state === 'failed') {
+      setRecs({ state: 'closed' });
+      return;
+    }
+    setRecs({ state: 'loading' });
+    try {
+      const res = await client.recommendations(10);
+      setRecs({ state: 'ready', songs: res.songs ?? [] });
+    } catch (e) {
+      setRecs({ state: e instanceof JamError && e.code === 'UNAVAILABLE' ? 'unavailable' : 'failed' });
+    }
+  }
+
+  const add = (s: Song) => void client.addSong(s.id).catch(() => undefined);
+
+  return (
+    <section className="card" aria-labelledby="songs-title">
+      <h2 id="songs-title" className="section-title">Add songs</h2>
+      <div className="song-search-row">
+        <label htmlFor="jam-song-search" className="visually-hidden">
+          Search songs to add
+        </label>
+        <input
+          id="jam-song-search"
+          type="search"
+          placeholder="Search songs"
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          data-testid="song-search"
+          autoComplete="off"
+        />
+        <button
+          type="button"
+          className="btn btn-ai"
+          onClick={askAi}
+          aria-expanded={recs.state !== 'closed'}
+          aria-controls="recs"
+          data-testid="ai-button"
+          title="Songs this room will like"
+        >
+          ✨ AI
+        </button>
+      </div>
+      {recs.state !== 'closed' && (
+        <div id="recs" className="recs" data-testid="recommendations" aria-live="polite">
+          <h3 className="sub-title">Recommended for this room</h3>
+          {recs.state === 'loading' && <p className="muted">Thinking…</p>}
+          {recs.state === 'unavailable' && (
+            <p className="notice" data-testid="recs-unavailable">
+              Recommendations are unavailable right now. Try again later — meanwhile, search for songs below.
+            </p>
+          )}
+          {recs.state === 'failed' && <p className="error-text">Could not get recommendations.</p>}
+          {recs.state === 'ready' && recs.songs.length === 0 && <p className="muted">No recommendations yet.</p>}
+          {recs.state === 'ready' && (
+            <ul className="song-list">
+              {recs.songs.map((r) => (
+                <SongRow key={r.song.id} song={r.song} queued={queued.has(r.song.id)} onAdd={add} testid="rec-row">
+                  <ul className="reasons" aria-label="Why">
+                    {r.reasons.map((reason, i) => (
+                      <li key={i}>{reason}</li>
+                    ))}
+                  </ul>
+                </SongRow>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <h3 className="sub-title">{query.trim() ? 'Results' : 'All songs'} <span className="muted">({search.total})</span></h3>
+      {search.error && <p className="error-text" role="alert">{search.error}</p>}
+      <ul className="song-list" data-testid="song-list">
+        {search.songs.map((s) => (
+          <SongRow key={s.id} song={s} queued={queued.has(s.id)} onAdd={add} testid="song-row" />
+        ))}
+      </ul>
+      {search.hasMore && (
+        <button type="button" className="btn" onClick={search.loadMore} disabled={search.loading}>
+          {search.loading ? 'Loading…' : 'Show more'}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function SongRow({
+  song,
+  queued,
+  onAdd,
+  testid,
+  children,
+}: {
+  song: Song;
+  queued: boolean;
+  onAdd(s: Song): void;
+  testid: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <li className="song-row" data-testid={testid} data-song-id={song.id}>
+      <div className="song-meta">
+        <div className="song-title">{song.title}</div>
+        <div className="song-artist">
+          {song.artist} · <span className="muted">{formatTime(song.durationMs)}</span>
+        </div>
+        {children}
+      </div>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={queued}
+        onClick={() => onAdd(song)}
+        aria-label={queued ? `${song.title} is already queued` : `Add ${song.title} to the queue`}
+        data-testid="add-song"
+      >
+        {queued ? 'Queued' : 'Add'}
+      </button>
+    </li>
+  );
+}

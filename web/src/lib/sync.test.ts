@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STEER, expectedPositionMs, median, nextSeekLead, steer } from './sync';
+
+describe('expected position (PROTOCOL §6)', () => {
+  it('adds elapsed server time while playing', () => {
+    expect(expectedPositionMs({ isPlaying: true, positionMs: 10_000, updatedAt: 1_000 }, 4_500)).toBe(13_500);
+  });
+  it('stays put while paused', () => {
+    expect(expectedPositionMs({ isPlaying: false, positionMs: 10_000, updatedAt: 1_000 }, 99_000)).toBe(10_000);
+  });
+  it('clamps to the song', () => {
+    expect(expectedPositionMs({ isPlaying: true, positionMs: 0, updatedAt: 0 }, 500_000, 180_000)).toBe(180_000);
+    expect(expectedPositionMs({ isPlaying: true, positionMs: 0, updatedAt: 1000 }, 0)).toBe(0);
+  });
+});
+
+describe('drift steering', () => {
+  it('holds inside the deadband', () => {
+    expect(steer(1005, 1000).action).toBe('hold');
+    expect(steer(995, 1000)).toMatchObject({ action: 'hold', rate: 1 });
+  });
+
+  it('nudges the rate for small drift: slower when ahead, faster when behind', () => {
+    const ahead = steer(1100, 1000);
+    expect(ahead.action).toBe('nudge');
+    expect(ahead.rate).toBeLessThan(1);
+    const behind = steer(900, 1000);
+    expect(behind.action).toBe('nudge');
+    expect(behind.rate).toBeGreaterThan(1);
+    expect(ahead.rate + behind.rate).toBeCloseTo(2, 6);
+  });
+
+  it('the rate change grows with drift and is capped', () => {
+    const a = steer(1030, 1000).rate;
+    const b = steer(1200, 1000).rate;
+    expect(1 - b).toBeGreaterThan(1 - a);
+    const capped = steer(1000, 1000, { ...DEFAULT_STEER, correctionWindowMs: 100 });
+    expect(capped.rate).toBe(1);
+    const big = steer(1290, 1000, { ...DEFAULT_STEER, correctionWindowMs: 100 });
+    expect(big.rate).toBeCloseTo(1 - DEFAULT_STEER.maxRateDelta, 6);
+  });
+
+  it('seeks for large drift, aiming ahead by the seek lead', () => {
+    const s = steer(5000, 1000, { ...DEFAULT_STEER, seekLeadMs: 40 });
+    expect(s).toMatchObject({ action: 'seek', rate: 1, toMs: 1040 });
+    expect(steer(0, 1000).action).toBe('seek');
+    expect(steer(700, 1000).action).toBe('seek'); // 300 ms behind: at the threshold
+    expect(steer(701, 1000).action).toBe('nudge');
+  });
+
+  it('a nudge removes the drift over about the correction window', () => {
+    // Simulate: player 200 ms ahead; 10 s of 200 ms ticks at the steered rate.
+    let drift = 200;
+    for (let t = 0; t < 50; t++) {
+      const s = steer(1000 + drift, 1000);
+      drift += (s.rate - 1) * 200;
+    }
+    expect(Math.abs(drift)).toBeLessThanOrEqual(DEFAULT_STEER.deadbandMs);
+  });
+
+  it('learns a seek lead from where seeks land', () => {
+    expect(nextSeekLead(0, -60)).toBe(30);
+    expect(nextSeekLead(30, 20)).toBe(20);
+    expect(nextSeekLead(10, 100)).toBe(0);
+    expect(nextSeekLead(390, -100)).toBe(400);
+  });
+
+  it('median resists one outlier', () => {
+    expect(median([10, 500, 12])).toBe(12);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(median([])).toBe(0);
+  });
+});

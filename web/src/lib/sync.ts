@@ -1,0 +1,82 @@
+// Where the shared song should be now, and how to steer a local player toward it.
+// Framework-free: the audio element is driven by src/audio/jamAudio.ts using these.
+
+import type { Playback } from './types';
+
+/** PROTOCOL §6: while playing, position now = positionMs + (serverNow − updatedAt). */
+export function expectedPositionMs(playback: Playback, serverNow: number, durationMs?: number): number {
+  let pos = playback.positionMs;
+  if (playback.isPlaying) pos += serverNow - playback.updatedAt;
+  pos = Math.max(0, pos);
+  if (durationMs !== undefined && durationMs > 0) pos = Math.min(pos, durationMs);
+  return pos;
+}
+
+export interface SteerOptions {
+  /** Below this absolute drift nothing is corrected (ms). */
+  deadbandMs: number;
+  /** Above this absolute drift the player seeks instead of nudging its rate (ms). */
+  seekThresholdMs: number;
+  /** The rate correction removes drift over about this long (ms). */
+  correctionWindowMs: number;
+  /** The largest rate change, as a fraction of 1 (0.1 means 0.9..1.1). */
+  maxRateDelta: number;
+  /** Added to a seek target to cover the time the seek itself takes (ms). */
+  seekLeadMs: number;
+}
+
+export const DEFAULT_STEER: SteerOptions = {
+  deadbandMs: 12,
+  seekThresholdMs: 300,
+  correctionWindowMs: 1500,
+  maxRateDelta: 0.1,
+  seekLeadMs: 0,
+};
+
+export type Steer =
+  | { action: 'hold'; rate: 1; driftMs: number }
+  | { action: 'nudge'; rate: number; driftMs: number }
+  | { action: 'seek'; rate: 1; driftMs: number; toMs: number };
+
+/**
+ * Decides how to correct a player at `actualMs` whose target is `targetMs`.
+ * drift > 0 means the player is ahead (it slows down); drift < 0 means behind (it speeds up).
+ */
+export function steer(actualMs: number, targetMs: number, opts: SteerOptions = DEFAULT_STEER): Steer {
+  const driftMs = actualMs - targetMs;
+  const abs = Math.abs(driftMs);
+  if (abs >= opts.seekThresholdMs) {
+    return { action: 'seek', rate: 1, driftMs, toMs: Math.max(0, targetMs + opts.seekLeadMs) };
+  }
+  if (abs <= opts.deadbandMs) {
+    return { action: 'hold', rate: 1, driftMs };
+  }
+  const delta = clamp(driftMs / opts.correctionWindowMs, -opts.maxRateDelta, opts.maxRateDelta);
+  return { action: 'nudge', rate: round4(1 - delta), driftMs };
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+/**
+ * Learns how long a seek takes to settle on this device: after a seek to X that lands at
+ * actual Y (measured against the moving target), the lead is adjusted toward the error.
+ */
+export function nextSeekLead(currentLeadMs: number, driftAfterSeekMs: number, maxLeadMs = 400): number {
+  // drift after a seek < 0: we ended behind, so aim further ahead next time.
+  const lead = currentLeadMs - driftAfterSeekMs * 0.5;
+  return clamp(Math.round(lead), 0, maxLeadMs);
+}
+
+/** Median of a small window of drift readings, to keep one noisy reading from seeking. */
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

@@ -1,0 +1,154 @@
+// The shapes of PROTOCOL.md §6, as the client sees them.
+
+export interface Song {
+  id: string;
+  title: string;
+  artist: string;
+  album?: string;
+  genre?: string;
+  year?: number;
+  durationMs: number;
+  audioUrl: string;
+}
+
+export interface QueueItem {
+  id: string;
+  song: Song;
+  addedBy: string;
+  addedById: string;
+  addedAt: number;
+  score: number;
+  up: number;
+  down: number;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  joinedAt: number;
+  connected: boolean;
+  isHost: boolean;
+}
+
+export interface Playback {
+  isPlaying: boolean;
+  positionMs: number;
+  updatedAt: number;
+}
+
+export interface SkipVotes {
+  count: number;
+  needed: number;
+}
+
+export interface Settings {
+  allowVoting: boolean;
+  maxQueueSize: number;
+  autoPlay: boolean;
+  skipThreshold: number;
+  maxParticipants: number;
+  guestsControlPlayback: boolean;
+  listed: boolean;
+}
+
+export interface HistoryEntry {
+  song: Song;
+  addedBy: string;
+  playedAt: number;
+}
+
+export type VoteValue = 1 | -1;
+
+export interface You {
+  participantId: string;
+  name: string;
+  isHost: boolean;
+  resumeToken: string;
+  votes: Record<string, VoteValue>;
+}
+
+export interface Snapshot {
+  code: string;
+  rev: number;
+  hostId: string | null;
+  participants: Participant[];
+  queue: QueueItem[];
+  current: QueueItem | null;
+  playback: Playback;
+  settings: Settings;
+  history: HistoryEntry[];
+  skipVotes: SkipVotes;
+  serverTime: number;
+  you: You;
+}
+
+/** The snapshot fields an event may carry (PROTOCOL §5). */
+export const SNAPSHOT_FIELDS = [
+  'hostId',
+  'participants',
+  'queue',
+  'current',
+  'playback',
+  'settings',
+  'history',
+  'skipVotes',
+] as const;
+export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
+
+export type EventType =
+  | 'participant-joined'
+  | 'participant-left'
+  | 'participant-updated'
+  | 'host-changed'
+  | 'queue-updated'
+  | 'now-playing'
+  | 'playback-updated'
+  | 'skip-votes-updated'
+  | 'settings-updated'
+  | 'session-ended';
+
+export interface JamEvent {
+  type: EventType | string;
+  rev: number;
+  data: Partial<Pick<Snapshot, SnapshotField>> & {
+    participant?: Participant;
+    reason?: string;
+  };
+}
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'NOT_JOINED',
+  'NOT_HOST',
+  'NOT_OWNER',
+  'QUEUE_FULL',
+  'DUPLICATE_SONG',
+  'UNKNOWN_SONG',
+  'ITEM_NOT_FOUND',
+  'VOTING_DISABLED',
+  'SESSION_FULL',
+  'INVALID_TOKEN',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A §3 refusal, or a client-side failure (TIMEOUT, DISCONNECTED) mapped to words alike. */
+export class JamError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'TIMEOUT' | 'DISCONNECTED' | 'BRIDGE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JamError';
+  }
+}
+
+export interface Recommendation {
+  song: Song;
+  score: number;
+  reasons: string[];
+}

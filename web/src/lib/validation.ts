@@ -1,0 +1,58 @@
+// Client-side mirrors of PROTOCOL §8's name and code rules, for inline messages.
+
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
+
+/** Returns a message for an invalid name, or null when the server will accept it. */
+export function validateName(raw: string): string | null {
+  const name = raw.trim();
+  const length = [...name].length; // code points, not UTF-16 units
+  if (length === 0) return 'Enter your name.';
+  if (length > 20) return `Use at most 20 characters (this is ${length}).`;
+  if (CONTROL_OR_FORMAT.test(name)) return 'Remove invisible or control characters from the name.';
+  return null;
+}
+
+/** Upper-cases and trims what was typed into the code field. */
+export function normalizeCode(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+export function validateCode(raw: string): string | null {
+  const code = normalizeCode(raw);
+  if (code.length === 0) return 'Enter the 6-character jam code.';
+  if (!/^[A-Z0-9]*$/.test(code)) return 'The code has only letters A–Z and digits.';
+  if (code.length !== 6) return `The code has 6 characters (this has ${code.length}).`;
+  return null;
+}
+
+/** The join link for a jam, relative to the page's origin. */
+export function joinLink(origin: string, code: string): string {
+  return `${origin.replace(/\/$/, '')}/?code=${encodeURIComponent(code)}`;
+}
+
+/** A code from the page's query string (?code=abc123), normalized, or '' when absent or malformed. */
+export function codeFromSearch(search: string): string {
+  const c = normalizeCode(new URLSearchParams(search).get('code') ?? '');
+  return /^[A-Z0-9]{6}$/.test(c) ? c : '';
+}
+
+export interface SettingsDraft {
+  maxQueueSize: number;
+  skipThreshold: number;
+  maxParticipants: number;
+}
+
+/** Range checks of §8 for the numeric settings; returns field → message. */
+export function validateSettings(s: SettingsDraft): Partial<Record<keyof SettingsDraft, string>> {
+  const errors: Partial<Record<keyof SettingsDraft, string>> = {};
+  if (!Number.isInteger(s.maxQueueSize) || s.maxQueueSize < 1 || s.maxQueueSize > 200) {
+    errors.maxQueueSize = 'A whole number from 1 to 200.';
+  }
+  if (!(s.skipThreshold > 0 && s.skipThreshold <= 1)) {
+    errors.skipThreshold = 'More than 0 and at most 1 (0.5 = half the room).';
+  }
+  if (!Number.isInteger(s.maxParticipants) || s.maxParticipants < 2 || s.maxParticipants > 500) {
+    errors.maxParticipants = 'A whole number from 2 to 500.';
+  }
+  return errors;
+}

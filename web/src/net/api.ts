@@ -1,0 +1,58 @@
+// The REST side of PROTOCOL §7, same origin.
+
+import { JamError, type Song } from '../lib/types';
+
+interface Envelope<T> {
+  success: boolean;
+  data?: T;
+  code?: string;
+  error?: string;
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });
+  } catch {
+    throw new JamError('DISCONNECTED', 'Could not reach the server');
+  }
+  let env: Envelope<T> | null = null;
+  try {
+    env = (await res.json()) as Envelope<T>;
+  } catch {
+    /* not JSON */
+  }
+  if (env && env.success) return env.data as T;
+  const code = (env?.code ?? (res.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL')) as JamError['code'];
+  throw new JamError(code, env?.error ?? res.statusText);
+}
+
+export interface SongPage {
+  total: number;
+  songs: Song[];
+}
+
+export function searchSongs(q: string, limit: number, offset: number, signal?: AbortSignal): Promise<SongPage> {
+  const p = new URLSearchParams();
+  if (q.trim()) p.set('q', q.trim());
+  p.set('limit', String(limit));
+  p.set('offset', String(offset));
+  return call<SongPage>(`/api/songs?${p}`, { signal });
+}
+
+export function createJam(hostName: string): Promise<{ sessionCode: string; hostToken: string }> {
+  return call('/api/jam/create', { method: 'POST', body: JSON.stringify({ hostName }) });
+}
+
+export interface JamSummary {
+  code: string;
+  hostName: string;
+  participantCount: number;
+  queueLength: number;
+  nowPlaying: { title: string; artist: string } | null;
+  createdAt: number;
+}
+
+export function getJam(code: string): Promise<JamSummary> {
+  return call(`/api/jam/session/${encodeURIComponent(code)}`);
+}

@@ -1,0 +1,474 @@
+// The jam client: runs the reconnect state machine against a bridge connection, keeps the
+// jam state by the rev rule, resyncs after gaps and reconnects, and keeps the clock offset.
+// Framework-free; the UI subscribes to it (useSyncExternalStore) and calls its commands.
+
+import { ClockEstimator, sampleClock } from '../lib/clock';
+import { errorMessage, welcomeReason } from '../lib/errors';
+import {
+  applyEvent,
+  applySnapshot,
+  fromSnapshot,
+  hasGap,
+  recordVote,
+  stillMember,
+  type JamState,
+} from '../lib/jamState';
+import {
+  initialConn,
+  step,
+  type ConnState,
+  type Effect,
+  type Input,
+  type JoinRequest,
+  type StoredSession,
+} from '../lib/reconnect';
+import {
+  JamError,
+  type JamEvent,
+  type QueueItem,
+  type Recommendation,
+  type Settings,
+  type SkipVotes,
+  type Snapshot,
+} from '../lib/types';
+import type { Transport } from './bus';
+
+export type NoticeKind = 'info' | 'error';
+export interface Notice {
+  kind: NoticeKind;
+  text: string;
+  code?: string;
+}
+
+export interface ClientView {
+  conn: ConnState;
+  jam: JamState | null;
+  /** Set when the client fell back to the welcome screen (code to prefill, and why). */
+  welcome: { code: string; reason: string } | null;
+  /** The last refusal of a first join, for the form. */
+  joinError: { code: string; message: string } | null;
+  /** This participant's own skip vote for the current item id. */
+  skipVotedFor: string | null;
+}
+
+export interface JamClientOptions {
+  connect: (cb: { onOpen(): void; onClose(): void }) => Transport;
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  now?: () => number;
+  random?: () => number;
+  onNotice?: (n: Notice) => void;
+  createJam?: (hostName: string) => Promise<{ sessionCode: string; hostToken: string }>;
+  /** How long a rev gap may stay open before a jam.snapshot repairs it. */
+  gapWaitMs?: number;
+  clockRefreshMs?: number;
+}
+
+export const SESSION_KEY = 'jam.session';
+
+const defaultNow = () =>
+  typeof performance !== 'undefined' ? performance.timeOrigin + performance.now() : Date.now();
+
+export class JamClient {
+  private view: ClientView = { conn: initialConn, jam: null, welcome: null, joinError: null, skipVotedFor: null };
+  private listeners = new Set<() => void>();
+  private transport: Transport | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private gapTimer: ReturnType<typeof setTimeout> | null = null;
+  private clockTimer: ReturnType<typeof setInterval> | null = null;
+  private joinSnapshot: Snapshot | null = null;
+  readonly clock = new ClockEstimator();
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly gapWaitMs: number;
+  private readonly clockRefreshMs: number;
+
+  constructor(private readonly opts: JamClientOptions) {
+    this.now = opts.now ?? defaultNow;
+    this.random = opts.random ?? Math.random;
+    this.gapWaitMs = opts.gapWaitMs ?? 700;
+    this.clockRefreshMs = opts.clockRefreshMs ?? 30_000;
+  }
+
+  // ---- store API -------------------------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): ClientView => this.view;
+
+  private set(patch: Partial<ClientView>): void {
+    this.view = { ...this.view, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private notice(n: Notice): void {
+    this.opts.onNotice?.(n);
+  }
+
+  serverNow(): number {
+    return this.clock.serverNow(this.now());
+  }
+
+  // ---- life cycle ------------------------------------------------------------------------
+
+  /** Resumes the membership kept in sessionStorage (after a page reload); false when none. */
+  resumeStored(): boolean {
+    const raw = this.opts.storage?.getItem(SESSION_KEY);
+    if (!raw) return false;
+    try {
+      const s = JSON.parse(raw) as StoredSession;
+      if (!s.code || !s.resumeToken) return false;
+      this.dispatch({ type: 'resume', session: s });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  join(request: JoinRequest): void {
+    this.set({ joinError: null, welcome: null });
+    this.dispatch({ type: 'join', request });
+  }
+
+  async create(hostName: string): Promise<void> {
+    if (!this.opts.createJam) throw new Error('createJam not configured');
+    this.set({ joinError: null, welcome: null });
+    try {
+      const { sessionCode, hostToken } = await this.opts.createJam(hostName);
+      this.dispatch({ type: 'join', request: { code: sessionCode, userName: hostName, hostToken } });
+    } catch (e) {
+      const err = asJamError(e);
+      this.set({ joinError: { code: err.code, message: err.message } });
+      this.notice({ kind: 'error', code: err.code, text: errorMessage(err.code, err.message) });
+    }
+  }
+
+  leave(): void {
+    this.dispatch({ type: 'leave' });
+    this.set({ jam: null, skipVotedFor: null });
+  }
+
+  dismissWelcome(): void {
+    this.set({ welcome: null });
+  }
+
+  /** Closes everything (tests, page unload). The stored session stays for a reload. */
+  dispose(): void {
+    this.clearTimers();
+    this.transport?.close();
+    this.transport = null;
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    if (this.clockTimer) clearInterval(this.clockTimer);
+    this.retryTimer = this.gapTimer = this.clockTimer = null;
+  }
+
+  private dispatch(input: Input): void {
+    const { state, effects } = step(this.view.conn, input, this.random());
+    this.set({ conn: state });
+    for (const e of effects) this.run(e);
+  }
+
+  private run(e: Effect): void {
+    switch (e.type) {
+      case 'open-socket':
+        this.openSocket();
+        break;
+      case 'close-socket':
+        this.transport?.close();
+        this.transport = null;
+        break;
+      case 'send-join':
+        this.sendJoin(e.body, e.resume);
+        break;
+      case 'schedule-retry':
+        if (this.retryTimer) clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.dispatch({ type: 'retry' });
+        }, e.delayMs);
+        break;
+      case 'cancel-retry':
+        if (this.retryTimer) clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+        break;
+      case 'joined':
+        this.onJoined(e.resumed);
+        break;
+      case 'save-session':
+        this.opts.storage?.setItem(SESSION_KEY, JSON.stringify(e.session));
+        break;
+      case 'clear-session':
+        this.opts.storage?.removeItem(SESSION_KEY);
+        if (this.gapTimer) clearTimeout(this.gapTimer);
+        if (this.clockTimer) clearInterval(this.clockTimer);
+        this.gapTimer = this.clockTimer = null;
+        break;
+      case 'send-leave':
+        this.transport?.request('jam.leave-session', {}).catch(() => undefined);
+        break;
+      case 'to-welcome':
+        this.set({ jam: null, welcome: { code: e.code, reason: e.reason }, skipVotedFor: null });
+        this.notice({ kind: 'info', code: e.reason, text: welcomeReason(e.reason) });
+        break;
+      case 'join-error':
+        this.set({ joinError: { code: e.code, message: e.message } });
+        this.notice({ kind: 'error', code: e.code, text: errorMessage(e.code, e.message) });
+        break;
+    }
+  }
+
+  private openSocket(): void {
+    this.transport?.close();
+    const t: Transport = this.opts.connect({
+      onOpen: () => {
+        if (this.transport === t) this.dispatch({ type: 'socket-open' });
+      },
+      onClose: () => {
+        if (this.transport === t) {
+          this.transport = null;
+          this.dispatch({ type: 'socket-closed' });
+        }
+      },
+    });
+    this.transport = t;
+  }
+
+  private sendJoin(body: Record<string, unknown>, resume: boolean): void {
+    const t = this.transport;
+    if (!t) return;
+    t.request<Snapshot>('jam.join-session', body).then(
+      (snap) => {
+        if (this.transport !== t) return;
+        this.joinSnapshot = snap;
+        this.dispatch({
+          type: 'join-ok',
+          session: { code: snap.code, resumeToken: snap.you.resumeToken, name: snap.you.name },
+        });
+      },
+      (err) => {
+        if (this.transport !== t) return;
+        const e = asJamError(err);
+        if (e.code === 'DISCONNECTED') return; // the close handler drives the retry
+        // A refused resume (INVALID_TOKEN, NOT_FOUND) falls back to the welcome screen; a
+        // transient one (TIMEOUT, UNAVAILABLE) is retried by the state machine.
+        void resume;
+        this.dispatch({ type: 'join-failed', code: e.code, message: e.message });
+      },
+    );
+  }
+
+  private onJoined(resumed: boolean): void {
+    const snap = this.joinSnapshot;
+    this.joinSnapshot = null;
+    if (!snap) return;
+    const prev = this.view.jam;
+    const jam = resumed && prev && prev.code === snap.code ? applySnapshot(prev, snap) : fromSnapshot(snap);
+    this.set({ jam, welcome: null, joinError: null });
+    if (!resumed) {
+      this.notice({ kind: 'info', text: `You joined jam ${snap.code}` });
+    }
+    const t = this.transport;
+    if (!t) return;
+    t.subscribe(`jam.events.${snap.code}`, (body) => this.onEvent(body as JamEvent));
+    // Events published between the join reply and the register are repaired by this snapshot.
+    void this.resync();
+    void this.syncClock(6);
+    if (this.clockTimer) clearInterval(this.clockTimer);
+    this.clockTimer = setInterval(() => void this.syncClock(3), this.clockRefreshMs);
+  }
+
+  /** Fetches jam.snapshot and applies it (after a gap, a reconnect, or on demand). */
+  async resync(): Promise<void> {
+    const t = this.transport;
+    if (!t || this.view.conn.phase !== 'joined') return;
+    try {
+      const snap = await t.request<Snapshot>('jam.snapshot', {});
+      if (!this.view.jam || this.view.jam.code !== snap.code) return;
+      this.set({ jam: applySnapshot(this.view.jam, snap) });
+      this.checkMembership();
+    } catch (e) {
+      const err = asJamError(e);
+      if (err.code === 'NOT_JOINED') this.dispatch({ type: 'not-joined' });
+      else if (err.code === 'NOT_FOUND') this.dispatch({ type: 'removed', reason: 'NOT_FOUND' });
+    }
+  }
+
+  private async syncClock(samples: number): Promise<void> {
+    const t = this.transport;
+    if (!t) return;
+    try {
+      await sampleClock(
+        this.clock,
+        async () => (await t.request<{ serverTime: number }>('jam.time', {}, 5000)).serverTime,
+        this.now,
+        samples,
+        40,
+      );
+      this.set({}); // the offset moved: let players re-read it
+    } catch {
+      /* next refresh */
+    }
+  }
+
+  // ---- events ----------------------------------------------------------------------------
+
+  private onEvent(e: JamEvent): void {
+    const jam = this.view.jam;
+    if (!jam || !e || typeof e.rev !== 'number') return;
+    if (e.type === 'session-ended') {
+      if (e.rev > jam.joinRev) this.dispatch({ type: 'removed', reason: String(e.data?.reason ?? 'host-ended') });
+      return;
+    }
+    const before = jam;
+    const { state, fresh } = applyEvent(jam, e);
+    let skipVotedFor = this.view.skipVotedFor;
+    if (state.current?.id !== skipVotedFor) skipVotedFor = null;
+    this.set({ jam: state, skipVotedFor });
+    if (fresh) this.announce(e, before, state);
+    this.checkMembership();
+    if (hasGap(state)) this.scheduleGapCheck();
+  }
+
+  private checkMembership(): void {
+    const jam = this.view.jam;
+    if (jam && this.view.conn.phase === 'joined' && !stillMember(jam)) {
+      this.dispatch({ type: 'removed', reason: 'kicked' });
+    }
+  }
+
+  private scheduleGapCheck(): void {
+    if (this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.view.jam && hasGap(this.view.jam)) void this.resync();
+    }, this.gapWaitMs);
+  }
+
+  private announce(e: JamEvent, before: JamState, after: JamState): void {
+    const me = after.you.participantId;
+    const p = e.data?.participant;
+    switch (e.type) {
+      case 'participant-joined':
+        if (p && p.id !== me) this.notice({ kind: 'info', text: `${p.name} joined` });
+        break;
+      case 'participant-left':
+        if (p && p.id !== me) {
+          const how = e.data.reason === 'kicked' ? 'was removed' : e.data.reason === 'timeout' ? 'dropped out' : 'left';
+          this.notice({ kind: 'info', text: `${p.name} ${how}` });
+        }
+        if (e.data.hostId !== undefined && e.data.hostId !== before.hostId) this.announceHost(after);
+        break;
+      case 'host-changed':
+        if (e.data.hostId !== undefined && e.data.hostId !== before.hostId) this.announceHost(after);
+        break;
+      case 'now-playing': {
+        const prev = before.current;
+        const cur = e.data.current as QueueItem | null | undefined;
+        if (cur === undefined) break;
+        if (!cur) {
+          if (prev) this.notice({ kind: 'info', text: 'The queue is empty' });
+          break;
+        }
+        const prevPos = prev ? this.positionOf(before) : 0;
+        const skipped = prev && prev.id !== cur.id && prevPos < prev.song.durationMs - 2000;
+        this.notice({
+          kind: 'info',
+          text: skipped ? `Skipped to ${cur.song.title} — ${cur.song.artist}` : `Now playing ${cur.song.title} — ${cur.song.artist}`,
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private announceHost(after: JamState): void {
+    const host = after.participants.find((x) => x.id === after.hostId);
+    if (!host) return;
+    this.notice({
+      kind: 'info',
+      text: host.id === after.you.participantId ? 'You are now the host' : `${host.name} is now the host`,
+    });
+  }
+
+  private positionOf(jam: JamState): number {
+    const pb = jam.playback;
+    return pb.isPlaying ? pb.positionMs + (this.serverNow() - pb.updatedAt) : pb.positionMs;
+  }
+
+  // ---- commands --------------------------------------------------------------------------
+
+  /** Sends a jam command; refusals are announced as toasts and rethrown. */
+  async command<T>(address: string, body: unknown, opts: { quiet?: string[] } = {}): Promise<T> {
+    const t = this.transport;
+    try {
+      if (!t || this.view.conn.phase !== 'joined') throw new JamError('DISCONNECTED', 'Not connected');
+      return await t.request<T>(address, body);
+    } catch (e) {
+      const err = asJamError(e);
+      if (err.code === 'NOT_JOINED') this.dispatch({ type: 'not-joined' });
+      if (!opts.quiet?.includes(err.code)) {
+        this.notice({ kind: 'error', code: err.code, text: errorMessage(err.code, err.message) });
+      }
+      throw err;
+    }
+  }
+
+  addSong(songId: string): Promise<{ item: QueueItem }> {
+    return this.command('jam.add-to-queue', { songId });
+  }
+
+  async vote(itemId: string, value: 1 | -1 | 0): Promise<void> {
+    await this.command<{ item: QueueItem }>('jam.vote', { itemId, value });
+    if (this.view.jam) this.set({ jam: recordVote(this.view.jam, itemId, value) });
+  }
+
+  remove(itemId: string): Promise<unknown> {
+    return this.command('jam.remove-from-queue', { itemId });
+  }
+
+  playNext(): Promise<unknown> {
+    return this.command('jam.play-next', {});
+  }
+
+  playback(isPlaying: boolean, positionMs: number): Promise<unknown> {
+    return this.command('jam.playback-update', { isPlaying, positionMs: Math.max(0, Math.round(positionMs)) });
+  }
+
+  async voteSkip(value: boolean): Promise<void> {
+    const currentId = this.view.jam?.current?.id ?? null;
+    await this.command<{ skipVotes: SkipVotes }>('jam.vote-skip', { value });
+    this.set({ skipVotedFor: value ? currentId : null });
+  }
+
+  updateSettings(patch: Partial<Settings>): Promise<{ settings: Settings }> {
+    return this.command('jam.update-settings', patch);
+  }
+
+  kick(participantId: string): Promise<unknown> {
+    return this.command('jam.kick', { participantId });
+  }
+
+  transferHost(participantId: string): Promise<unknown> {
+    return this.command('jam.transfer-host', { participantId });
+  }
+
+  endSession(): Promise<unknown> {
+    return this.command('jam.end-session', {});
+  }
+
+  recommendations(limit = 10): Promise<{ songs: Recommendation[] }> {
+    return this.command('jam.get-recommendations', { limit }, { quiet: ['UNAVAILABLE'] });
+  }
+}
+
+export function asJamError(e: unknown): JamError {
+  if (e instanceof JamError) return e;
+  return new JamError('INTERNAL', e instanceof Error ? e.message : String(e));
+}
