@@ -1,0 +1,124 @@
+package dev.jamsession.gateway;
+
+import dev.jamsession.catalog.Catalog;
+import dev.jamsession.catalog.CatalogConfig;
+import dev.jamsession.catalog.Catalogs;
+import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.JamNode;
+import dev.jamsession.session.SessionService;
+import dev.jamsession.testkit.BridgeClient;
+import dev.jamsession.testkit.TestCluster;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real services on a loopback cluster: session-service on data members and a gateway on a
+ * lite member, each in its own Vert.x instance, plus helpers that act as clients would.
+ */
+final class JamServer implements AutoCloseable {
+  final TestCluster cluster;
+  final Catalog catalog;
+  final List<JamNode> sessionNodes = new ArrayList<>();
+  final JamNode gatewayNode;
+  final int port;
+  final Vertx clients = Vertx.vertx();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<BridgeClient> open = new ArrayList<>();
+
+  JamServer(int sessionMembers, Map<String, String> env) throws Exception {
+    cluster = new TestCluster(env);
+    Path cache = Files.createTempDirectory("jam-cache");
+    catalog = Catalogs.load(CatalogConfig.demo(cache));
+    for (int i = 0; i < sessionMembers; i++) {
+      JamConfig config = cluster.nextConfig();
+      JamNode node = cluster.start(config, JamNode.Role.DATA);
+      SessionService.deploy(node, config, catalog).await(30, TimeUnit.SECONDS);
+      sessionNodes.add(node);
+    }
+    JamConfig config = cluster.nextConfig();
+    gatewayNode = cluster.start(config, JamNode.Role.LITE);
+    port = GatewayService.deploy(gatewayNode, config, catalog).await(30, TimeUnit.SECONDS).actualPort();
+  }
+
+  /** A participant connected through the bridge, joined and subscribed to the jam's events. */
+  record Member(BridgeClient client, String id, String resumeToken, JsonObject snapshot) {
+    JsonObject send(String address, JsonObject body) throws Exception {
+      return client.request(address, body);
+    }
+  }
+
+  BridgeClient connect() throws Exception {
+    BridgeClient c = BridgeClient.connect(clients, port);
+    open.add(c);
+    return c;
+  }
+
+  JsonObject create(String hostName) throws Exception {
+    HttpResponse<String> r = post("/api/jam/create", new JsonObject().put("hostName", hostName).encode());
+    JsonObject body = new JsonObject(r.body());
+    if (r.statusCode() != 201) {
+      throw new AssertionError("create failed: " + r.statusCode() + " " + r.body());
+    }
+    return body.getJsonObject("data");
+  }
+
+  Member join(String code, String name, String hostToken) throws Exception {
+    return join(connect(), new JsonObject().put("code", code).put("userName", name).put("hostToken", hostToken));
+  }
+
+  Member join(BridgeClient c, JsonObject joinBody) throws Exception {
+    JsonObject reply = c.request("jam.join-session", joinBody);
+    if (!reply.getBoolean("success")) {
+      throw new AssertionError("join failed: " + reply.encode());
+    }
+    JsonObject snapshot = reply.getJsonObject("data");
+    String code = snapshot.getString("code");
+    c.register("jam.events." + code);
+    c.awaitEvent("subscribed");
+    JsonObject you = snapshot.getJsonObject("you");
+    return new Member(c, you.getString("participantId"), you.getString("resumeToken"), snapshot);
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  @Override
+  public void close() throws Exception {
+    open.forEach(BridgeClient::close);
+    clients.close().await(10, TimeUnit.SECONDS);
+    cluster.close();
+  }
+}
