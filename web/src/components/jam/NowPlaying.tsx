@@ -111,12 +111,18 @@ export function NowPlaying({ jam }: { jam: JamState }) {
             <span className="time" aria-hidden="true">{formatTime(duration)}</span>
           </div>
           <div className="np-controls">
-            {/* Guests without playback rights see the controls dimmed; pressing one asks the
-                server, whose refusal is explained in a toast. */}
+            {/* Guests without playback rights see the controls dimmed with a hint; pressing one
+                still asks the server (whose view of rights is the one that counts), and its
+                refusal is explained in a toast. */}
+            {!control && (
+              <span id="np-control-hint" className="visually-hidden">
+                Only the host controls playback.
+              </span>
+            )}
             <button
               type="button"
               className={`btn ${control ? 'btn-primary' : 'btn-dim'}`}
-              aria-disabled={!control}
+              aria-describedby={control ? undefined : 'np-control-hint'}
               onClick={togglePlay}
               data-testid="play-pause"
               title={control ? undefined : 'Only the host controls playback'}
@@ -126,7 +132,7 @@ export function NowPlaying({ jam }: { jam: JamState }) {
             <button
               type="button"
               className={`btn ${control ? '' : 'btn-dim'}`}
-              aria-disabled={!control}
+              aria-describedby={control ? undefined : 'np-control-hint'}
               onClick={() => void client.playNext().catch(() => undefined)}
               data-testid="next"
               title={control ? undefined : 'Only the host can skip'}

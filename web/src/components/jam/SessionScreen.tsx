@@ -75,7 +75,7 @@ function SessionHeader({ jam }: { jam: JamState }) {
       </div>
       <div className="session-header-right">
         <span className="participant-count" data-testid="participant-count" aria-label={`${jam.participants.length} participants`}>
-          <span aria-hidden="true">👥</span> {jam.participants.length}
+          {jam.participants.length} {jam.participants.length === 1 ? 'person' : 'people'}
           {connected !== jam.participants.length && <span className="muted"> ({connected} online)</span>}
         </span>
         <button type="button" className="btn" onClick={() => client.leave()} data-testid="leave">

@@ -57,10 +57,11 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
           onClick={askAi}
           aria-expanded={recs.state !== 'closed'}
           aria-controls="recs"
+          aria-label="AI: recommend songs for this room"
           data-testid="ai-button"
           title="Songs this room will like"
         >
-          ✨ AI
+          AI picks
         </button>
       </div>
       {recs.state !== 'closed' && (
