@@ -98,6 +98,17 @@ async function newParticipant(name) {
     viewport: { width: 1280, height: 900 },
   });
   contexts.push(ctx);
+  // Keeps the page's WebSockets reachable so a test can cut them (a network drop).
+  await ctx.addInitScript(() => {
+    const Native = window.WebSocket;
+    window.__sockets = [];
+    window.WebSocket = class extends Native {
+      constructor(...args) {
+        super(...args);
+        window.__sockets.push(this);
+      }
+    };
+  });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
@@ -296,9 +307,23 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       await eventually(async () => assert.equal(await cItem(g2).getAttribute('data-my-vote'), '1'));
       const before = await g2.getAttribute(tid('jam-screen'), 'data-you');
       assert.ok(before);
+      // After the reload this browser refuses to start audio until the user taps (as phones do).
+      await g2.addInitScript(() => {
+        const play = HTMLMediaElement.prototype.play;
+        let tapped = false;
+        addEventListener('click', () => (tapped = true), true);
+        HTMLMediaElement.prototype.play = function () {
+          return tapped ? play.call(this) : Promise.reject(new DOMException('needs a gesture', 'NotAllowedError'));
+        };
+      });
       await g2.reload();
       await g2.waitForSelector(tid('jam-screen'));
       assert.equal(await g2.getAttribute(tid('jam-screen'), 'data-you'), before);
+      await g2.click(tid('tap-to-listen'));
+      await eventually(async () => {
+        assert.equal(await g2.$eval(tid('jam-audio'), (a) => a.paused), false);
+        assert.equal(await g2.locator(tid('tap-to-listen')).count(), 0);
+      });
       for (const p of pages) {
         await eventually(async () => {
           assert.equal(await p.locator(tid('participant')).count(), 3);
@@ -311,6 +336,41 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       // Its own vote came back with the snapshot.
       await eventually(async () => assert.equal(await cItem(g2).getAttribute('data-my-vote'), '1'));
       assert.equal(await cItem(g2).locator(tid('vote-up')).getAttribute('aria-pressed'), 'true');
+    });
+
+    await t.test('a network drop reconnects with the resume token, showing only a badge', async () => {
+      const me = await g1.getAttribute(tid('jam-screen'), 'data-you');
+      await g1.evaluate(() => {
+        window.__sawBadge = false;
+        new MutationObserver(() => {
+          if (document.querySelector('[data-testid="reconnecting-badge"]')) window.__sawBadge = true;
+        }).observe(document.body, { subtree: true, childList: true });
+      });
+      const cut = await g1.evaluate(() => {
+        const open = window.__sockets.filter((s) => s.readyState === WebSocket.OPEN);
+        for (const s of open) s.close();
+        return open.length;
+      });
+      assert.ok(cut >= 1, 'the bridge runs over a WebSocket');
+      await eventually(async () => assert.equal(await g1.evaluate(() => window.__sawBadge), true));
+      await eventually(async () => assert.equal(await g1.locator(tid('reconnecting-badge')).count(), 0), 15_000);
+      assert.equal(await g1.locator(tid('welcome-screen')).count(), 0, 'the jam screen stayed');
+      assert.equal(await g1.getAttribute(tid('jam-screen'), 'data-you'), me);
+      for (const p of pages) {
+        await eventually(async () => {
+          const mine = p.locator(`${tid('participant')}[data-participant-id="${me}"]`);
+          assert.equal(await mine.count(), 1);
+          assert.equal(await mine.getAttribute('data-connected'), 'true');
+        });
+      }
+      // Commands work again on the new connection, and events reach it.
+      const b = added[1];
+      await g1.locator(`${tid('queue-item')}[data-song-id="${b}"]`).locator(tid('vote-up')).click();
+      for (const p of pages) {
+        await eventually(async () =>
+          assert.equal(await p.locator(`${tid('queue-item')}[data-song-id="${b}"] ${tid('score')}`).textContent(), '0'),
+        );
+      }
     });
 
     await t.test('recommendations: the AI button answers', async () => {

@@ -115,6 +115,7 @@ export class JamClient {
 
   /** Resumes the membership kept in sessionStorage (after a page reload); false when none. */
   resumeStored(): boolean {
+    if (this.view.conn.phase !== 'idle') return this.view.conn.phase === 'reconnecting';
     const raw = this.opts.storage?.getItem(SESSION_KEY);
     if (!raw) return false;
     try {
