@@ -22,9 +22,12 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP edge: REST, the SockJS bridge, static web client, audio, health and metrics. */
 public final class GatewayVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
   private static final int MAX_BRIDGE_POST_BYTES = 64 * 1024;
 
   private final JamConfig config;
@@ -114,6 +117,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   private static void failure(RoutingContext ctx) {
     int status = ctx.statusCode();
+    if (ctx.failure() != null) {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+    }
     ErrorCode code = switch (status) {
       case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
       case 400 -> ErrorCode.INVALID_INPUT;

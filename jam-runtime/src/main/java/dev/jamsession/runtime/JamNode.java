@@ -14,8 +14,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.UUID;
 
 /**
  * One service process's place in the cluster: a clustered Vert.x on Hazelcast, with its own
@@ -42,7 +44,12 @@ public final class JamNode {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings, role));
     VertxOptions options = new VertxOptions()
-        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+        .setMetricsOptions(new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+            // Vert.x keys backends by name: one per node, or nodes sharing a JVM share one registry.
+            .setRegistryName("jam-node-" + UUID.randomUUID()));
     options.getEventBusOptions()
         .setHost(settings.host())
         .setPort(settings.eventBusPort())

@@ -46,6 +46,10 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       }
       case SEND -> event.complete(stampCommand(event));
       case REGISTER -> event.complete(mayRegister(event));
+      case REGISTERED -> {
+        confirmSubscription(event);
+        event.complete(true);
+      }
       case RECEIVE -> event.complete(mayReceive(event));
       case PUBLISH -> event.complete(false);
       default -> event.complete(true);
@@ -68,6 +72,18 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     Connection c = connections.of(event.socket());
     String code = Addresses.codeOfEvents(event.getRawMessage().getString("address"));
     return c != null && code != null && code.equals(c.code());
+  }
+
+  /**
+   * Tells the client its registration is live cluster-wide, so it can fetch a snapshot that
+   * covers anything between its join reply and now (an event with no snapshot fields).
+   */
+  private static void confirmSubscription(BridgeEvent event) {
+    JsonObject frame = new JsonObject()
+        .put("type", "rec")
+        .put("address", event.getRawMessage().getString("address"))
+        .put("body", new JsonObject().put("type", "subscribed").put("rev", 0).put("data", new JsonObject()));
+    event.socket().write(frame.toBuffer());
   }
 
   /** Replies always pass; jam events only while the connection is still in that jam. */

@@ -102,7 +102,7 @@ final class CommandRelay {
       // The server no longer counts this connection in the jam: stop treating it as a member.
       boolean gone = Replies.isSuccess(reply)
           ? LEAVE_SESSION.equals(cmd) || END_SESSION.equals(cmd)
-          : Replies.codeOf(reply) == ErrorCode.NOT_JOINED || Replies.codeOf(reply) == ErrorCode.NOT_FOUND;
+          : Replies.codeOf(reply) == ErrorCode.NOT_JOINED;
       if (gone && code.equals(c.code())) {
         c.unbind();
       }

@@ -1,0 +1,131 @@
+package dev.jamsession.gateway;
+
+import static dev.jamsession.gateway.JamOverBridgeTest.ok;
+import static dev.jamsession.gateway.JamOverBridgeTest.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jamsession.gateway.JamServer.Member;
+import dev.jamsession.testkit.BridgeClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What a hostile or broken client can do through the bridge: nothing that changes the jam. */
+class BridgeSecurityTest {
+  static JamServer server;
+  static String code;
+  static Member host;
+  static Member guest;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000"));
+    JsonObject created = server.create("Ana");
+    code = created.getString("sessionCode");
+    host = server.join(code, "Ana", created.getString("hostToken"));
+    guest = server.join(code, "Eve", null);
+    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(0).id())));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static JsonObject errFrameAfter(BridgeClient c, int framesBefore) throws Exception {
+    return c.await(framesBefore, f -> "err".equals(f.getString("type")));
+  }
+
+  @Test
+  void forgedIdentityInHeadersOrBodyChangesNothing() throws Exception {
+    long rev = ok(host.send("jam.snapshot", null)).getLong("rev");
+    JsonObject forged = new JsonObject()
+        .put("type", "send").put("address", "jam.play-next").put("replyAddress", "11111111-2222-3333-4444-555555555555")
+        .put("headers", new JsonObject().put("jam-connection", "anything").put("participantId", host.id()))
+        .put("body", new JsonObject().put("participantId", host.id()).put("userId", host.id())
+            .put("hostId", guest.id()).put("isHost", true));
+    guest.client().sendRaw(forged.encode());
+    JsonObject reply = guest.client().await(f -> "11111111-2222-3333-4444-555555555555".equals(f.getString("address")))
+        .getJsonObject("body");
+    refused(reply, "NOT_HOST");
+    refused(guest.send("jam.update-settings", new JsonObject().put("participantId", host.id()).put("listed", true)), "NOT_HOST");
+    refused(guest.send("jam.kick", new JsonObject().put("participantId", host.id()).put("isHost", true)), "NOT_HOST");
+    JsonObject after = ok(host.send("jam.snapshot", null));
+    assertThat(after.getLong("rev")).isEqualTo(rev);
+    assertThat(after.getString("hostId")).isEqualTo(host.id());
+  }
+
+  @Test
+  void nobodyElseCanClaimTheHostRoleByJoining() throws Exception {
+    BridgeClient c = server.connect();
+    refused(c.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Mallory")
+        .put("hostToken", "guessed-token")), "INVALID_TOKEN");
+    Member m = server.join(c, new JsonObject().put("code", code).put("userName", "Mallory").put("isHost", true));
+    assertThat(m.snapshot().getJsonObject("you").getBoolean("isHost")).isFalse();
+    ok(m.send("jam.leave-session", null));
+  }
+
+  @Test
+  void registeringAJamNotJoinedIsRefusedAndDeliversNothing() throws Exception {
+    JsonObject other = server.create("Zed");
+    BridgeClient outsider = server.connect();
+    int before = outsider.frames().size();
+    outsider.register("jam.events." + code);
+    assertThat(errFrameAfter(outsider, before).getString("body")).isEqualTo("rejected");
+    // A member of another jam may not listen to this one either.
+    Member zed = server.join(other.getString("sessionCode"), "Zed", other.getString("hostToken"));
+    int zedBefore = zed.client().frames().size();
+    zed.client().register("jam.events." + code);
+    assertThat(errFrameAfter(zed.client(), zedBefore).getString("body")).isEqualTo("rejected");
+    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(7).id())));
+    ok(zed.send("jam.snapshot", null)); // round trip after the event was published
+    assertThat(outsider.events()).isEmpty();
+    assertThat(zed.client().events()).allSatisfy(e -> assertThat(e.getString("type")).isNotEqualTo("queue-updated"));
+  }
+
+  @Test
+  void internalAndUnknownAddressesAreRefused() throws Exception {
+    BridgeClient c = server.connect();
+    for (String address : new String[] {"session.command", "session.create", "recommender.recommend",
+        "cleanup.sweep", "nope", "jam.events." + code, "jam.not-a-command"}) {
+      int before = c.frames().size();
+      c.sendRaw(new JsonObject().put("type", "send").put("address", address)
+          .put("replyAddress", "aaaaaaaa-2222-3333-4444-555555555555").put("body", new JsonObject()).encode());
+      assertThat(errFrameAfter(c, before).getString("body")).as(address).isIn("rejected", "access_denied");
+    }
+    int before = c.frames().size();
+    c.sendRaw(new JsonObject().put("type", "publish").put("address", "jam.events." + code)
+        .put("body", new JsonObject().put("type", "session-ended")).encode());
+    assertThat(errFrameAfter(c, before).getString("body")).isEqualTo("rejected");
+    ok(c.request("jam.time", null));
+  }
+
+  @Test
+  void oversizedAndMalformedFramesAreAnsweredAndTheConnectionStaysUsable() throws Exception {
+    refused(guest.send("jam.add-to-queue", new JsonObject().put("songId", "x".repeat(2000))), "PAYLOAD_TOO_LARGE");
+    refused(guest.send("jam.vote", new JsonObject().put("itemId", "x").put("value", "up")), "INVALID_INPUT");
+    refused(guest.client().request("jam.vote", new JsonArray().add(1)), "INVALID_INPUT");
+    refused(guest.client().request("jam.vote", "a string"), "INVALID_INPUT");
+    int before = guest.client().frames().size();
+    guest.client().sendRaw("{not json");
+    assertThat(errFrameAfter(guest.client(), before).getString("body")).isEqualTo("invalid_json");
+    before = guest.client().frames().size();
+    guest.client().sendRaw("{\"address\":\"jam.time\"}");
+    assertThat(errFrameAfter(guest.client(), before).getString("body")).isEqualTo("missing_type");
+    ok(guest.send("jam.snapshot", null));
+    assertThat(server.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void membershipIsCheckedBeforeShape() throws Exception {
+    BridgeClient stranger = server.connect();
+    refused(stranger.request("jam.vote", new JsonObject().put("value", "bad")), "NOT_JOINED");
+    refused(stranger.request("jam.snapshot", null), "NOT_JOINED");
+    refused(stranger.request("jam.join-session", new JsonObject().put("code", "NOPE00").put("userName", "A")), "NOT_FOUND");
+    refused(stranger.request("jam.join-session", new JsonObject().put("code", "bad").put("userName", "A")), "INVALID_INPUT");
+    refused(stranger.request("jam.join-session", new JsonObject().put("code", code).put("userName", "\u0007bell")), "INVALID_INPUT");
+  }
+}

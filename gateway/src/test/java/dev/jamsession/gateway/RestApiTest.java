@@ -1,0 +1,117 @@
+package dev.jamsession.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+
+/** PROTOCOL §7 over real HTTP: statuses, envelopes, tokens kept private, limits. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestApiTest {
+  static JamServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000",
+        "ADMIN_TOKEN", "admin-secret-for-tests"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  static JsonObject json(HttpResponse<String> r) {
+    return new JsonObject(r.body());
+  }
+
+  @Test
+  void createValidatesItsInput() throws Exception {
+    HttpResponse<String> ok = server.post("/api/jam/create", "{\"hostName\":\"  Ana  \",\"settings\":{\"listed\":true}}");
+    assertThat(ok.statusCode()).isEqualTo(201);
+    String code = json(ok).getJsonObject("data").getString("sessionCode");
+
+    for (String bad : new String[] {"{}", "{\"hostName\":\"\"}", "{\"hostName\":\"" + "a".repeat(21) + "\"}",
+        "[1]", "not json", "{\"hostName\":\"Ana\",\"settings\":{\"maxQueueSize\":0}}",
+        "{\"hostName\":\"Ana\",\"settings\":{\"skipThreshold\":1.5}}", "{\"hostName\":\"Ana\",\"settings\":5}"}) {
+      HttpResponse<String> r = server.post("/api/jam/create", bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(json(r).getString("code")).as(bad).isEqualTo("INVALID_INPUT");
+    }
+    HttpResponse<String> big = server.post("/api/jam/create", "{\"hostName\":\"" + "a".repeat(2000) + "\"}");
+    assertThat(big.statusCode()).isEqualTo(413);
+    assertThat(json(big).getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+
+    HttpResponse<String> summary = server.get("/api/jam/session/" + code.toLowerCase());
+    assertThat(summary.statusCode()).isEqualTo(200);
+    JsonObject data = json(summary).getJsonObject("data");
+    assertThat(data.getString("hostName")).isEqualTo("Ana");
+    assertThat(data.fieldNames()).containsExactlyInAnyOrder("code", "hostName", "participantCount", "queueLength", "nowPlaying", "createdAt");
+    assertThat(summary.body()).doesNotContain(json(ok).getJsonObject("data").getString("hostToken"));
+    assertThat(server.get("/api/jam/session/ZZZZZ9").statusCode()).isEqualTo(404);
+    assertThat(json(server.get("/api/jam/session/bad!")).getString("code")).isEqualTo("INVALID_INPUT");
+  }
+
+  @Test
+  void onlyListedJamsAreActiveUnlessTheAdminAsks() throws Exception {
+    String listed = json(server.post("/api/jam/create", "{\"hostName\":\"Pub\",\"settings\":{\"listed\":true}}"))
+        .getJsonObject("data").getString("sessionCode");
+    String hidden = json(server.post("/api/jam/create", "{\"hostName\":\"Priv\"}")).getJsonObject("data").getString("sessionCode");
+    String open = server.get("/api/jam/active-sessions").body();
+    assertThat(open).contains(listed).doesNotContain(hidden);
+    String admin = server.get("/api/jam/active-sessions", "Authorization", "Bearer admin-secret-for-tests").body();
+    assertThat(admin).contains(listed, hidden);
+    assertThat(server.get("/api/jam/active-sessions", "Authorization", "Bearer wrong").body()).doesNotContain(hidden);
+  }
+
+  @Test
+  void songsAreSearchedPagedAndStreamedWithRanges() throws Exception {
+    JsonObject page = json(server.get("/api/songs?limit=5&offset=2")).getJsonObject("data");
+    assertThat(page.getInteger("total")).isGreaterThanOrEqualTo(200);
+    assertThat(page.getJsonArray("songs")).hasSize(5);
+    JsonObject song = page.getJsonArray("songs").getJsonObject(0);
+    assertThat(json(server.get("/api/songs/" + song.getString("id"))).getJsonObject("data")).isEqualTo(song);
+    assertThat(server.get("/api/songs/nope").statusCode()).isEqualTo(404);
+    assertThat(server.get("/api/songs?limit=0").statusCode()).isEqualTo(400);
+    assertThat(server.get("/api/songs?limit=501").statusCode()).isEqualTo(400);
+
+    HttpResponse<byte[]> whole = server.getBytes(song.getString("audioUrl"));
+    assertThat(whole.statusCode()).isEqualTo(200);
+    assertThat(whole.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("audio/"));
+    HttpResponse<byte[]> part = server.getBytes(song.getString("audioUrl"), "Range", "bytes=100-199");
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + whole.body().length);
+    assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(whole.body(), 100, 200));
+    HttpResponse<byte[]> beyond = server.getBytes(song.getString("audioUrl"), "Range", "bytes=" + whole.body().length + "-");
+    assertThat(beyond.statusCode()).isEqualTo(416);
+  }
+
+  @Test
+  void healthReadinessAndMetricsAnswer() throws Exception {
+    assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = server.get("/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(json(ready).getBoolean("cluster")).isTrue();
+    String metrics = server.get("/metrics").body();
+    assertThat(metrics).as(metrics.substring(0, Math.min(500, metrics.length()))).contains("jvm_memory");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // spends this address's budget: the other tests run first
+  void restIsRateLimitedPerAddressWithRetryAfter() throws Exception {
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 60 && (last == null || last.statusCode() != 429); i++) {
+      last = server.get("/api/songs?limit=1");
+    }
+    assertThat(last.statusCode()).isEqualTo(429);
+    assertThat(json(last).getString("code")).isEqualTo("RATE_LIMITED");
+    assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+  }
+}

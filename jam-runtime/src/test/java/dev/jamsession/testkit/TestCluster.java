@@ -1,0 +1,91 @@
+package dev.jamsession.testkit;
+
+import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.JamNode;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Hazelcast cluster on loopback for one test class: TCP-IP join on 127.0.0.1, no
+ * multicast, a unique cluster name, one explicit port per member. Each member joins the ones
+ * started before it. Closing stops every member still running.
+ */
+public final class TestCluster implements AutoCloseable {
+  private final String name = "jam-test-" + UUID.randomUUID();
+  private final List<String> members = new ArrayList<>();
+  private final List<JamNode> nodes = new ArrayList<>();
+  private final Map<String, String> extraEnv;
+
+  public TestCluster() {
+    this(Map.of());
+  }
+
+  /** {@code extraEnv} goes into every member's configuration (e.g. short grace periods). */
+  public TestCluster(Map<String, String> extraEnv) {
+    this.extraEnv = extraEnv;
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The configuration of the next member: loopback only, HTTP on a free port. */
+  public JamConfig nextConfig() {
+    int port = freePort();
+    List<String> join = new ArrayList<>(members);
+    join.add("127.0.0.1:" + port);
+    Map<String, String> env = new HashMap<>();
+    env.put("HOST", "127.0.0.1");
+    env.put("PORT", "0");
+    env.put("CLUSTER_NAME", name);
+    env.put("CLUSTER_HOST", "127.0.0.1");
+    env.put("CLUSTER_PORT", Integer.toString(port));
+    env.put("CLUSTER_MEMBERS", String.join(",", join));
+    env.putAll(extraEnv);
+    return JamConfig.fromEnv(env);
+  }
+
+  public JamNode start(JamNode.Role role) throws Exception {
+    return start(nextConfig(), role);
+  }
+
+  public JamNode start(JamConfig config, JamNode.Role role) throws Exception {
+    JamNode node = JamNode.start(config.cluster(), role).await(60, TimeUnit.SECONDS);
+    members.add("127.0.0.1:" + config.cluster().memberPort());
+    nodes.add(node);
+    return node;
+  }
+
+  /** Stops one member gracefully (its partitions migrate to the others). */
+  public void stop(JamNode node) throws Exception {
+    nodes.remove(node);
+    node.close().await(30, TimeUnit.SECONDS);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void close() throws Exception {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      closing.add(nodes.get(i).close());
+    }
+    nodes.clear();
+    Future.join(closing).await(60, TimeUnit.SECONDS);
+  }
+}
