@@ -21,6 +21,7 @@ public final class ServiceLauncher {
 
   public static void run(String service, JamNode.Role role, Map<String, String> env,
                          BiFunction<JamNode, JamConfig, Future<?>> deploy) {
+    System.setProperty("hazelcast.logging.type", "slf4j"); // before Hazelcast's first log line
     JamConfig config = require(() -> JamConfig.fromEnv(env));
     JamNode node;
     try {
