@@ -42,6 +42,10 @@ export function welcomeReason(reason: string): string {
       return 'The host removed you from the jam.';
     case 'timeout':
       return 'You were away too long and left the jam.';
+    case 'left':
+      return 'You left the jam.';
+    case 'removed':
+      return 'You are no longer in this jam.';
     default:
       return errorMessage(reason);
   }

@@ -332,6 +332,11 @@ export class JamClient {
     if (state.current?.id !== skipVotedFor) skipVotedFor = null;
     this.set({ jam: state, skipVotedFor });
     if (fresh) this.announce(e, before, state);
+    if (e.type === 'participant-left' && e.data?.participant?.id === state.you.participantId) {
+      // The last event this connection gets for the jam: kicked, timed out, or left elsewhere.
+      if (this.view.conn.phase === 'joined') this.dispatch({ type: 'removed', reason: String(e.data.reason ?? 'removed') });
+      return;
+    }
     this.checkMembership();
     if (hasGap(state)) this.scheduleGapCheck();
   }
@@ -339,7 +344,7 @@ export class JamClient {
   private checkMembership(): void {
     const jam = this.view.jam;
     if (jam && this.view.conn.phase === 'joined' && !stillMember(jam)) {
-      this.dispatch({ type: 'removed', reason: 'kicked' });
+      this.dispatch({ type: 'removed', reason: 'removed' });
     }
   }
 
