@@ -187,4 +187,21 @@ describe('JamClient', () => {
     expect(notices.at(-1)!.text).toBe('That jam has ended.');
     client.dispose();
   });
+
+  it('a participant-left naming you (kicked) is your last event: back to welcome, code prefilled', async () => {
+    snap = snapshot(3);
+    const { client, transports, storage } = setup(server);
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    transports[0].connect();
+    await flush();
+    transports[0].emit({
+      type: 'participant-left',
+      rev: 4,
+      data: { participants: [snap.participants[0]], hostId: 'p1', participant: snap.participants[1], reason: 'kicked' },
+    });
+    expect(client.getView().conn.phase).toBe('idle');
+    expect(client.getView().welcome).toEqual({ code: 'ABC123', reason: 'kicked' });
+    expect(storage.getItem(SESSION_KEY)).toBeNull();
+    client.dispose();
+  });
 });
