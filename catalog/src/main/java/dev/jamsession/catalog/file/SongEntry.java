@@ -1,0 +1,171 @@
+package dev.jamsession.catalog.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jamsession.core.catalog.AudioFeatures;
+import dev.jamsession.core.catalog.Song;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** One entry of a catalog file, checked field by field; unknown fields are ignored. */
+final class SongEntry {
+
+  /** Ids travel in URL paths and bus messages: keep them plain. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~:-]{1,64}");
+  private static final int MAX_TEXT = 300;
+  private static final long MAX_DURATION_MS = 24L * 3600 * 1000;
+
+  private final int index;
+  private final JsonNode node;
+  private final List<String> problems = new ArrayList<>();
+
+  SongEntry(int index, JsonNode node) {
+    this.index = index;
+    this.node = node;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  /** Where this entry is, for messages: its position and, when readable, its id. */
+  String where() {
+    JsonNode id = node == null ? null : node.get("id");
+    return "songs[" + index + "]" + (id != null && id.isTextual() ? " (id \"" + id.asText() + "\")" : "");
+  }
+
+  /** The song, or null with {@link #problems()} saying why. */
+  Song toSong() {
+    if (node == null || !node.isObject()) {
+      problems.add(where() + ": must be a JSON object");
+      return null;
+    }
+    String id = text("id", true);
+    if (id != null && !ID.matcher(id).matches()) {
+      problem("id", "must be 1-64 characters of A-Z a-z 0-9 . _ ~ : -");
+    }
+    String title = text("title", true);
+    String artist = text("artist", true);
+    String album = text("album", false);
+    String genre = text("genre", false);
+    long year = integer("year", false, 0, 3000, 0);
+    long durationMs = integer("durationMs", true, 1, MAX_DURATION_MS, 0);
+    String audioUrl = audioUrl();
+    double popularity = number(node, "popularity", "popularity", false, 0, 1, 0.5);
+    AudioFeatures features = features();
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new Song(id, title, artist, album == null ? "" : album, genre == null ? "" : genre,
+        (int) year, durationMs, audioUrl, features, popularity);
+  }
+
+  private String text(String field, boolean required) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        problem(field, "is missing");
+      }
+      return null;
+    }
+    if (!v.isTextual()) {
+      problem(field, "must be a string");
+      return null;
+    }
+    String s = v.asText().strip();
+    if (required && s.isEmpty()) {
+      problem(field, "must not be blank");
+      return null;
+    }
+    if (s.length() > MAX_TEXT) {
+      problem(field, "is longer than " + MAX_TEXT + " characters");
+      return null;
+    }
+    return s;
+  }
+
+  private long integer(String field, boolean required, long min, long max, long fallback) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        problem(field, "is missing");
+      }
+      return fallback;
+    }
+    if (!v.canConvertToExactIntegral() || !v.isNumber()) {
+      problem(field, "must be a whole number");
+      return fallback;
+    }
+    long value = v.asLong();
+    if (value < min || value > max) {
+      problem(field, "must be between " + min + " and " + max + ", not " + value);
+      return fallback;
+    }
+    return value;
+  }
+
+  private double number(JsonNode parent, String field, String label, boolean required, double min,
+                        double max, double fallback) {
+    JsonNode v = parent.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        problem(label, "is missing");
+      }
+      return fallback;
+    }
+    if (!v.isNumber()) {
+      problem(label, "must be a number");
+      return fallback;
+    }
+    double value = v.asDouble();
+    if (!(value >= min && value <= max)) {
+      problem(label, "must be between " + min + " and " + max + ", not " + value);
+      return fallback;
+    }
+    return value;
+  }
+
+  /** An absolute http(s) URL or a path on this server; nothing a browser would execute. */
+  private String audioUrl() {
+    String url = text("audioUrl", true);
+    if (url == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      boolean web = ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && uri.getHost() != null;
+      boolean local = scheme == null && url.startsWith("/") && !url.startsWith("//");
+      if (!web && !local) {
+        problem("audioUrl", "must be an http(s) URL or a path starting with /");
+      }
+    } catch (URISyntaxException e) {
+      problem("audioUrl", "is not a valid URL: " + e.getReason());
+    }
+    return url;
+  }
+
+  private AudioFeatures features() {
+    JsonNode f = node.get("features");
+    if (f == null || f.isNull()) {
+      return null;
+    }
+    if (!f.isObject()) {
+      problem("features", "must be an object {tempo, energy, valence, danceability, acousticness}");
+      return null;
+    }
+    return new AudioFeatures(
+        number(f, "tempo", "features.tempo", true, 1, 400, 0),
+        number(f, "energy", "features.energy", true, 0, 1, 0),
+        number(f, "valence", "features.valence", true, 0, 1, 0),
+        number(f, "danceability", "features.danceability", true, 0, 1, 0),
+        number(f, "acousticness", "features.acousticness", true, 0, 1, 0));
+  }
+
+  private void problem(String field, String what) {
+    problems.add(where() + ": field \"" + field + "\" " + what);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.jamsession.catalog.folder;
+
+import dev.jamsession.catalog.AudioSource;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** A song's own file in the music folder, found by the scan; ids never become paths. */
+final class FileAudioSource implements AudioSource {
+
+  private final String contentType;
+  private final Path file;
+
+  FileAudioSource(String contentType, Path file) {
+    this.contentType = contentType;
+    this.file = file;
+  }
+
+  @Override
+  public String contentType() {
+    return contentType;
+  }
+
+  @Override
+  public Path file() throws NoSuchFileException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "removed since the scan");
+    }
+    return file;
+  }
+}
