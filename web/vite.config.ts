@@ -15,7 +15,7 @@ export default defineConfig({
       '/eventbus': { target: backend, ws: true },
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  build: { outDir: 'dist', sourcemap: false },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
