@@ -11,8 +11,7 @@ public final class GatewayService {
 
   /** Returns the verticle so callers (tests) can read the bound port. */
   public static Future<GatewayVerticle> deploy(JamNode node, JamConfig config, Catalog catalog) {
-    String host = config.env().getOrDefault("HOST", "0.0.0.0");
-    GatewayVerticle verticle = new GatewayVerticle(config, host, catalog, node.registry(),
+    GatewayVerticle verticle = new GatewayVerticle(config, catalog, node.registry(),
         () -> node.hazelcast().getLifecycleService().isRunning());
     return node.vertx().deployVerticle(verticle).map(id -> verticle);
   }

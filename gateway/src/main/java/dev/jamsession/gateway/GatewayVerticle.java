@@ -31,16 +31,14 @@ public final class GatewayVerticle extends VerticleBase {
   private static final int MAX_BRIDGE_POST_BYTES = 64 * 1024;
 
   private final JamConfig config;
-  private final String host;
   private final Catalog catalog;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier clusterReady;
   private HttpServer server;
 
-  public GatewayVerticle(JamConfig config, String host, Catalog catalog,
+  public GatewayVerticle(JamConfig config, Catalog catalog,
                          PrometheusMeterRegistry registry, BooleanSupplier clusterReady) {
     this.config = config;
-    this.host = host;
     this.catalog = catalog;
     this.registry = registry;
     this.clusterReady = clusterReady;
@@ -81,7 +79,7 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(256 * 1024)
         .setCompressionSupported(true);
     return bridge.start()
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.port(), host))
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()))
         .onSuccess(s -> server = s);
   }
 

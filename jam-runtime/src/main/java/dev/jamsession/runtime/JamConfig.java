@@ -10,6 +10,8 @@ import java.util.Map;
  */
 public record JamConfig(
     int port,
+    String host,
+    int managementPort,
     List<String> allowedOrigins,
     long sessionTimeoutMs,
     int maxQueueSize,
@@ -34,6 +36,8 @@ public record JamConfig(
     }
     return new JamConfig(
         v.integer("PORT", 4000, 0, 65535),
+        v.string("HOST", "0.0.0.0"),
+        v.integer("MANAGEMENT_PORT", 9100, 0, 65535),
         v.list("ALLOWED_ORIGINS"),
         v.duration("SESSION_TIMEOUT", 1_800_000),
         v.integer("MAX_QUEUE_SIZE", 50, 1, 200),

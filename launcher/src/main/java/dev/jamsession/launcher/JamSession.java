@@ -3,6 +3,7 @@ package dev.jamsession.launcher;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.catalog.CatalogConfig;
 import dev.jamsession.catalog.Catalogs;
+import dev.jamsession.cleanup.CleanupService;
 import dev.jamsession.gateway.GatewayService;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ServiceLauncher;
@@ -22,6 +23,7 @@ public final class JamSession {
     Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
     ServiceLauncher.run("jam-session", JamNode.Role.DATA, env, (node, config) ->
         SessionService.deploy(node, config, catalog)
+            .compose(v -> CleanupService.deploy(node, config))
             .compose(v -> GatewayService.deploy(node, config, catalog))
             .onSuccess(gateway -> System.out.println(
                 "Jam Session is running on http://localhost:" + gateway.actualPort())));

@@ -90,6 +90,17 @@ final class JamStore {
     }, false);
   }
 
+  /**
+   * Codes of jams with no activity since {@code idleBefore}, or empty for at least the grace.
+   * A hint only: {@link Command.Expire} re-checks each one atomically.
+   */
+  Future<List<String>> expiryCandidates(long idleBefore, long graceMs) {
+    long emptyBefore = System.currentTimeMillis() - graceMs;
+    Predicate<String, Jam> predicate = e -> e.getValue().lastActivity() < idleBefore
+        || (e.getValue().isEmpty() && e.getValue().lastActivity() <= emptyBefore);
+    return vertx.executeBlocking(() -> List.copyOf(map.keySet(predicate)), false);
+  }
+
   /** The codes whose primary replica lives in this member: the ticker's share of the jams. */
   Future<Set<String>> localCodes() {
     return vertx.executeBlocking(map::localKeySet, false);

@@ -20,6 +20,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +45,14 @@ public final class SessionVerticle extends VerticleBase {
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
     EventBus bus = vertx.eventBus();
-    return Future.all(
+    return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.SESSION_COMMAND, this::command).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_CREATE, this::create).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_SUMMARY, this::summary).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_LIST, this::list).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_DISCONNECT, this::disconnect).completion(),
-        bus.<JsonObject>consumer(Addresses.SESSION_EXPIRE, this::expire).completion());
+        bus.<JsonObject>consumer(Addresses.SESSION_EXPIRY_CANDIDATES, this::expiryCandidates).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_EXPIRE, this::expire).completion()));
   }
 
   /** {cmd, code, participantId, connectionId, body}: identity as bound by the gateway. */
@@ -156,10 +158,29 @@ public final class SessionVerticle extends VerticleBase {
     run(in.getString("code", ""), new Command.Disconnect(in.getString("participantId"), in.getString("connectionId")));
   }
 
+  private void expiryCandidates(Message<JsonObject> msg) {
+    store.expiryCandidates(msg.body().getLong("idleBefore", 0L), settings.disconnectGraceMs())
+        .onComplete(ar -> msg.reply(ar.succeeded()
+            ? Replies.ok(new JsonObject().put("codes", new JsonArray(ar.result())))
+            : Replies.error(ar.cause())));
+  }
+
   /** Cleanup's request; the jam re-checks the condition itself, so a jam that woke up is kept. */
   private void expire(Message<JsonObject> msg) {
     JsonObject in = msg.body();
-    run(in.getString("code", ""), new Command.Expire(in.getLong("idleBefore", 0L), settings.disconnectGraceMs()))
-        .onComplete(ar -> msg.reply(Replies.ok(new JsonObject().put("ended", ar.succeeded() && ar.result().ended()))));
+    String code = in.getString("code", "");
+    run(code, new Command.Expire(in.getLong("idleBefore", 0L), settings.disconnectGraceMs()))
+        .onComplete(ar -> {
+          boolean ended = ar.succeeded() && ar.result().ended();
+          if (ended) {
+            LOG.info("Jam {} ended by cleanup ({})", code, reasonOf(ar.result()));
+          }
+          msg.reply(Replies.ok(new JsonObject().put("ended", ended)));
+        });
+  }
+
+  private static Object reasonOf(Outcome outcome) {
+    return outcome.events().isEmpty() ? null
+        : ((Map<?, ?>) outcome.events().get(0).get("data")).get("reason");
   }
 }

@@ -57,7 +57,9 @@ public final class Addresses {
   public static final String SESSION_LIST = "session.list";
   /** {code, participantId, connectionId}: a connection dropped. */
   public static final String SESSION_DISCONNECT = "session.disconnect";
-  /** {code, reason, idleBefore}: cleanup asks to end a jam if it is still idle or empty. */
+  /** {idleBefore} -> {codes}: jams that look idle (no activity since then) or empty past the grace. */
+  public static final String SESSION_EXPIRY_CANDIDATES = "session.expiry-candidates";
+  /** {code, idleBefore} -> {ended}: cleanup asks to end a jam if it is still idle or empty. */
   public static final String SESSION_EXPIRE = "session.expire";
 
   // Internal: session-service -> recommender-service.

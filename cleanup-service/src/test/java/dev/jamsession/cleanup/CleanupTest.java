@@ -1,0 +1,100 @@
+package dev.jamsession.cleanup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jamsession.catalog.CatalogConfig;
+import dev.jamsession.catalog.Catalogs;
+import dev.jamsession.core.protocol.Addresses;
+import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.JamNode;
+import dev.jamsession.session.SessionService;
+import dev.jamsession.testkit.TestCluster;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Eviction with timeouts of seconds on a real cluster: a session member and two cleanup
+ * instances on lite members sweeping at once. The test speaks to session-service on its
+ * internal addresses as the gateway would.
+ */
+class CleanupTest {
+  @Test
+  void idleAndEmptyJamsEndOnceAndActiveOnesStay() throws Exception {
+    Map<String, String> env = Map.of("SESSION_TIMEOUT", "3000", "CLEANUP_INTERVAL", "300",
+        "DISCONNECT_GRACE", "1000");
+    try (TestCluster cluster = new TestCluster(env)) {
+      JamConfig dataConfig = cluster.nextConfig();
+      JamNode data = cluster.start(dataConfig, JamNode.Role.DATA);
+      SessionService.deploy(data, dataConfig,
+          Catalogs.load(CatalogConfig.demo(Files.createTempDirectory("jam-cache")))).await(30, TimeUnit.SECONDS);
+      for (int i = 0; i < 2; i++) {
+        JamConfig config = cluster.nextConfig();
+        CleanupService.deploy(cluster.start(config, JamNode.Role.LITE), config).await(30, TimeUnit.SECONDS);
+      }
+      EventBus bus = data.vertx().eventBus();
+      List<JsonObject> ended = new CopyOnWriteArrayList<>();
+
+      String idle = create(bus, ended);
+      String active = create(bus, ended);
+      String empty = create(bus, ended);
+      join(bus, idle, "Ana");
+      String activeHost = join(bus, active, "Ben");
+      String emptyHost = join(bus, empty, "Cy");
+      command(bus, empty, emptyHost, "jam.leave-session", new JsonObject());
+
+      long keepAlive = data.vertx().setPeriodic(300, id -> command(bus, active, activeHost, "jam.update-settings",
+          new JsonObject().put("listed", System.nanoTime() % 2 == 0)));
+      Promise<Void> bothEnded = Promise.promise();
+      long check = data.vertx().setPeriodic(100, id -> {
+        if (ended.stream().map(e -> e.getString("code")).distinct().count() >= 2) {
+          bothEnded.tryComplete();
+        }
+      });
+      bothEnded.future().await(20, TimeUnit.SECONDS);
+      data.vertx().cancelTimer(check);
+
+      assertThat(ended).extracting(e -> e.getString("code") + ":" + e.getString("reason"))
+          .containsExactlyInAnyOrder(empty + ":empty", idle + ":idle");
+      JsonObject summary = request(bus, Addresses.SESSION_SUMMARY, new JsonObject().put("code", active));
+      assertThat(summary.getBoolean("success")).isTrue();
+      assertThat(request(bus, Addresses.SESSION_SUMMARY, new JsonObject().put("code", idle)).getString("code"))
+          .isEqualTo("NOT_FOUND");
+      data.vertx().cancelTimer(keepAlive);
+    }
+  }
+
+  private static String create(EventBus bus, List<JsonObject> ended) throws Exception {
+    String code = request(bus, Addresses.SESSION_CREATE, new JsonObject().put("hostName", "Host"))
+        .getJsonObject("data").getString("sessionCode");
+    bus.<JsonObject>consumer(Addresses.events(code), msg -> {
+      if ("session-ended".equals(msg.body().getString("type"))) {
+        ended.add(new JsonObject().put("code", code).put("reason", msg.body().getJsonObject("data").getString("reason")));
+      }
+    }).completion().await(10, TimeUnit.SECONDS);
+    return code;
+  }
+
+  private static String join(EventBus bus, String code, String name) throws Exception {
+    return command(bus, code, null, "jam.join-session", new JsonObject().put("code", code).put("userName", name))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+        .getJsonObject("data").getJsonObject("you").getString("participantId");
+  }
+
+  private static io.vertx.core.Future<JsonObject> command(EventBus bus, String code, String participantId,
+                                                          String cmd, JsonObject body) {
+    return bus.<JsonObject>request(Addresses.SESSION_COMMAND, new JsonObject().put("cmd", cmd).put("code", code)
+        .put("participantId", participantId).put("connectionId", "test-" + code).put("body", body))
+        .map(m -> m.body());
+  }
+
+  private static JsonObject request(EventBus bus, String address, JsonObject body) throws Exception {
+    return bus.<JsonObject>request(address, body).await(10, TimeUnit.SECONDS).body();
+  }
+}

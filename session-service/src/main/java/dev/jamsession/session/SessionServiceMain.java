@@ -1,0 +1,23 @@
+package dev.jamsession.session;
+
+import dev.jamsession.catalog.Catalog;
+import dev.jamsession.catalog.CatalogConfig;
+import dev.jamsession.catalog.Catalogs;
+import dev.jamsession.runtime.JamNode;
+import dev.jamsession.runtime.ManagementServer;
+import dev.jamsession.runtime.ServiceLauncher;
+import java.util.Map;
+
+/** session-service as its own process: a Hazelcast data member holding the jams. */
+public final class SessionServiceMain {
+  private SessionServiceMain() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
+    ServiceLauncher.run("session-service", JamNode.Role.DATA, env, (node, config) ->
+        SessionService.deploy(node, config, catalog).compose(v -> node.vertx().deployVerticle(
+            new ManagementServer(node, config.managementPort(), config.host(),
+                () -> Map.of("catalog", !catalog.all().isEmpty())))));
+  }
+}
