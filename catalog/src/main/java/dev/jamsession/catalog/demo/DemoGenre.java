@@ -76,7 +76,7 @@ public enum DemoGenre {
   }
 
   long durationMs(Random rnd) {
-    return (minSeconds + rnd.nextInt(maxSeconds - minSeconds + 1)) * 1000L + rnd.nextInt(1000);
+    return minSeconds * 1000L + rnd.nextInt((maxSeconds - minSeconds) * 1000 + 1);
   }
 
   int firstYear(Random rnd) {
