@@ -7,6 +7,7 @@ import dev.jamsession.gateway.http.HttpReplies;
 import dev.jamsession.gateway.http.JamRoutes;
 import dev.jamsession.gateway.http.SongRoutes;
 import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.bus.InternalClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -57,7 +58,8 @@ public final class GatewayVerticle extends VerticleBase {
     RateLimiter restLimits = new RateLimiter(config.restRateLimit(), config.restRateWindowMs());
     router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
-    new JamRoutes(vertx.eventBus(), config.internalTimeoutMs(), config.adminToken()).mount(router);
+    // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
+    new JamRoutes(new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2), config.adminToken()).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 

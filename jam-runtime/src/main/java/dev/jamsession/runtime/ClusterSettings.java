@@ -7,7 +7,7 @@ import java.util.List;
  * (no multicast anywhere) and the event-bus port for Vert.x's own node-to-node traffic.
  */
 public record ClusterSettings(String name, String host, int memberPort, List<String> members,
-                              int eventBusPort, String publicHost) {
+                              int eventBusPort, String publicHost, long failureTimeoutMs) {
 
   static ClusterSettings fromEnv(JamConfig.Vars v) {
     String host = v.string("CLUSTER_HOST", "127.0.0.1");
@@ -25,6 +25,7 @@ public record ClusterSettings(String name, String host, int memberPort, List<Str
         port,
         members.isEmpty() ? List.of(host + ":" + port) : members,
         v.integer("EVENTBUS_PORT", 0, 0, 65535),
-        v.string("CLUSTER_PUBLIC_HOST", host));
+        v.string("CLUSTER_PUBLIC_HOST", host),
+        v.duration("CLUSTER_FAILURE_TIMEOUT", 6_000));
   }
 }

@@ -69,6 +69,11 @@ public final class JamNode {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // A member that stops answering is declared dead quickly, so its jams' backups take over
+    // within seconds rather than Hazelcast's default minute.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds",
+        Long.toString(Math.max(2, settings.failureTimeoutMs() / 1000)));
     // Our own shutdown hook closes Vert.x first; Hazelcast then leaves gracefully (partitions migrate).
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.getNetworkConfig()

@@ -83,6 +83,10 @@ public final class SessionVerticle extends VerticleBase {
       msg.reply(Replies.error(ErrorCode.NOT_JOINED, "Join the jam first"));
       return;
     }
+    String requestId = in.getString("requestId");
+    if (requestId != null) {
+      command = new Command.Tracked(requestId, command);
+    }
     run(code, command).onComplete(ar -> msg.reply(ar.succeeded()
         ? Replies.ok(ar.result().reply())
         : Replies.error(ar.cause())));

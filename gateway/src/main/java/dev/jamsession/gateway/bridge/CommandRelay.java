@@ -5,19 +5,20 @@ import static dev.jamsession.core.protocol.Addresses.JOIN_SESSION;
 import static dev.jamsession.core.protocol.Addresses.LEAVE_SESSION;
 import static dev.jamsession.core.protocol.Addresses.TIME;
 
+import dev.jamsession.core.domain.CommandParser;
 import dev.jamsession.core.domain.Input;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
 import dev.jamsession.gateway.RateLimiter;
+import dev.jamsession.runtime.bus.InternalClient;
 import dev.jamsession.runtime.bus.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.util.UUID;
 
 /**
  * Handles every command a browser sends, in the order of PROTOCOL §8: size, rate, membership,
@@ -28,15 +29,13 @@ final class CommandRelay {
   static final int MAX_BODY_BYTES = 1024;
 
   private final Connections connections;
-  private final EventBus bus;
   private final RateLimiter rates;
-  private final DeliveryOptions internal;
+  private final InternalClient session;
 
-  CommandRelay(Connections connections, EventBus bus, RateLimiter rates, long timeoutMs) {
+  CommandRelay(Connections connections, RateLimiter rates, InternalClient session) {
     this.connections = connections;
-    this.bus = bus;
     this.rates = rates;
-    this.internal = new DeliveryOptions().setSendTimeout(timeoutMs);
+    this.session = session;
   }
 
   void handle(Message<Object> msg) {
@@ -110,13 +109,16 @@ final class CommandRelay {
   }
 
   private Future<JsonObject> request(Connection c, String cmd, String code, String participantId, JsonObject args) {
+    // Every command carries a request id (the client's, or one made here), so that retrying it
+    // on another session instance after a timeout cannot apply it twice.
     JsonObject payload = new JsonObject()
+        .put("requestId", CommandParser.requestId(args.getMap(), UUID.randomUUID().toString()))
         .put("cmd", cmd)
         .put("code", code)
         .put("participantId", participantId)
         .put("connectionId", c.id)
         .put("body", args);
-    return bus.<JsonObject>request(Addresses.SESSION_COMMAND, payload, internal).map(Message::body);
+    return session.request(Addresses.SESSION_COMMAND, payload);
   }
 
   private static int encodedSize(Object body) {

@@ -2,6 +2,7 @@ package dev.jamsession.gateway.bridge;
 
 import dev.jamsession.gateway.RateLimiter;
 import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -17,6 +18,8 @@ import java.util.UUID;
  * {@link BridgeGuard}, and receive only their own jam's events.
  */
 public final class JamBridge {
+  /** Tries per command: enough to outlast the failure detection of a dead session member. */
+  static final int INTERNAL_ATTEMPTS = 3;
   private static final String EVENTS_PATTERN = "jam\\.events\\.[A-Z0-9]{6}";
 
   private final Vertx vertx;
@@ -31,8 +34,9 @@ public final class JamBridge {
 
   /** Registers the relay consumer (once per gateway verticle: a single cluster registration). */
   public Future<Void> start() {
-    CommandRelay relay = new CommandRelay(connections, vertx.eventBus(),
-        new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs()), config.internalTimeoutMs());
+    CommandRelay relay = new CommandRelay(connections,
+        new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs()),
+        new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), INTERNAL_ATTEMPTS));
     return vertx.eventBus().consumer(relayAddress, relay::handle).completion();
   }
 
@@ -41,7 +45,7 @@ public final class JamBridge {
         .addInboundPermitted(new PermittedOptions().setAddress(relayAddress))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex(EVENTS_PATTERN))
         .setPingTimeout(config.pingTimeoutMs())
-        .setReplyTimeout(config.internalTimeoutMs() * 3)
+        .setReplyTimeout(config.internalTimeoutMs() * (INTERNAL_ATTEMPTS + 1))
         .setMaxHandlersPerSocket(64)
         .setMaxAddressLength(64);
     SockJSHandlerOptions sockOptions = new SockJSHandlerOptions()

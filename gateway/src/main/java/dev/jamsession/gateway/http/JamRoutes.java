@@ -4,9 +4,7 @@ import dev.jamsession.core.domain.Input;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
+import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,13 +14,11 @@ import java.security.MessageDigest;
 
 /** REST for jams (PROTOCOL §7): create, look one up, list the listed ones. */
 public final class JamRoutes {
-  private final EventBus bus;
-  private final DeliveryOptions internal;
+  private final InternalClient session;
   private final String adminToken;
 
-  public JamRoutes(EventBus bus, long timeoutMs, String adminToken) {
-    this.bus = bus;
-    this.internal = new DeliveryOptions().setSendTimeout(timeoutMs);
+  public JamRoutes(InternalClient session, String adminToken) {
+    this.session = session;
     this.adminToken = adminToken;
   }
 
@@ -71,8 +67,7 @@ public final class JamRoutes {
   }
 
   private void relay(RoutingContext ctx, String address, JsonObject payload, int successStatus) {
-    bus.<JsonObject>request(address, payload, internal)
-        .map(Message::body)
+    session.request(address, payload)
         .onSuccess(reply -> HttpReplies.send(ctx, reply, successStatus))
         .onFailure(t -> HttpReplies.error(ctx, t));
   }

@@ -10,6 +10,12 @@ import java.util.Map;
  */
 public sealed interface Command extends Serializable {
 
+  /**
+   * A command with the id of the request that carried it. A retry with the same id (after a
+   * timeout, or on another instance) gets the first answer again instead of applying twice.
+   */
+  record Tracked(String requestId, Command command) implements Command {}
+
   /** A participant's command whose body failed the shape checks; refused after membership. */
   record Invalid(String actor, String message) implements Command {}
 

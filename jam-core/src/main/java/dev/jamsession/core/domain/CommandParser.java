@@ -38,6 +38,12 @@ public final class CommandParser {
     };
   }
 
+  /** A request id for safe retries: the client's own, if it sent a usable one, else the given one. */
+  public static String requestId(Map<String, Object> body, String fallback) {
+    Object v = body.get("requestId");
+    return v instanceof String s && !s.isEmpty() && s.length() <= 64 ? s : fallback;
+  }
+
   public static Command parse(String address, String actor, Map<String, Object> body, SongLookup songs) {
     try {
       return switch (address) {

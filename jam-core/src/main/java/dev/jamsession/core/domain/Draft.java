@@ -35,6 +35,7 @@ final class Draft {
   final List<HistoryEntry> history;
   final Set<String> skipVotes;
   long nextSeq;
+  final List<Jam.AppliedRequest> applied;
   private boolean changed;
   private boolean ended;
   private final List<PendingEvent> events = new ArrayList<>();
@@ -53,6 +54,16 @@ final class Draft {
     history = new ArrayList<>(jam.history());
     skipVotes = new HashSet<>(jam.skipVotes());
     nextSeq = jam.nextSeq();
+    applied = new ArrayList<>(jam.applied());
+  }
+
+  /** Remembers a request as applied, forgetting the oldest beyond the limit. */
+  void remember(String requestId, String ref) {
+    applied.add(new Jam.AppliedRequest(requestId, ref));
+    if (applied.size() > Jam.APPLIED_REQUESTS_KEPT) {
+      applied.remove(0);
+    }
+    changed = true;
   }
 
   /** Records a change that clients do not see (no event, no new revision). */
@@ -69,6 +80,10 @@ final class Draft {
   void end(String reason) {
     ended = true;
     event("session-ended", Map.of("reason", reason));
+  }
+
+  boolean isChanged() {
+    return changed;
   }
 
   boolean isEnded() {
@@ -100,7 +115,7 @@ final class Draft {
   Jam snapshotJam(long rev) {
     return new Jam(base.code(), rev, base.createdAt(), lastActivity, base.hostName(),
         base.hostToken(), hostClaimed, hostId, participants, queue, current, playback, settings,
-        history, skipVotes, nextSeq);
+        history, skipVotes, nextSeq, applied);
   }
 
   /** The outcome, with the reply rendered from the final jam (an ended jam replies {}). */

@@ -14,19 +14,28 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
                   String hostToken, boolean hostClaimed, String hostId,
                   List<Participant> participants, List<QueueItem> queue, QueueItem current,
                   Playback playback, Settings settings, List<HistoryEntry> history,
-                  Set<String> skipVotes, long nextSeq) implements Serializable {
+                  Set<String> skipVotes, long nextSeq, List<AppliedRequest> applied)
+    implements Serializable {
+
+  /** How many recent request ids a jam remembers to make retries safe. */
+  public static final int APPLIED_REQUESTS_KEPT = 64;
+
+  /** A request already applied, and what its reply refers to (an item or participant id). */
+  public record AppliedRequest(String requestId, String ref) implements Serializable {}
+
 
   public Jam {
     participants = List.copyOf(participants);
     queue = List.copyOf(queue);
     history = List.copyOf(history);
     skipVotes = Set.copyOf(skipVotes);
+    applied = List.copyOf(applied);
   }
 
   /** A new jam with nobody in it yet; the creator becomes host by joining with the token. */
   public static Jam create(String code, String hostName, String hostToken, Settings settings, long now) {
     return new Jam(code, 0, now, now, hostName, hostToken, false, null, List.of(), List.of(),
-        null, Playback.stopped(now), settings, List.of(), Set.of(), 0);
+        null, Playback.stopped(now), settings, List.of(), Set.of(), 0, List.of());
   }
 
   public Optional<Participant> participant(String id) {
@@ -46,6 +55,10 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
   /** ceil(skipThreshold x connected participants), at least 1. */
   public int skipNeeded() {
     return Math.max(1, (int) Math.ceil(settings.skipThreshold() * connectedCount() - 1e-9));
+  }
+
+  public java.util.Optional<AppliedRequest> applied(String requestId) {
+    return applied.stream().filter(a -> a.requestId().equals(requestId)).findFirst();
   }
 
   public boolean isEmpty() {

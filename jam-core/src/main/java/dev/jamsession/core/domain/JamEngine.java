@@ -34,6 +34,7 @@ import dev.jamsession.core.protocol.JamException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -54,6 +55,15 @@ public final class JamEngine {
   }
 
   public Outcome apply(Jam jam, Command command, long now) {
+    String requestId = null;
+    if (command instanceof Command.Tracked tracked) {
+      requestId = tracked.requestId();
+      command = tracked.command();
+      Optional<Jam.AppliedRequest> done = jam == null ? Optional.empty() : jam.applied(requestId);
+      if (done.isPresent()) {
+        return new Outcome(jam, false, List.of(), replay(jam, command, done.get().ref(), now));
+      }
+    }
     if (jam == null) {
       if (command instanceof Tick || command instanceof Expire || command instanceof Disconnect) {
         return new Outcome(null, false, List.of(), Map.of());
@@ -64,8 +74,53 @@ public final class JamEngine {
     Function<Jam, Map<String, Object>> reply = dispatch(d, command);
     if (!d.isEnded()) {
       settle(d);
+      if (requestId != null && d.isChanged()) {
+        d.remember(requestId, refOf(d, command));
+      }
     }
     return d.finish(reply);
+  }
+
+  /** What a retried request's reply refers to: the participant who joined, the item added or voted. */
+  private static String refOf(Draft d, Command command) {
+    if (command instanceof Join c) {
+      return d.participants.stream().filter(p -> c.connectionId().equals(p.connectionId()))
+          .map(Participant::id).findFirst().orElse(null);
+    }
+    if (command instanceof AddToQueue c) {
+      return d.queue.stream().filter(i -> i.song().id().equals(c.song().id())).map(QueueItem::id)
+          .findFirst().orElse(d.current != null ? d.current.id() : null);
+    }
+    if (command instanceof Vote c) {
+      return c.itemId();
+    }
+    return null;
+  }
+
+  /** The reply a request already applied gets again, rendered from the jam as it is now. */
+  private static Map<String, Object> replay(Jam jam, Command command, String ref, long now) {
+    if (command instanceof Join) {
+      if (ref == null || jam.participant(ref).isEmpty()) {
+        throw new JamException(NOT_JOINED, "Join the jam first");
+      }
+      return Views.snapshot(jam, ref, now);
+    }
+    if (command instanceof AddToQueue || command instanceof Vote) {
+      return single("item", Views.item(findAnywhere(jam, ref)));
+    }
+    if (command instanceof PlayNext) {
+      return single("current", Views.item(jam.current()));
+    }
+    if (command instanceof PlaybackUpdate) {
+      return single("playback", Views.playback(jam.playback()));
+    }
+    if (command instanceof VoteSkip) {
+      return single("skipVotes", Views.skipVotes(jam));
+    }
+    if (command instanceof UpdateSettings) {
+      return single("settings", jam.settings().toMap());
+    }
+    return Map.of();
   }
 
   // Java 17 has no pattern switch; one line per command keeps the table readable.

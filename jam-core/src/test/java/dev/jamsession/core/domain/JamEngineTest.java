@@ -495,4 +495,44 @@ class JamEngineTest {
     assertThat((List<?>) snap.get("participants")).hasSize(2);
     assertThat(song(1).toMap()).containsOnlyKeys("id", "title", "artist", "album", "genre", "year", "durationMs", "audioUrl");
   }
+
+  @Nested
+  class Retries {
+    @Test
+    void aRetriedRequestIsAnsweredAgainWithoutApplyingTwice() {
+      String ana = f.host();
+      Outcome first = f.apply(new Command.Tracked("r1", new Command.AddToQueue(ana, "s1", song(1))));
+      Outcome again = f.apply(new Command.Tracked("r1", new Command.AddToQueue(ana, "s1", song(1))));
+      assertThat(again.changed()).isFalse();
+      assertThat(again.reply()).isEqualTo(first.reply());
+      f.add(ana, 2);
+      f.add(ana, 3);
+      f.apply(new Command.Tracked("r2", new Command.PlayNext(ana)));
+      f.apply(new Command.Tracked("r2", new Command.PlayNext(ana)));
+      assertThat(f.jam.current().song().id()).isEqualTo("s2");
+    }
+
+    @Test
+    void aRetriedJoinIsTheSameParticipant() {
+      f.host();
+      Command join = new Command.Tracked("j1", new Command.Join("Ben", null, null, "conn-ben", null));
+      Outcome first = f.apply(join);
+      Outcome again = f.apply(join);
+      assertThat(f.jam.participants()).hasSize(2);
+      assertThat(((Map<?, ?>) again.reply().get("you")).get("participantId"))
+          .isEqualTo(((Map<?, ?>) first.reply().get("you")).get("participantId"));
+    }
+
+    @Test
+    void onlyTheLatestRequestsAreRemembered() {
+      String ana = f.host();
+      f.add(ana, 1);
+      String item = f.add(ana, 2);
+      for (int i = 0; i < Jam.APPLIED_REQUESTS_KEPT + 5; i++) {
+        f.apply(new Command.Tracked("v" + i, new Command.Vote(ana, item, i % 2 == 0 ? 1 : -1)));
+      }
+      assertThat(f.jam.applied()).hasSize(Jam.APPLIED_REQUESTS_KEPT);
+      assertThat(f.jam.applied("v0")).isEmpty();
+    }
+  }
 }
