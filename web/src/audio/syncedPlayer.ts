@@ -5,6 +5,11 @@
 import { DEFAULT_STEER, expectedPositionMs, median, nextSeekLead, steer, type SteerOptions } from '../lib/sync';
 import type { Playback, QueueItem } from '../lib/types';
 
+/** How long after a start (or the end of buffering) the player counts as starting up. */
+const STARTUP_MS = 2500;
+/** The drift above which a starting player seeks rather than nudging its rate. */
+const STARTUP_SEEK_MS = 60;
+
 export interface SyncStatus {
   /** The browser refused to start audio without a user gesture. */
   blocked: boolean;
@@ -20,10 +25,12 @@ export class SyncedPlayer {
   private playback: Playback | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private drifts: number[] = [];
-  private seekLeadMs = 30;
+  private seekLeadMs = 60;
   private cooldownUntil = 0;
   private justSeeked = false;
   private playPending = false;
+  /** Until then (performance.now ms) the player is starting up and seeks at a smaller drift. */
+  private startupUntil = 0;
   status: SyncStatus = { blocked: false, buffering: false, driftMs: 0, rate: 1 };
 
   constructor(
@@ -82,7 +89,10 @@ export class SyncedPlayer {
   }
 
   private onBuffering = () => this.setStatus({ buffering: true });
-  private onPlaying = () => this.setStatus({ buffering: false });
+  private onPlaying = () => {
+    if (this.status.buffering) this.startupUntil = performance.now() + STARTUP_MS;
+    this.setStatus({ buffering: false });
+  };
   private onSeeked = () => {
     this.justSeeked = true;
   };
@@ -115,6 +125,7 @@ export class SyncedPlayer {
   private play(): void {
     if (this.playPending) return;
     this.playPending = true;
+    this.startupUntil = performance.now() + STARTUP_MS;
     this.audio.play().then(
       () => {
         this.playPending = false;
@@ -153,19 +164,28 @@ export class SyncedPlayer {
     const drift = a.currentTime * 1000 - target;
     if (this.justSeeked) {
       this.justSeeked = false;
-      this.seekLeadMs = nextSeekLead(this.seekLeadMs, drift);
+      if (Math.abs(drift) < 400) this.seekLeadMs = nextSeekLead(this.seekLeadMs, drift);
     }
     this.drifts.push(drift);
     if (this.drifts.length > 3) this.drifts.shift();
     const d = median(this.drifts);
-    const s = steer(target + d, target, { ...this.opts, seekLeadMs: this.seekLeadMs });
+    // While starting (or after buffering) a seek is not heard as a glitch: correct sooner.
+    const starting = now < this.startupUntil;
+    const s = steer(target + d, target, {
+      ...this.opts,
+      seekLeadMs: this.seekLeadMs,
+      seekThresholdMs: starting ? Math.min(STARTUP_SEEK_MS, this.opts.seekThresholdMs) : this.opts.seekThresholdMs,
+    });
     if (s.action === 'seek') {
       a.playbackRate = 1;
       this.seekTo(s.toMs);
-      this.cooldownUntil = now + 600;
+      this.cooldownUntil = now + 500;
     } else if (a.playbackRate !== s.rate) {
       a.playbackRate = s.rate;
     }
     this.setStatus({ driftMs: d, rate: s.rate });
+    // Readable by tests and from the devtools.
+    a.dataset.driftMs = d.toFixed(1);
+    a.dataset.seekLeadMs = String(this.seekLeadMs);
   }
 }

@@ -26,9 +26,9 @@ export interface SteerOptions {
 }
 
 export const DEFAULT_STEER: SteerOptions = {
-  deadbandMs: 12,
+  deadbandMs: 8,
   seekThresholdMs: 300,
-  correctionWindowMs: 1500,
+  correctionWindowMs: 1000,
   maxRateDelta: 0.1,
   seekLeadMs: 0,
 };
