@@ -174,8 +174,33 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
   let code;
 
   try {
-    await t.test('welcome screen: inline validation, then the host creates a jam', async () => {
+    await t.test('normal view: browse, search (server-side, paged) and play a song alone', async () => {
       await host.goto(baseUrl);
+      await host.waitForSelector(tid('catalog-row'));
+      const firstPage = await host.locator(tid('catalog-row')).count();
+      const more = host.getByRole('button', { name: 'Show more' });
+      if (await more.count()) {
+        await more.click();
+        await eventually(async () => assert.ok((await host.locator(tid('catalog-row')).count()) > firstPage));
+      }
+      const title = await host.locator(`${tid('catalog-row')} .song-title`).first().textContent();
+      const word = title.split(/\s+/).find((w) => w.length >= 4) ?? title;
+      await host.fill(tid('header-search'), word);
+      await eventually(async () => {
+        const titles = await host.locator(tid('catalog-row')).allTextContents();
+        assert.ok(titles.length >= 1 && titles.length < firstPage + 25, 'search narrows the list');
+        assert.ok(titles.some((x) => x.toLowerCase().includes(word.toLowerCase())));
+      });
+      await host.locator(tid('play-solo')).first().click();
+      await eventually(
+        async () => assert.ok(await host.$eval(tid('solo-audio'), (a) => !a.paused && a.currentTime > 0)),
+        30_000,
+      );
+      await shot(host, 'normal-desktop.png');
+      await host.fill(tid('header-search'), '');
+    });
+
+    await t.test('welcome screen: inline validation, then the host creates a jam', async () => {
       await host.click(tid('jam-button'));
       await host.waitForSelector(tid('welcome-screen'));
       await shot(host, 'welcome-desktop.png');
