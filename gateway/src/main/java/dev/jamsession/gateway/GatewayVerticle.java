@@ -68,7 +68,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
     router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
-    JamBridge bridge = new JamBridge(vertx, config);
+    JamBridge bridge = new JamBridge(vertx, config, registry);
     router.route("/eventbus/*").subRouter(bridge.router());
 
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true));

@@ -5,9 +5,12 @@ import dev.jamsession.catalog.CatalogConfig;
 import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.cleanup.CleanupService;
 import dev.jamsession.gateway.GatewayService;
+import dev.jamsession.gateway.GatewayVerticle;
+import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ServiceLauncher;
 import dev.jamsession.session.SessionService;
+import io.vertx.core.Future;
 import java.util.Map;
 
 /**
@@ -22,10 +25,14 @@ public final class JamSession {
     Map<String, String> env = System.getenv();
     Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
     ServiceLauncher.run("jam-session", JamNode.Role.DATA, env, (node, config) ->
-        SessionService.deploy(node, config, catalog)
-            .compose(v -> CleanupService.deploy(node, config))
-            .compose(v -> GatewayService.deploy(node, config, catalog))
-            .onSuccess(gateway -> System.out.println(
-                "Jam Session is running on http://localhost:" + gateway.actualPort())));
+        deployAll(node, config, catalog).onSuccess(gateway -> System.out.println(
+            "Jam Session is running on http://localhost:" + gateway.actualPort())));
+  }
+
+  /** Every service on one node; the gateway comes last so it opens only when the rest is ready. */
+  public static Future<GatewayVerticle> deployAll(JamNode node, JamConfig config, Catalog catalog) {
+    return SessionService.deploy(node, config, catalog)
+        .compose(v -> CleanupService.deploy(node, config))
+        .compose(v -> GatewayService.deploy(node, config, catalog));
   }
 }

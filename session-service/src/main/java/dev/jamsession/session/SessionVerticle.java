@@ -32,9 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class SessionVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SessionVerticle.class);
 
+  private static final long SLOW_COMMAND_MS = 100;
+
   private final SongLookup songs;
   private final SessionSettings settings;
   private JamStore store;
+  private JamEvents events;
+  private SessionMetrics metrics;
 
   public SessionVerticle(SongLookup songs, SessionSettings settings) {
     this.songs = songs;
@@ -44,6 +48,8 @@ public final class SessionVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
+    metrics = settings.metrics();
+    events = new JamEvents(vertx.eventBus(), metrics);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.SESSION_COMMAND, this::command).completion(),
@@ -87,27 +93,30 @@ public final class SessionVerticle extends VerticleBase {
     if (requestId != null) {
       command = new Command.Tracked(requestId, command);
     }
-    run(code, command).onComplete(ar -> msg.reply(ar.succeeded()
+    run(code, command, in.getLong("receivedAt", System.currentTimeMillis()), cmd).onComplete(ar -> msg.reply(ar.succeeded()
         ? Replies.ok(ar.result().reply())
         : Replies.error(ar.cause())));
   }
 
   /** Executes a command and publishes its events; the future carries the outcome or the refusal. */
-  private Future<Outcome> run(String code, Command command) {
+  private Future<Outcome> run(String code, Command command, long receivedAt, String name) {
+    long start = System.nanoTime();
     return store.execute(code, command)
-        .onSuccess(outcome -> publish(code, outcome))
+        .onSuccess(outcome -> events.publish(code, command, outcome, receivedAt))
         .onFailure(t -> {
-          if (!(t instanceof JamException)) {
-            LOG.error("Command {} on jam {} failed", command.getClass().getSimpleName(), code, t);
+          if (t instanceof JamException je) {
+            LOG.debug("Jam {}: {} refused: {}", code, name, je.code());
+          } else {
+            LOG.error("Jam {}: {} failed", code, name, t);
+          }
+        })
+        .onComplete(ar -> {
+          long nanos = System.nanoTime() - start;
+          metrics.commandTimer(name).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+          if (nanos / 1_000_000 > SLOW_COMMAND_MS) {
+            LOG.warn("Jam {}: {} took {} ms", code, name, nanos / 1_000_000);
           }
         });
-  }
-
-  private void publish(String code, Outcome outcome) {
-    String address = Addresses.events(code);
-    for (Map<String, Object> event : outcome.events()) {
-      vertx.eventBus().publish(address, new JsonObject(event));
-    }
   }
 
   private void create(Message<JsonObject> msg) {
@@ -128,6 +137,7 @@ public final class SessionVerticle extends VerticleBase {
     }
     store.create(hostName, jamSettings).onComplete(ar -> {
       if (ar.succeeded()) {
+        metrics.jamCreated();
         LOG.info("Jam {} created", ar.result().code());
         msg.reply(Replies.ok(new JsonObject()
             .put("sessionCode", ar.result().code())
@@ -159,7 +169,8 @@ public final class SessionVerticle extends VerticleBase {
   /** A connection dropped: the participant stays for the grace period (DESIGN decision 5). */
   private void disconnect(Message<JsonObject> msg) {
     JsonObject in = msg.body();
-    run(in.getString("code", ""), new Command.Disconnect(in.getString("participantId"), in.getString("connectionId")));
+    run(in.getString("code", ""), new Command.Disconnect(in.getString("participantId"), in.getString("connectionId")),
+        System.currentTimeMillis(), "disconnect");
   }
 
   private void expiryCandidates(Message<JsonObject> msg) {
@@ -173,7 +184,8 @@ public final class SessionVerticle extends VerticleBase {
   private void expire(Message<JsonObject> msg) {
     JsonObject in = msg.body();
     String code = in.getString("code", "");
-    run(code, new Command.Expire(in.getLong("idleBefore", 0L), settings.disconnectGraceMs()))
+    run(code, new Command.Expire(in.getLong("idleBefore", 0L), settings.disconnectGraceMs()),
+        System.currentTimeMillis(), "expire")
         .onComplete(ar -> {
           boolean ended = ar.succeeded() && ar.result().ended();
           if (ended) {

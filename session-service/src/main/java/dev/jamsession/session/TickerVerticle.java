@@ -1,10 +1,11 @@
 package dev.jamsession.session;
 
 import dev.jamsession.core.domain.Command;
-import dev.jamsession.core.protocol.Addresses;
+import dev.jamsession.core.domain.Jam;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,12 @@ import org.slf4j.LoggerFactory;
 public final class TickerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TickerVerticle.class);
 
+  /** How often the ticker also takes a census of its jams for the gauges. */
+  private static final long CENSUS_INTERVAL_MS = 5_000;
+
   private final SessionSettings settings;
   private JamStore store;
+  private JamEvents events;
   private boolean running;
 
   public TickerVerticle(SessionSettings settings) {
@@ -28,7 +33,9 @@ public final class TickerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
+    events = new JamEvents(vertx.eventBus(), settings.metrics());
     vertx.setPeriodic(settings.tickIntervalMs(), id -> tick());
+    vertx.setPeriodic(CENSUS_INTERVAL_MS, id -> census());
     return Future.succeededFuture();
   }
 
@@ -37,17 +44,35 @@ public final class TickerVerticle extends VerticleBase {
       return; // the previous sweep is still running: skip rather than pile up
     }
     running = true;
+    long now = System.currentTimeMillis();
+    Command tick = new Command.Tick(settings.disconnectGraceMs());
     store.localCodes()
         .compose(codes -> codes.isEmpty()
             ? Future.succeededFuture(Map.<String, JamProcessor.Result>of())
-            : store.executeAll(codes, new Command.Tick(settings.disconnectGraceMs())))
+            : store.executeAll(codes, tick))
         .onSuccess(results -> results.forEach((code, result) -> {
           if (result != null && result.outcome() != null) {
-            result.outcome().events().forEach(event ->
-                vertx.eventBus().publish(Addresses.events(code), new JsonObject(event)));
+            events.publish(code, tick, result.outcome(), now);
           }
         }))
         .onFailure(t -> LOG.warn("Tick failed: {}", t.toString()))
         .onComplete(ar -> running = false);
+  }
+
+  /** Each member counts its own primary jams, so the gauges add up across members. */
+  private void census() {
+    vertx.executeBlocking(() -> {
+      Map<String, Jam> local = settings.jams().getAll(settings.jams().localKeySet());
+      long people = 0;
+      long connected = 0;
+      List<long[]> sizes = new ArrayList<>();
+      for (Jam jam : local.values()) {
+        people += jam.participants().size();
+        connected += jam.connectedCount();
+        sizes.add(new long[] {jam.participants().size(), jam.queue().size()});
+      }
+      settings.metrics().census(local.size(), people, connected, sizes);
+      return null;
+    }, false).onFailure(t -> LOG.warn("Census failed: {}", t.toString()));
   }
 }

@@ -25,11 +25,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private final Connections connections;
   private final String relayAddress;
   private final EventBus bus;
+  private final BridgeMetrics metrics;
 
-  BridgeGuard(Connections connections, String relayAddress, EventBus bus) {
+  BridgeGuard(Connections connections, String relayAddress, EventBus bus, BridgeMetrics metrics) {
     this.connections = connections;
     this.relayAddress = relayAddress;
     this.bus = bus;
+    this.metrics = metrics;
   }
 
   @Override
@@ -40,17 +42,30 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         connections.open(event.socket());
         event.complete(true);
       }
+      case SOCKET_ERROR -> {
+        LOG.info("Bridge connection error: {}", event.getRawMessage());
+        event.complete(true);
+      }
       case SOCKET_CLOSED -> {
         disconnected(connections.close(event.socket()));
         event.complete(true);
       }
-      case SEND -> event.complete(stampCommand(event));
+      case SEND -> {
+        metrics.messageIn();
+        event.complete(stampCommand(event));
+      }
       case REGISTER -> event.complete(mayRegister(event));
       case REGISTERED -> {
         confirmSubscription(event);
         event.complete(true);
       }
-      case RECEIVE -> event.complete(mayReceive(event));
+      case RECEIVE -> {
+        boolean deliver = mayReceive(event);
+        if (deliver) {
+          metrics.messageOut();
+        }
+        event.complete(deliver);
+      }
       case PUBLISH -> event.complete(false);
       default -> event.complete(true);
     }
@@ -97,8 +112,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     if (c == null || !code.equals(c.code())) {
       return false;
     }
-    if (endsMembership(raw.getJsonObject("body"), c)) {
+    JsonObject body = raw.getJsonObject("body");
+    if (endsMembership(body, c)) {
       c.unbind(); // this event is the last one it gets
+    }
+    Long commandAt = body == null ? null : body.getLong("commandAt");
+    if (commandAt != null) {
+      metrics.broadcast(commandAt);
     }
     return true;
   }

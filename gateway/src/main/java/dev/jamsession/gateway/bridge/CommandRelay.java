@@ -113,6 +113,7 @@ final class CommandRelay {
     // on another session instance after a timeout cannot apply it twice.
     JsonObject payload = new JsonObject()
         .put("requestId", CommandParser.requestId(args.getMap(), UUID.randomUUID().toString()))
+        .put("receivedAt", System.currentTimeMillis())
         .put("cmd", cmd)
         .put("code", code)
         .put("participantId", participantId)

@@ -3,6 +3,7 @@ package dev.jamsession.gateway.bridge;
 import dev.jamsession.gateway.RateLimiter;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.PermittedOptions;
@@ -27,9 +28,16 @@ public final class JamBridge {
   private final Connections connections = new Connections();
   private final String relayAddress = "gateway.relay." + UUID.randomUUID();
 
-  public JamBridge(Vertx vertx, JamConfig config) {
+  private final BridgeMetrics metrics;
+
+  public JamBridge(Vertx vertx, JamConfig config, MeterRegistry registry) {
     this.vertx = vertx;
     this.config = config;
+    this.metrics = new BridgeMetrics(registry, connections::size);
+  }
+
+  public BridgeMetrics metrics() {
+    return metrics;
   }
 
   /** Registers the relay consumer (once per gateway verticle: a single cluster registration). */
@@ -52,7 +60,7 @@ public final class JamBridge {
         .setRegisterWriteHandler(false)
         .setInsertJSESSIONID(false);
     return SockJSHandler.create(vertx, sockOptions)
-        .bridge(options, new BridgeGuard(connections, relayAddress, vertx.eventBus()));
+        .bridge(options, new BridgeGuard(connections, relayAddress, vertx.eventBus(), metrics));
   }
 
   public int connectionCount() {

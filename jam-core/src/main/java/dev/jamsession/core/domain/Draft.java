@@ -79,7 +79,7 @@ final class Draft {
 
   void end(String reason) {
     ended = true;
-    event("session-ended", Map.of("reason", reason));
+    event("session-ended", Map.of("reason", reason, "durationMs", now - base.createdAt()));
   }
 
   boolean isChanged() {

@@ -112,6 +112,7 @@ public final class Views {
     you.put("isHost", me.id().equals(jam.hostId()));
     you.put("resumeToken", me.resumeToken());
     you.put("votes", votes);
+    you.put("skipVote", jam.skipVotes().contains(viewerId));
     m.put("you", you);
     return m;
   }

@@ -1,0 +1,101 @@
+package dev.jamsession.session;
+
+import dev.jamsession.core.domain.Command;
+import dev.jamsession.core.domain.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the session side counts (the original design's metric list). Labels stay bounded:
+ * command names and leave reasons, never a jam code or a participant.
+ */
+final class SessionMetrics {
+  private final MeterRegistry registry;
+  private final Counter created;
+  private final Counter joins;
+  private final Counter songsAdded;
+  private final Counter votes;
+  private final Counter skipVotes;
+  private final Counter songsSkipped;
+  private final Timer sessionDuration;
+  private final DistributionSummary participantsPerSession;
+  private final DistributionSummary queueLength;
+  final AtomicLong activeSessions = new AtomicLong();
+  final AtomicLong participants = new AtomicLong();
+  final AtomicLong connectedParticipants = new AtomicLong();
+
+  SessionMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    created = Counter.builder("jam.sessions.opened").description("Jams created (a Prometheus name may not end in _created)").register(registry);
+    joins = Counter.builder("jam.joins").description("Participants who joined a jam").register(registry);
+    songsAdded = Counter.builder("jam.songs.added").description("Songs added to queues").register(registry);
+    votes = Counter.builder("jam.votes").description("Votes cast or changed").register(registry);
+    skipVotes = Counter.builder("jam.skip.votes").description("Votes to skip").register(registry);
+    songsSkipped = Counter.builder("jam.songs.skipped").description("Songs skipped by the host or by vote").register(registry);
+    sessionDuration = Timer.builder("jam.session.duration").description("How long jams lasted")
+        .publishPercentileHistogram().maximumExpectedValue(Duration.ofHours(12)).register(registry);
+    participantsPerSession = DistributionSummary.builder("jam.participants.per.session")
+        .description("Participants per jam, sampled at each census").publishPercentileHistogram()
+        .maximumExpectedValue(500.0).register(registry);
+    queueLength = DistributionSummary.builder("jam.queue.length")
+        .description("Queue length per jam, sampled at each census").publishPercentileHistogram()
+        .maximumExpectedValue(200.0).register(registry);
+    registry.gauge("jam.sessions.active", activeSessions);
+    registry.gauge("jam.participants", participants);
+    registry.gauge("jam.participants.connected", connectedParticipants);
+  }
+
+  void jamCreated() {
+    created.increment();
+  }
+
+  Timer commandTimer(String command) {
+    return Timer.builder("jam.command.duration").tag("command", command)
+        .description("Time to apply a command, including the jam's entry processor")
+        .publishPercentileHistogram().register(registry);
+  }
+
+  /** Counts what a successful command or tick did, from its command and events. */
+  void record(Command command, Outcome outcome) {
+    Command inner = command instanceof Command.Tracked t ? t.command() : command;
+    if (outcome.changed()) {
+      if (inner instanceof Command.AddToQueue) {
+        songsAdded.increment();
+      } else if (inner instanceof Command.Vote) {
+        votes.increment();
+      } else if (inner instanceof Command.VoteSkip) {
+        skipVotes.increment();
+      }
+    }
+    boolean advanced = false;
+    for (Map<String, Object> event : outcome.events()) {
+      Map<?, ?> data = (Map<?, ?>) event.get("data");
+      switch ((String) event.get("type")) {
+        case "participant-joined" -> joins.increment();
+        case "participant-left" -> Counter.builder("jam.leaves").tag("reason", String.valueOf(data.get("reason")))
+            .description("Participants who left, by reason").register(registry).increment();
+        case "session-ended" -> sessionDuration.record(Duration.ofMillis(((Number) data.get("durationMs")).longValue()));
+        case "now-playing" -> advanced = true;
+        default -> { }
+      }
+    }
+    if (advanced && (inner instanceof Command.PlayNext || inner instanceof Command.VoteSkip)) {
+      songsSkipped.increment();
+    }
+  }
+
+  void census(long jams, long people, long connected, Iterable<long[]> perJam) {
+    activeSessions.set(jams);
+    participants.set(people);
+    connectedParticipants.set(connected);
+    for (long[] sizes : perJam) {
+      participantsPerSession.record(sizes[0]);
+      queueLength.record(sizes[1]);
+    }
+  }
+}
