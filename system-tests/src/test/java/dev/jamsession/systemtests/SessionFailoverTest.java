@@ -1,0 +1,118 @@
+package dev.jamsession.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * kill -9 of one session-service member (of two) under steady load from 20 clients in 5 jams,
+ * through two gateways: every acknowledged command survives, and events flow again quickly.
+ */
+class SessionFailoverTest {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionFailoverTest.class);
+  static final int JAMS = 5;
+  static final int PLAYERS_PER_JAM = 4;
+  static final long MAX_GAP_MS = 5_000;
+
+  private static LocalCluster cluster;
+  private static Vertx vertx;
+  private final List<Player> players = new ArrayList<>();
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = new LocalCluster("session-failover", 2, 2, 0, false, Map.of()).start();
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    try {
+      if (vertx != null) {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+  }
+
+  @Test
+  void killingOneSessionMemberLosesNoAcknowledgedCommand() throws Exception {
+    Ledger ledger = new Ledger();
+    List<ServiceProcess> gateways = List.of(cluster.get("gateway-1"), cluster.get("gateway-2"));
+    players.addAll(Jams.populate(vertx, ledger, gateways, JAMS, PLAYERS_PER_JAM, Jams.settings(200)));
+    List<String> songs = Rest.songIds(gateways.get(0).httpPort, 250);
+
+    Load load = new Load(players, songs, 0.35, 0.5, Duration.ofMillis(300));
+    try (load) {
+      long loadStart = System.nanoTime();
+      load.start();
+      Thread.sleep(8_000);
+      ServiceProcess victim = cluster.get("session-1"); // the oldest member: Hazelcast's master too
+      long killedAt = System.nanoTime();
+      victim.kill();
+      Thread.sleep(20_000);
+      load.stop();
+      long loadEnd = System.nanoTime();
+
+      report(ledger, loadStart, killedAt, loadEnd);
+      Map<String, Ledger.FinalState> finals = Jams.finalStates(players);
+      assertThat(finals).as("every jam still answers").hasSize(JAMS);
+      List<String> problems = ledger.violations(finals);
+      assertThat(problems).as("acknowledged commands missing from the final state").isEmpty();
+      assertThat(ledger.count(Ledger.Kind.ADD, Ledger.Outcome.ACK)).as("acknowledged adds").isGreaterThan(50);
+      assertThat(ledger.count(Ledger.Kind.VOTE, Ledger.Outcome.ACK)).as("acknowledged votes").isGreaterThan(50);
+
+      List<Long> silences = new ArrayList<>();
+      for (Player p : players) {
+        silences.add(Stats.longestSilenceMillis(arrivals(p), killedAt, loadEnd));
+      }
+      assertThat(Stats.max(silences)).as("longest time any client went without events after the kill (ms)")
+          .isLessThanOrEqualTo(MAX_GAP_MS);
+    } finally {
+      players.forEach(Player::close);
+    }
+  }
+
+  private void report(Ledger ledger, long loadStart, long killedAt, long loadEnd) {
+    List<Long> firstEvent = new ArrayList<>();
+    List<Long> silenceAfter = new ArrayList<>();
+    List<Long> silenceBefore = new ArrayList<>();
+    List<Long> firstAck = new ArrayList<>();
+    for (Player p : players) {
+      List<Long> arrivals = arrivals(p);
+      arrivals.stream().filter(t -> t > killedAt).findFirst()
+          .ifPresent(t -> firstEvent.add((t - killedAt) / 1_000_000));
+      silenceAfter.add(Stats.longestSilenceMillis(arrivals, killedAt, loadEnd));
+      silenceBefore.add(Stats.longestSilenceMillis(arrivals, loadStart + 2_000_000_000L, killedAt));
+      ledger.attempts().stream()
+          .filter(a -> a.player().equals(p.name) && a.sentNanos() >= killedAt && a.outcome() == Ledger.Outcome.ACK)
+          .mapToLong(Ledger.Attempt::repliedNanos).min()
+          .ifPresent(t -> firstAck.add((t - killedAt) / 1_000_000));
+    }
+    LOG.info("session-service kill -9 under load: {}", ledger.summary());
+    LOG.info(Stats.summary("time from kill to first event", firstEvent));
+    LOG.info(Stats.summary("longest event silence after the kill (the gap)", silenceAfter));
+    LOG.info(Stats.summary("longest event silence before the kill (baseline)", silenceBefore));
+    LOG.info(Stats.summary("time from kill to first success of a command sent after it", firstAck));
+  }
+
+  private static List<Long> arrivals(Player p) {
+    List<Long> out = new ArrayList<>();
+    for (BusClient.Frame f : p.bus().events()) {
+      out.add(f.atNanos());
+    }
+    return out;
+  }
+}
