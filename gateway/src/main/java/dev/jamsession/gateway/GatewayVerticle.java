@@ -3,7 +3,9 @@ package dev.jamsession.gateway;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.gateway.bridge.JamBridge;
+import dev.jamsession.gateway.http.AdminCheck;
 import dev.jamsession.gateway.http.HttpReplies;
+import dev.jamsession.gateway.http.StatusRoute;
 import dev.jamsession.gateway.http.JamRoutes;
 import dev.jamsession.gateway.http.SongRoutes;
 import dev.jamsession.runtime.JamConfig;
@@ -59,7 +61,11 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
-    new JamRoutes(new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2), config.adminToken()).mount(router);
+    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
+    AdminCheck admin = new AdminCheck(config.adminToken());
+    JamBridge bridge = new JamBridge(vertx, config, registry);
+    new JamRoutes(session, admin).mount(router);
+    new StatusRoute(session, bridge.metrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 
@@ -68,7 +74,6 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
     router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
-    JamBridge bridge = new JamBridge(vertx, config, registry);
     router.route("/eventbus/*").subRouter(bridge.router());
 
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true));

@@ -104,6 +104,15 @@ class RestApiTest {
   }
 
   @Test
+  void theStatusPageNumbersNeedTheAdminToken() throws Exception {
+    server.create("Stat");
+    assertThat(server.get("/api/status").statusCode()).isEqualTo(403);
+    JsonObject status = json(server.get("/api/status", "Authorization", "Bearer admin-secret-for-tests")).getJsonObject("data");
+    assertThat(status.getJsonObject("jams").getLong("jams")).isGreaterThanOrEqualTo(1);
+    assertThat(status.fieldNames()).contains("connections", "messagesIn", "messagesOut", "broadcastLatencyMs", "serverTime");
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // spends this address's budget: the other tests run first
   void restIsRateLimitedPerAddressWithRetryAfter() throws Exception {
     HttpResponse<String> last = null;

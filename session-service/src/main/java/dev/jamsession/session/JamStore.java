@@ -101,6 +101,11 @@ final class JamStore {
     return vertx.executeBlocking(() -> List.copyOf(map.keySet(predicate)), false);
   }
 
+  /** {jams, participants, connected, queued songs, playing jams} over the whole cluster. */
+  Future<long[]> stats() {
+    return vertx.executeBlocking(() -> map.aggregate(new JamStatsAggregator()), false);
+  }
+
   /** The codes whose primary replica lives in this member: the ticker's share of the jams. */
   Future<Set<String>> localCodes() {
     return vertx.executeBlocking(map::localKeySet, false);

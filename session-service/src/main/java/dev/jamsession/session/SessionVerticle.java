@@ -58,7 +58,8 @@ public final class SessionVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.SESSION_LIST, this::list).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_DISCONNECT, this::disconnect).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_EXPIRY_CANDIDATES, this::expiryCandidates).completion(),
-        bus.<JsonObject>consumer(Addresses.SESSION_EXPIRE, this::expire).completion()));
+        bus.<JsonObject>consumer(Addresses.SESSION_EXPIRE, this::expire).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_STATS, this::stats).completion()));
   }
 
   /** {cmd, code, participantId, connectionId, body}: identity as bound by the gateway. */
@@ -171,6 +172,17 @@ public final class SessionVerticle extends VerticleBase {
     JsonObject in = msg.body();
     run(in.getString("code", ""), new Command.Disconnect(in.getString("participantId"), in.getString("connectionId")),
         System.currentTimeMillis(), "disconnect");
+  }
+
+  private void stats(Message<JsonObject> msg) {
+    store.stats().onComplete(ar -> msg.reply(ar.succeeded()
+        ? Replies.ok(new JsonObject()
+            .put("jams", ar.result()[0])
+            .put("participants", ar.result()[1])
+            .put("connectedParticipants", ar.result()[2])
+            .put("queuedSongs", ar.result()[3])
+            .put("playingJams", ar.result()[4]))
+        : Replies.error(ar.cause())));
   }
 
   private void expiryCandidates(Message<JsonObject> msg) {

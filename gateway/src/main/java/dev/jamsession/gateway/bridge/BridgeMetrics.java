@@ -12,8 +12,10 @@ public final class BridgeMetrics {
   private final Counter messagesIn;
   private final Counter messagesOut;
   private final Timer broadcastLatency;
+  private final Supplier<Number> connections;
 
   public BridgeMetrics(MeterRegistry registry, Supplier<Number> connections) {
+    this.connections = connections;
     Gauge.builder("jam.websocket.connections", connections).description("Open bridge connections")
         .register(registry);
     messagesIn = Counter.builder("jam.messages.in").description("Commands received from browsers")
@@ -37,6 +39,18 @@ public final class BridgeMetrics {
 
   void broadcast(long commandAt) {
     broadcastLatency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - commandAt)));
+  }
+
+  public int connections() {
+    return connections.get().intValue();
+  }
+
+  public double messagesIn() {
+    return messagesIn.count();
+  }
+
+  public double messagesOut() {
+    return messagesOut.count();
   }
 
   public Timer broadcastLatency() {

@@ -9,17 +9,15 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /** REST for jams (PROTOCOL §7): create, look one up, list the listed ones. */
 public final class JamRoutes {
   private final InternalClient session;
-  private final String adminToken;
+  private final AdminCheck admin;
 
-  public JamRoutes(InternalClient session, String adminToken) {
+  public JamRoutes(InternalClient session, AdminCheck admin) {
     this.session = session;
-    this.adminToken = adminToken;
+    this.admin = admin;
   }
 
   public void mount(Router router) {
@@ -54,16 +52,7 @@ public final class JamRoutes {
   }
 
   private void activeSessions(RoutingContext ctx) {
-    relay(ctx, Addresses.SESSION_LIST, new JsonObject().put("all", isAdmin(ctx)), 200);
-  }
-
-  private boolean isAdmin(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (adminToken == null || header == null || !header.startsWith("Bearer ")) {
-      return false;
-    }
-    return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-        adminToken.getBytes(StandardCharsets.UTF_8));
+    relay(ctx, Addresses.SESSION_LIST, new JsonObject().put("all", admin.presented(ctx)), 200);
   }
 
   private void relay(RoutingContext ctx, String address, JsonObject payload, int successStatus) {

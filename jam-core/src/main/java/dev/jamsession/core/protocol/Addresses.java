@@ -55,6 +55,8 @@ public final class Addresses {
   public static final String SESSION_SUMMARY = "session.summary";
   /** {all} -> {sessions: [summary]}. */
   public static final String SESSION_LIST = "session.list";
+  /** {} -> {jams, participants, connectedParticipants, queuedSongs, playingJams}, cluster-wide. */
+  public static final String SESSION_STATS = "session.stats";
   /** {code, participantId, connectionId}: a connection dropped. */
   public static final String SESSION_DISCONNECT = "session.disconnect";
   /** {idleBefore} -> {codes}: jams that look idle (no activity since then) or empty past the grace. */
