@@ -24,6 +24,7 @@ import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier clusterReady;
   private HttpServer server;
+  private JamBridge bridge;
 
   public GatewayVerticle(JamConfig config, Catalog catalog,
                          PrometheusMeterRegistry registry, BooleanSupplier clusterReady) {
@@ -63,7 +65,7 @@ public final class GatewayVerticle extends VerticleBase {
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
     AdminCheck admin = new AdminCheck(config.adminToken());
-    JamBridge bridge = new JamBridge(vertx, config, registry);
+    bridge = new JamBridge(vertx, config, registry);
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, bridge.metrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
@@ -88,6 +90,15 @@ public final class GatewayVerticle extends VerticleBase {
     return bridge.start()
         .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()))
         .onSuccess(s -> server = s);
+  }
+
+  /**
+   * SIGTERM: finish the commands in flight, then stop accepting and close every connection;
+   * browsers reconnect (to another gateway) and resume with their tokens.
+   */
+  @Override
+  public Future<?> stop() {
+    return bridge.drain(3_000).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
   }
 
   /** The port actually bound (PORT=0 picks a free one, as tests do). */

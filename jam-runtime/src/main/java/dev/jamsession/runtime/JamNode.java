@@ -76,6 +76,8 @@ public final class JamNode {
         Long.toString(Math.max(2, settings.failureTimeoutMs() / 1000)));
     // Our own shutdown hook closes Vert.x first; Hazelcast then leaves gracefully (partitions migrate).
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // A graceful leave hands partitions over before exiting; bounded so a service stops within 10 s.
+    config.setProperty("hazelcast.graceful.shutdown.max.wait", "7");
     config.getNetworkConfig()
         .setPort(settings.memberPort())
         .setPortAutoIncrement(false)

@@ -31,6 +31,7 @@ final class CommandRelay {
   private final Connections connections;
   private final RateLimiter rates;
   private final InternalClient session;
+  private int inFlight;
 
   CommandRelay(Connections connections, RateLimiter rates, InternalClient session) {
     this.connections = connections;
@@ -67,8 +68,17 @@ final class CommandRelay {
       return;
     }
     JsonObject args = body == null ? new JsonObject() : (JsonObject) body;
+    inFlight++;
     Future<JsonObject> reply = JOIN_SESSION.equals(cmd) ? join(c, args) : forward(c, cmd, args);
-    reply.onComplete(ar -> msg.reply(ar.succeeded() ? ar.result() : Replies.error(ar.cause())));
+    reply.onComplete(ar -> {
+      inFlight--;
+      msg.reply(ar.succeeded() ? ar.result() : Replies.error(ar.cause()));
+    });
+  }
+
+  /** Commands forwarded to session-service whose reply has not come back yet. */
+  int inFlight() {
+    return inFlight;
   }
 
   private Future<JsonObject> join(Connection c, JsonObject args) {

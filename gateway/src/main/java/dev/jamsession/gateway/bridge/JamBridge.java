@@ -5,6 +5,7 @@ import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
@@ -29,6 +30,7 @@ public final class JamBridge {
   private final String relayAddress = "gateway.relay." + UUID.randomUUID();
 
   private final BridgeMetrics metrics;
+  private CommandRelay relay;
 
   public JamBridge(Vertx vertx, JamConfig config, MeterRegistry registry) {
     this.vertx = vertx;
@@ -42,7 +44,7 @@ public final class JamBridge {
 
   /** Registers the relay consumer (once per gateway verticle: a single cluster registration). */
   public Future<Void> start() {
-    CommandRelay relay = new CommandRelay(connections,
+    relay = new CommandRelay(connections,
         new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs()),
         new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), INTERNAL_ATTEMPTS));
     return vertx.eventBus().consumer(relayAddress, relay::handle).completion();
@@ -63,7 +65,16 @@ public final class JamBridge {
         .bridge(options, new BridgeGuard(connections, relayAddress, vertx.eventBus(), metrics));
   }
 
-  public int connectionCount() {
-    return connections.size();
+  /** Resolves once no command is waiting for session-service, or after {@code maxWaitMs}. */
+  public Future<Void> drain(long maxWaitMs) {
+    Promise<Void> drained = Promise.promise();
+    long deadline = System.currentTimeMillis() + maxWaitMs;
+    vertx.setPeriodic(1, 20, id -> {
+      if (relay == null || relay.inFlight() == 0 || System.currentTimeMillis() > deadline) {
+        vertx.cancelTimer(id);
+        drained.tryComplete();
+      }
+    });
+    return drained.future();
   }
 }
