@@ -65,6 +65,8 @@ export interface You {
   isHost: boolean;
   resumeToken: string;
   votes: Record<string, VoteValue>;
+  /** Whether this participant's vote to skip the current song stands (§9; absent from older servers). */
+  skipVote?: boolean;
 }
 
 export interface Snapshot {
@@ -105,11 +107,14 @@ export type EventType =
   | 'playback-updated'
   | 'skip-votes-updated'
   | 'settings-updated'
-  | 'session-ended';
+  | 'session-ended'
+  | 'subscribed';
 
 export interface JamEvent {
   type: EventType | string;
   rev: number;
+  /** Server time the causing command was received (§9); the client has no use for it. */
+  commandAt?: number;
   data: Partial<Pick<Snapshot, SnapshotField>> & {
     participant?: Participant;
     reason?: string;

@@ -26,6 +26,8 @@ interface Reply {
 export class Bus implements Transport {
   private readonly eb: EventBus;
   private closed = false;
+  /** Rejecters of the requests awaiting a reply: a closed socket fails them at once. */
+  private readonly pending = new Set<(e: JamError) => void>();
 
   constructor(url: string, cb: BusCallbacks) {
     this.eb = new EventBus(url, { vertxbus_ping_interval: 5000 });
@@ -34,6 +36,7 @@ export class Bus implements Transport {
       if (!this.closed) cb.onOpen();
     };
     this.eb.onclose = () => {
+      this.failPending();
       if (this.closed) return;
       this.closed = true;
       cb.onClose();
@@ -54,16 +57,21 @@ export class Bus implements Transport {
         return;
       }
       let done = false;
-      const timer = setTimeout(() => {
+      const fail = (e: JamError) => {
         if (done) return;
         done = true;
-        reject(new JamError('TIMEOUT', `No answer from ${address}`));
-      }, timeoutMs);
+        clearTimeout(timer);
+        this.pending.delete(fail);
+        reject(e);
+      };
+      const timer = setTimeout(() => fail(new JamError('TIMEOUT', `No answer from ${address}`)), timeoutMs);
+      this.pending.add(fail);
       try {
         this.eb.send(address, body ?? {}, {}, (err, msg) => {
           if (done) return;
           done = true;
           clearTimeout(timer);
+          this.pending.delete(fail);
           if (err) {
             reject(new JamError('BRIDGE', err.message ?? err.failureType ?? 'Refused'));
             return;
@@ -76,9 +84,7 @@ export class Bus implements Transport {
           }
         });
       } catch {
-        done = true;
-        clearTimeout(timer);
-        reject(new JamError('DISCONNECTED', 'Not connected'));
+        fail(new JamError('DISCONNECTED', 'Not connected'));
       }
     });
   }
@@ -89,9 +95,14 @@ export class Bus implements Transport {
     });
   }
 
+  private failPending(): void {
+    for (const fail of [...this.pending]) fail(new JamError('DISCONNECTED', 'The connection dropped'));
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.failPending();
     try {
       this.eb.close();
     } catch {

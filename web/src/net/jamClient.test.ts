@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { item, snapshot } from '../test/fixtures';
 import { JamError, type Snapshot } from '../lib/types';
 import type { Transport } from './bus';
-import { JamClient, SESSION_KEY, type Notice } from './jamClient';
+import { JamClient, SESSION_KEY, type JamClientOptions, type Notice } from './jamClient';
 
 /** A scripted bridge connection: answers requests through `handler`, delivers events on demand. */
 class FakeTransport implements Transport {
@@ -55,7 +55,7 @@ class MemStorage {
   }
 }
 
-function setup(handler: (address: string, body: unknown, n: number) => unknown) {
+function setup(handler: (address: string, body: unknown, n: number) => unknown, extra: Partial<JamClientOptions> = {}) {
   const transports: FakeTransport[] = [];
   const notices: Notice[] = [];
   const storage = new MemStorage();
@@ -71,6 +71,7 @@ function setup(handler: (address: string, body: unknown, n: number) => unknown) 
     onNotice: (x) => notices.push(x),
     createJam: async () => ({ sessionCode: 'ABC123', hostToken: 'host-tok' }),
     gapWaitMs: 100,
+    ...extra,
   });
   return { client, transports, notices, storage };
 }
@@ -97,7 +98,12 @@ describe('JamClient', () => {
     const t = transports[0];
     expect(t.sent[0]).toEqual({ address: 'jam.join-session', body: { code: 'ABC123', userName: 'Ann', hostToken: 'host-tok' } });
     expect([...t.subs.keys()]).toEqual(['jam.events.ABC123']);
-    expect(t.sent.map((s) => s.address)).toContain('jam.snapshot');
+    expect(t.sent.map((s) => s.address)).not.toContain('jam.snapshot');
+    // The gateway says the registration is live: a snapshot covers anything published before.
+    t.emit({ type: 'subscribed', rev: 0, data: {} });
+    await flush();
+    expect(t.sent.filter((s) => s.address === 'jam.snapshot')).toHaveLength(1);
+    expect(client.getView().jam!.knownRev).toBe(3);
     expect(client.getView().conn.phase).toBe('joined');
     expect(JSON.parse(storage.getItem(SESSION_KEY)!)).toEqual({ code: 'ABC123', resumeToken: 'r1', name: 'Ann' });
     client.dispose();
@@ -202,6 +208,125 @@ describe('JamClient', () => {
     expect(client.getView().conn.phase).toBe('idle');
     expect(client.getView().welcome).toEqual({ code: 'ABC123', reason: 'kicked' });
     expect(storage.getItem(SESSION_KEY)).toBeNull();
+    client.dispose();
+  });
+  it('resyncs anyway when a server sends no subscribed event', async () => {
+    snap = snapshot(3);
+    const { client, transports } = setup(server, { subscribeWaitMs: 500 });
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    transports[0].connect();
+    await flush();
+    expect(transports[0].sent.filter((s) => s.address === 'jam.snapshot')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(transports[0].sent.filter((s) => s.address === 'jam.snapshot')).toHaveLength(1);
+    client.dispose();
+  });
+
+  it('restores your own skip vote from you.skipVote after a reload, and drops it when the song changes', async () => {
+    snap = snapshot(5, {
+      current: item('cur'),
+      playback: { isPlaying: true, positionMs: 0, updatedAt: 0 },
+      skipVotes: { count: 1, needed: 2 },
+      you: { participantId: 'p2', name: 'Bob', isHost: false, resumeToken: 'tok', votes: {}, skipVote: true },
+    });
+    const { client, transports, storage } = setup(server);
+    storage.setItem(SESSION_KEY, JSON.stringify({ code: 'ABC123', resumeToken: 'tok', name: 'Bob' }));
+    expect(client.resumeStored()).toBe(true);
+    transports[0].connect();
+    await flush();
+    expect(client.getView().skipVotedFor).toBe('cur');
+    // A snapshot saying the vote no longer stands (withdrawn elsewhere) clears it.
+    snap = { ...snap, rev: 6, you: { ...snap.you, skipVote: false } };
+    transports[0].emit({ type: 'subscribed', rev: 0, data: {} });
+    await flush();
+    expect(client.getView().skipVotedFor).toBeNull();
+    await client.voteSkip(true);
+    expect(client.getView().skipVotedFor).toBe('cur');
+    transports[0].emit({ type: 'now-playing', rev: 7, data: { current: item('next'), queue: [], skipVotes: { count: 0, needed: 2 } } });
+    expect(client.getView().skipVotedFor).toBeNull();
+    client.dispose();
+  });
+
+  it('puts a fresh requestId on every state-changing command, none on reads', async () => {
+    snap = snapshot(3, { queue: [item('a')] });
+    let n = 0;
+    const { client, transports } = setup(server, { requestId: () => `req-${++n}` });
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    transports[0].connect();
+    await flush();
+    await client.vote('a', 1);
+    await client.addSong('s-9');
+    await client.playNext();
+    await client.resync();
+    const sent = transports[0].sent.filter((s) => s.address !== 'jam.time');
+    expect(sent.map((s) => [s.address, (s.body as { requestId?: string }).requestId])).toEqual([
+      ['jam.join-session', undefined],
+      ['jam.vote', 'req-1'],
+      ['jam.add-to-queue', 'req-2'],
+      ['jam.play-next', 'req-3'],
+      ['jam.snapshot', undefined],
+    ]);
+    expect(sent[1].body).toEqual({ itemId: 'a', value: 1, requestId: 'req-1' });
+    client.leave();
+    expect(transports[0].sent.at(-1)).toEqual({ address: 'jam.leave-session', body: { requestId: 'req-4' } });
+    client.dispose();
+  });
+
+  it('re-sends a command whose reply was lost, after the reconnect, with the same requestId', async () => {
+    snap = snapshot(3, { queue: [item('a')] });
+    let n = 0;
+    let dropNextVote = true;
+    const ts: FakeTransport[] = [];
+    const { client, transports, notices } = setup(
+      (address) => {
+        if (address === 'jam.vote' && dropNextVote) {
+          dropNextVote = false;
+          ts[0].drop(); // the socket dies with the request in flight
+          throw new JamError('DISCONNECTED', 'The connection dropped');
+        }
+        if (address === 'jam.vote') return { item: item('a', 1) };
+        return server(address);
+      },
+      { requestId: () => `req-${++n}` },
+    );
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    ts.push(...transports);
+    transports[0].connect();
+    await flush();
+    const voting = client.vote('a', 1);
+    await flush();
+    expect(client.getView().conn.phase).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(300);
+    transports[1].connect(); // resumed with the token
+    await voting;
+    const votes = transports.flatMap((t) => t.sent).filter((s) => s.address === 'jam.vote');
+    expect(votes.map((v) => v.body)).toEqual([
+      { itemId: 'a', value: 1, requestId: 'req-1' },
+      { itemId: 'a', value: 1, requestId: 'req-1' },
+    ]);
+    expect(client.getView().jam!.you.votes).toEqual({ a: 1 });
+    expect(notices.filter((x) => x.kind === 'error')).toEqual([]);
+    client.dispose();
+  });
+
+  it('a command made while reconnecting waits for the rejoin; it fails in words if none comes', async () => {
+    snap = snapshot(3);
+    const { client, transports, notices } = setup(server, { rejoinWaitMs: 2000 });
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    transports[0].connect();
+    await flush();
+    transports[0].drop();
+    const next = client.playNext();
+    await vi.advanceTimersByTimeAsync(300);
+    transports[1].connect();
+    await next;
+    expect(transports[1].sent.map((s) => s.address)).toContain('jam.play-next');
+    transports[1].drop();
+    const again = client.playNext();
+    const failed = expect(again).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    await vi.advanceTimersByTimeAsync(2100);
+    await failed;
+    expect(notices.at(-1)).toMatchObject({ kind: 'error', code: 'DISCONNECTED' });
     client.dispose();
   });
 });

@@ -22,6 +22,7 @@ import {
   type JoinRequest,
   type StoredSession,
 } from '../lib/reconnect';
+import { newRequestId, withRequestId } from '../lib/requestId';
 import {
   JamError,
   type JamEvent,
@@ -61,7 +62,16 @@ export interface JamClientOptions {
   /** How long a rev gap may stay open before a jam.snapshot repairs it. */
   gapWaitMs?: number;
   clockRefreshMs?: number;
+  /** How long a command waits for the jam to be joined again (reconnecting) before it fails. */
+  rejoinWaitMs?: number;
+  /** Resync anyway when no `subscribed` event (PROTOCOL §9) came this long after registering. */
+  subscribeWaitMs?: number;
+  /** Request ids of state-changing commands (tests pass a counter). */
+  requestId?: () => string;
 }
+
+/** Re-sends of one command after its reply was lost (a dropped socket, a timeout). */
+const MAX_RESENDS = 2;
 
 export const SESSION_KEY = 'jam.session';
 
@@ -75,18 +85,25 @@ export class JamClient {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private clockTimer: ReturnType<typeof setInterval> | null = null;
+  private subscribeTimer: ReturnType<typeof setTimeout> | null = null;
   private joinSnapshot: Snapshot | null = null;
   readonly clock = new ClockEstimator();
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly gapWaitMs: number;
   private readonly clockRefreshMs: number;
+  private readonly rejoinWaitMs: number;
+  private readonly subscribeWaitMs: number;
+  private readonly requestId: () => string;
 
   constructor(private readonly opts: JamClientOptions) {
     this.now = opts.now ?? defaultNow;
     this.random = opts.random ?? Math.random;
     this.gapWaitMs = opts.gapWaitMs ?? 700;
     this.clockRefreshMs = opts.clockRefreshMs ?? 30_000;
+    this.rejoinWaitMs = opts.rejoinWaitMs ?? 10_000;
+    this.subscribeWaitMs = opts.subscribeWaitMs ?? 3_000;
+    this.requestId = opts.requestId ?? (() => newRequestId());
   }
 
   // ---- store API -------------------------------------------------------------------------
@@ -166,7 +183,8 @@ export class JamClient {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.gapTimer) clearTimeout(this.gapTimer);
     if (this.clockTimer) clearInterval(this.clockTimer);
-    this.retryTimer = this.gapTimer = this.clockTimer = null;
+    if (this.subscribeTimer) clearTimeout(this.subscribeTimer);
+    this.retryTimer = this.gapTimer = this.clockTimer = this.subscribeTimer = null;
   }
 
   private dispatch(input: Input): void {
@@ -208,10 +226,11 @@ export class JamClient {
         this.opts.storage?.removeItem(SESSION_KEY);
         if (this.gapTimer) clearTimeout(this.gapTimer);
         if (this.clockTimer) clearInterval(this.clockTimer);
-        this.gapTimer = this.clockTimer = null;
+        if (this.subscribeTimer) clearTimeout(this.subscribeTimer);
+        this.gapTimer = this.clockTimer = this.subscribeTimer = null;
         break;
       case 'send-leave':
-        this.transport?.request('jam.leave-session', {}).catch(() => undefined);
+        this.transport?.request('jam.leave-session', withRequestId('jam.leave-session', {}, this.requestId)).catch(() => undefined);
         break;
       case 'to-welcome':
         this.set({ jam: null, welcome: { code: e.code, reason: e.reason }, skipVotedFor: null });
@@ -269,16 +288,23 @@ export class JamClient {
     this.joinSnapshot = null;
     if (!snap) return;
     const prev = this.view.jam;
-    const jam = resumed && prev && prev.code === snap.code ? applySnapshot(prev, snap) : fromSnapshot(snap);
-    this.set({ jam, welcome: null, joinError: null });
+    const kept = resumed && prev && prev.code === snap.code ? prev : null;
+    const jam = kept ? applySnapshot(kept, snap) : fromSnapshot(snap);
+    this.set({ jam, welcome: null, joinError: null, skipVotedFor: this.skipVoteAfter(kept, snap, jam) });
     if (!resumed) {
       this.notice({ kind: 'info', text: `You joined jam ${snap.code}` });
     }
     const t = this.transport;
     if (!t) return;
     t.subscribe(`jam.events.${snap.code}`, (body) => this.onEvent(body as JamEvent));
-    // Events published between the join reply and the register are repaired by this snapshot.
-    void this.resync();
+    // Events published between the join reply and the registration going live are repaired by
+    // a jam.snapshot once the gateway says `subscribed` (or after a while, from a server that
+    // does not send it).
+    if (this.subscribeTimer) clearTimeout(this.subscribeTimer);
+    this.subscribeTimer = setTimeout(() => {
+      this.subscribeTimer = null;
+      void this.resync();
+    }, this.subscribeWaitMs);
     void this.syncClock(6);
     if (this.clockTimer) clearInterval(this.clockTimer);
     this.clockTimer = setInterval(() => void this.syncClock(3), this.clockRefreshMs);
@@ -290,14 +316,30 @@ export class JamClient {
     if (!t || this.view.conn.phase !== 'joined') return;
     try {
       const snap = await t.request<Snapshot>('jam.snapshot', {});
-      if (!this.view.jam || this.view.jam.code !== snap.code) return;
-      this.set({ jam: applySnapshot(this.view.jam, snap) });
+      const prev = this.view.jam;
+      if (!prev || prev.code !== snap.code) return;
+      const jam = applySnapshot(prev, snap);
+      this.set({ jam, skipVotedFor: this.skipVoteAfter(prev, snap, jam) });
       this.checkMembership();
     } catch (e) {
       const err = asJamError(e);
       if (err.code === 'NOT_JOINED') this.dispatch({ type: 'not-joined' });
       else if (err.code === 'NOT_FOUND') this.dispatch({ type: 'removed', reason: 'NOT_FOUND' });
     }
+  }
+
+  /**
+   * This participant's skip vote after applying a snapshot: the snapshot's `you.skipVote`
+   * (§9) names its `current`, unless an event newer than the snapshot already changed the
+   * skip votes (then the local record stands). Always cleared once another song is current.
+   */
+  private skipVoteAfter(prev: JamState | null, snap: Snapshot, next: JamState): string | null {
+    let mine = prev ? this.view.skipVotedFor : null;
+    const newer = prev !== null && prev.fieldRevs.skipVotes > snap.rev;
+    if (typeof snap.you.skipVote === 'boolean' && !newer) {
+      mine = snap.you.skipVote && snap.current ? snap.current.id : null;
+    }
+    return mine !== null && next.current?.id === mine ? mine : null;
   }
 
   private async syncClock(samples: number): Promise<void> {
@@ -321,7 +363,15 @@ export class JamClient {
 
   private onEvent(e: JamEvent): void {
     const jam = this.view.jam;
-    if (!jam || !e || typeof e.rev !== 'number') return;
+    if (!jam || !e) return;
+    if (e.type === 'subscribed') {
+      // The registration is live (§9): anything published before it is repaired by a snapshot.
+      if (this.subscribeTimer) clearTimeout(this.subscribeTimer);
+      this.subscribeTimer = null;
+      void this.resync();
+      return;
+    }
+    if (typeof e.rev !== 'number') return;
     if (e.type === 'session-ended') {
       if (e.rev > jam.joinRev) this.dispatch({ type: 'removed', reason: String(e.data?.reason ?? 'host-ended') });
       return;
@@ -410,12 +460,26 @@ export class JamClient {
 
   // ---- commands --------------------------------------------------------------------------
 
-  /** Sends a jam command; refusals are announced as toasts and rethrown. */
+  /**
+   * Sends a jam command; refusals are announced as toasts and rethrown. A state-changing
+   * command carries a fresh requestId. While the client is reconnecting the command waits for
+   * the jam to be joined again; when its reply is lost (the socket dropped, or no answer), it
+   * is sent again once joined, with the same body and so the same requestId, which the server
+   * applies at most once.
+   */
   async command<T>(address: string, body: unknown, opts: { quiet?: string[] } = {}): Promise<T> {
-    const t = this.transport;
+    const payload = withRequestId(address, body, this.requestId);
     try {
-      if (!t || this.view.conn.phase !== 'joined') throw new JamError('DISCONNECTED', 'Not connected');
-      return await t.request<T>(address, body);
+      for (let attempt = 0; ; attempt++) {
+        const t = await this.whenJoined();
+        try {
+          return await t.request<T>(address, payload);
+        } catch (e) {
+          const err = asJamError(e);
+          const lost = err.code === 'DISCONNECTED' || err.code === 'TIMEOUT';
+          if (!lost || attempt >= MAX_RESENDS) throw err;
+        }
+      }
     } catch (e) {
       const err = asJamError(e);
       if (err.code === 'NOT_JOINED') this.dispatch({ type: 'not-joined' });
@@ -424,6 +488,33 @@ export class JamClient {
       }
       throw err;
     }
+  }
+
+  /** The transport once the jam is joined; waits while (re)connecting, fails when idle. */
+  private whenJoined(): Promise<Transport> {
+    const ready = (): Transport | 'idle' | null => {
+      if (this.view.conn.phase === 'joined' && this.transport) return this.transport;
+      return this.view.conn.phase === 'idle' ? 'idle' : null;
+    };
+    const notConnected = () => new JamError('DISCONNECTED', 'Not connected');
+    const first = ready();
+    if (first === 'idle') return Promise.reject(notConnected());
+    if (first) return Promise.resolve(first);
+    return new Promise<Transport>((resolve, reject) => {
+      let unsubscribe = () => {};
+      const timer = setTimeout(() => {
+        unsubscribe();
+        reject(notConnected());
+      }, this.rejoinWaitMs);
+      unsubscribe = this.subscribe(() => {
+        const r = ready();
+        if (r === null) return;
+        clearTimeout(timer);
+        unsubscribe();
+        if (r === 'idle') reject(notConnected());
+        else resolve(r);
+      });
+    });
   }
 
   addSong(songId: string): Promise<{ item: QueueItem }> {
