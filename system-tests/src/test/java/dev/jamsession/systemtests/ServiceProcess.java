@@ -39,12 +39,10 @@ final class ServiceProcess {
     }, "system-tests-reaper"));
   }
 
-  /** JVM options of every service: small heaps, C1 only (two cores), fast failure detection. */
+  /** JVM options of every service: small heaps, C1 only (two cores); failure detection is CLUSTER_FAILURE_TIMEOUT. */
   static final List<String> JVM_OPTIONS = List.of(
       "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
       "-Djava.net.preferIPv4Stack=true",
-      "-Dhazelcast.heartbeat.interval.seconds=1",
-      "-Dhazelcast.max.no.heartbeat.seconds=5",
       "--add-opens", "java.base/java.lang=ALL-UNNAMED",
       "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-opens", "java.management/sun.management=ALL-UNNAMED",

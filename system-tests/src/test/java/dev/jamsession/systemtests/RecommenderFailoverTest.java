@@ -1,0 +1,120 @@
+package dev.jamsession.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** kill -9 of one recommender (of two) while clients ask for recommendations: none fails. */
+class RecommenderFailoverTest {
+  private static final Logger LOG = LoggerFactory.getLogger(RecommenderFailoverTest.class);
+
+  private static LocalCluster cluster;
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    assumeTrue(LocalCluster.jarHas(LocalCluster.RECOMMENDER_MAIN),
+        "SKIPPED: " + LocalCluster.RECOMMENDER_MAIN + " is not in " + LocalCluster.jar()
+            + " yet, so there is no recommender process to kill");
+    cluster = new LocalCluster("recommender-failover", 2, 1, 2, false, Map.of()).start();
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    try {
+      if (vertx != null) {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+  }
+
+  @Test
+  void noRecommendationRequestFailsWhenARecommenderDies() throws Exception {
+    ServiceProcess gateway = cluster.get("gateway-1");
+    Ledger ledger = new Ledger();
+    List<Player> players = Jams.populate(vertx, ledger, List.of(gateway), 1, 4, null);
+    try {
+      // Give the room a taste: a few songs queued and voted.
+      List<String> songs = Rest.songIds(gateway.httpPort, 40);
+      for (int i = 0; i < 6; i++) {
+        Ledger.Attempt add = players.get(i % players.size()).add(songs.get(i * 5));
+        if (add.outcome() == Ledger.Outcome.ACK) {
+          for (Player p : players) {
+            p.vote(add.itemId(), i % 3 == 0 ? -1 : 1);
+          }
+        }
+      }
+      assertThat(players.get(0).bus().request("jam.get-recommendations", new JsonObject().put("limit", 5))
+          .getBoolean("success")).as("recommendations work before the kill").isTrue();
+
+      AtomicBoolean running = new AtomicBoolean(true);
+      List<String> failures = new CopyOnWriteArrayList<>();
+      List<Long> latencies = new CopyOnWriteArrayList<>();
+      List<Long> latenciesAfterKill = new CopyOnWriteArrayList<>();
+      AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+      List<Thread> askers = new ArrayList<>();
+      for (Player p : players) {
+        Thread t = new Thread(() -> {
+          while (running.get()) {
+            long sent = System.nanoTime();
+            try {
+              JsonObject reply = p.bus().request("jam.get-recommendations", new JsonObject().put("limit", 5));
+              if (!Boolean.TRUE.equals(reply.getBoolean("success"))) {
+                failures.add(p.name + ": " + reply.encode());
+              }
+            } catch (Exception e) {
+              failures.add(p.name + ": " + e);
+            }
+            long ms = (System.nanoTime() - sent) / 1_000_000;
+            latencies.add(ms);
+            if (sent >= killedAt.get() - 2_000_000_000L) {
+              latenciesAfterKill.add(ms);
+            }
+            try {
+              Thread.sleep(150);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        }, "ask-" + p.name);
+        t.start();
+        askers.add(t);
+      }
+      Thread.sleep(4_000);
+      killedAt.set(System.nanoTime());
+      cluster.get("recommender-1").kill();
+      Thread.sleep(12_000);
+      running.set(false);
+      for (Thread t : askers) {
+        t.join(20_000);
+      }
+      LOG.info("recommender kill -9: {} requests, {} failed; latency max {} ms, median {} ms; "
+              + "from 2 s before the kill on: max {} ms, median {} ms",
+          latencies.size(), failures.size(), Stats.max(latencies), Stats.median(latencies),
+          Stats.max(latenciesAfterKill), Stats.median(latenciesAfterKill));
+      assertThat(latencies.size()).as("requests made").isGreaterThan(40);
+      assertThat(failures).as("failed recommendation requests").isEmpty();
+    } finally {
+      players.forEach(Player::close);
+    }
+  }
+}

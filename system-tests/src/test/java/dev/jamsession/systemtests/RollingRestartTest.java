@@ -1,0 +1,152 @@
+package dev.jamsession.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A rolling restart of every service, one at a time (SIGTERM, exit, start, /ready), while jams
+ * are in use: no jam, queued song or vote is lost, and every client keeps its participant.
+ */
+class RollingRestartTest {
+  private static final Logger LOG = LoggerFactory.getLogger(RollingRestartTest.class);
+
+  private static LocalCluster cluster;
+  private static Vertx vertx;
+  /** Set before the test closes its clients, so their closing is not taken for a dropped gateway. */
+  private static volatile boolean closing;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    int recommenders = LocalCluster.jarHas(LocalCluster.RECOMMENDER_MAIN) ? 2 : 0;
+    if (recommenders == 0) {
+      LOG.warn("{} is not in the jar yet: the rolling restart runs without recommenders", LocalCluster.RECOMMENDER_MAIN);
+    }
+    cluster = new LocalCluster("rolling-restart", 2, 2, recommenders, true, Map.of()).start();
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    try {
+      if (vertx != null) {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+  }
+
+  @Test
+  void restartingEveryServiceOneAtATimeLosesNothing() throws Exception {
+    List<ServiceProcess> gateways = List.of(cluster.get("gateway-1"), cluster.get("gateway-2"));
+    Ledger ledger = new Ledger();
+    List<Player> players = Jams.populate(vertx, ledger, gateways, 4, 3, Jams.settings(200));
+    Map<Player, String> identity = new ConcurrentHashMap<>();
+    players.forEach(p -> identity.put(p, p.participantId() + (p.isHost() ? " host" : "")));
+    List<String> songs = Rest.songIds(gateways.get(0).httpPort, 250);
+    List<String> resumeProblems = new CopyOnWriteArrayList<>();
+    List<Long> resumeGaps = new CopyOnWriteArrayList<>();
+    players.forEach(p -> reconnectOnClose(p, gateways, resumeProblems, resumeGaps));
+
+    // Restart order: edges and helpers first, the data members one at a time, then the gateways.
+    List<String> order = new ArrayList<>();
+    for (ServiceProcess p : cluster.all()) {
+      if (!p.name.startsWith("session") && !p.isGateway()) {
+        order.add(p.name);
+      }
+    }
+    order.addAll(List.of("session-1", "session-2", "gateway-1", "gateway-2"));
+
+    Load load = new Load(players, songs, 0.35, 0.5, Duration.ofMillis(500));
+    List<String> forcedStops = new ArrayList<>();
+    try (load) {
+      load.start();
+      Thread.sleep(3_000);
+      for (String name : order) {
+        ServiceProcess p = cluster.get(name);
+        LOG.info("rolling restart: {}", name);
+        int exit = cluster.restart(p);
+        if (exit == -1) {
+          forcedStops.add(name);
+        }
+        Thread.sleep(2_000);
+      }
+      Thread.sleep(2_000);
+      load.stop();
+    }
+    try {
+      LOG.info("rolling restart of {}: {}", order, ledger.summary());
+      LOG.info(Stats.summary("time from a gateway's connection drop to resumed on the other", resumeGaps));
+      assertThat(resumeProblems).as("clients that could not resume").isEmpty();
+      assertThat(forcedStops).as("services that did not stop within 15 s of SIGTERM").isEmpty();
+      for (Player p : players) {
+        assertThat(p.participantId() + (p.isHost() ? " host" : "")).as(p + " keeps participant and role")
+            .isEqualTo(identity.get(p));
+      }
+      Map<String, Ledger.FinalState> finals = Jams.finalStates(players);
+      assertThat(finals).as("every jam survives").hasSize(4);
+      assertThat(ledger.violations(finals)).as("acknowledged commands missing after the rolling restart").isEmpty();
+      assertThat(ledger.count(Ledger.Kind.ADD, Ledger.Outcome.ACK)).as("acknowledged adds").isGreaterThan(30);
+      for (Ledger.FinalState fin : finals.values()) {
+        for (Object o : fin.snapshot().getJsonArray("participants")) {
+          assertThat(((JsonObject) o).getBoolean("connected")).as("participant " + o + " connected").isTrue();
+        }
+      }
+    } finally {
+      closing = true;
+      players.forEach(Player::close);
+    }
+  }
+
+  /** As a browser would: when the connection drops, resume on a gateway that is ready. */
+  private static void reconnectOnClose(Player p, List<ServiceProcess> gateways, List<String> problems, List<Long> gaps) {
+    BusClient bus = p.bus();
+    bus.closed().thenAcceptAsync(closedAt -> {
+      if (closing) {
+        return;
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      Exception last = null;
+      while (System.nanoTime() < deadline) {
+        for (ServiceProcess g : gateways) {
+          if (g.httpPort == bus.port || g.readyStatus() != 200) {
+            continue;
+          }
+          try {
+            JsonObject snap = p.resume(g.httpPort);
+            gaps.add((System.nanoTime() - closedAt) / 1_000_000);
+            if (!snap.getJsonObject("you").getString("participantId").equals(p.participantId())) {
+              problems.add(p + " resumed as another participant: " + snap.getJsonObject("you"));
+            }
+            reconnectOnClose(p, gateways, problems, gaps);
+            return;
+          } catch (Exception e) {
+            last = e;
+          }
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      problems.add(p + " could not resume within 30 s: " + last);
+    }, runnable -> new Thread(runnable, "reconnect-" + p.name).start());
+  }
+}
