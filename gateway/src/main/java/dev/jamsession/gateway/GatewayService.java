@@ -12,7 +12,7 @@ public final class GatewayService {
   /** Returns the verticle so callers (tests) can read the bound port. */
   public static Future<GatewayVerticle> deploy(JamNode node, JamConfig config, Catalog catalog) {
     GatewayVerticle verticle = new GatewayVerticle(config, catalog, node.registry(),
-        () -> node.hazelcast().getLifecycleService().isRunning());
+        () -> node.hazelcast().getLifecycleService().isRunning(), node.nodeId());
     return node.vertx().deployVerticle(verticle).map(id -> verticle);
   }
 }

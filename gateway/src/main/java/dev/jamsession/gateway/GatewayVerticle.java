@@ -38,11 +38,13 @@ public final class GatewayVerticle extends VerticleBase {
   private final Catalog catalog;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier clusterReady;
+  private final String nodeId;
   private HttpServer server;
   private JamBridge bridge;
 
   public GatewayVerticle(JamConfig config, Catalog catalog,
-                         PrometheusMeterRegistry registry, BooleanSupplier clusterReady) {
+                         PrometheusMeterRegistry registry, BooleanSupplier clusterReady, String nodeId) {
+    this.nodeId = nodeId;
     this.config = config;
     this.catalog = catalog;
     this.registry = registry;
@@ -65,7 +67,7 @@ public final class GatewayVerticle extends VerticleBase {
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
     AdminCheck admin = new AdminCheck(config.adminToken());
-    bridge = new JamBridge(vertx, config, registry);
+    bridge = new JamBridge(vertx, config, registry, nodeId);
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, bridge.metrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);

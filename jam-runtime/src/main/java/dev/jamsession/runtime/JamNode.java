@@ -4,6 +4,8 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.jamsession.core.domain.Jam;
@@ -18,6 +20,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * One service process's place in the cluster: a clustered Vert.x on Hazelcast, with its own
@@ -29,6 +32,9 @@ public final class JamNode {
   public static final String JAMS_MAP = "jams";
 
   public enum Role { DATA, LITE }
+
+  /** Where vertx-hazelcast keeps a member's Vert.x node id. */
+  private static final String VERTX_NODE_ID_ATTRIBUTE = "__vertx.nodeId";
 
   private final Vertx vertx;
   private final HazelcastClusterManager clusterManager;
@@ -109,6 +115,31 @@ public final class JamNode {
 
   public IMap<String, Jam> jams() {
     return hazelcast().getMap(JAMS_MAP);
+  }
+
+  /** This member's id in the cluster; gateways prefix their connection ids with it. */
+  public String nodeId() {
+    return clusterManager.getNodeId();
+  }
+
+  /**
+   * Calls {@code listener} with the node id of every member that leaves the cluster or dies.
+   * Uses Hazelcast's membership events: Vert.x's own node listener slot is taken by Vert.x.
+   */
+  public void onMemberLeft(Consumer<String> listener) {
+    hazelcast().getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {
+      }
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        String nodeId = event.getMember().getAttribute(VERTX_NODE_ID_ATTRIBUTE);
+        if (nodeId != null) {
+          listener.accept(nodeId);
+        }
+      }
+    });
   }
 
   public PrometheusMeterRegistry registry() {

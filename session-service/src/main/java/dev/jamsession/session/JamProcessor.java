@@ -41,7 +41,8 @@ final class JamProcessor implements EntryProcessor<String, Jam, JamProcessor.Res
         return new Result(outcome, null);
       }
       // Nothing to tell the caller of a no-op tick: keeps the ticker's result maps small.
-      return command instanceof Command.Tick ? null : new Result(outcome, null);
+      return command instanceof Command.Tick || command instanceof Command.GatewayLost
+          ? null : new Result(outcome, null);
     } catch (JamException e) {
       return new Result(null, e);
     }

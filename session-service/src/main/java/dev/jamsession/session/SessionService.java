@@ -11,7 +11,8 @@ public final class SessionService {
 
   public static Future<Void> deploy(JamNode node, JamConfig config, SongLookup songs) {
     SessionSettings settings = new SessionSettings(node.jams(), config.maxQueueSize(),
-        config.disconnectGraceMs(), config.tickIntervalMs(), new SessionMetrics(node.registry()));
+        config.disconnectGraceMs(), config.tickIntervalMs(), new SessionMetrics(node.registry()),
+        node::onMemberLeft);
     return Future.all(
             node.vertx().deployVerticle(new SessionVerticle(songs, settings)),
             node.vertx().deployVerticle(new TickerVerticle(settings)))

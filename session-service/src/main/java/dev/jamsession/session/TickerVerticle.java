@@ -36,6 +36,7 @@ public final class TickerVerticle extends VerticleBase {
     events = new JamEvents(vertx.eventBus(), settings.metrics());
     vertx.setPeriodic(settings.tickIntervalMs(), id -> tick());
     vertx.setPeriodic(CENSUS_INTERVAL_MS, id -> census());
+    settings.memberLeft().accept(nodeId -> vertx.runOnContext(v -> gatewayLost(nodeId)));
     return Future.succeededFuture();
   }
 
@@ -57,6 +58,22 @@ public final class TickerVerticle extends VerticleBase {
         }))
         .onFailure(t -> LOG.warn("Tick failed: {}", t.toString()))
         .onComplete(ar -> running = false);
+  }
+
+  /** A member died or left: if it was a gateway, its participants' grace periods start now. */
+  private void gatewayLost(String nodeId) {
+    long now = System.currentTimeMillis();
+    Command lost = new Command.GatewayLost(nodeId);
+    store.localCodes()
+        .compose(codes -> codes.isEmpty()
+            ? Future.succeededFuture(Map.<String, JamProcessor.Result>of())
+            : store.executeAll(codes, lost))
+        .onSuccess(results -> results.forEach((code, result) -> {
+          if (result != null && result.outcome() != null) {
+            events.publish(code, lost, result.outcome(), now);
+          }
+        }))
+        .onFailure(t -> LOG.warn("Handling the loss of member {} failed: {}", nodeId, t.toString()));
   }
 
   /** Each member counts its own primary jams, so the gauges add up across members. */

@@ -9,10 +9,17 @@ import java.util.UUID;
 final class Connections {
   private final Map<SockJSSocket, Connection> bySocket = new HashMap<>();
   private final Map<String, Connection> byId = new HashMap<>();
+  private final String nodeId;
+
+  /** {@code nodeId}: this gateway's cluster node, the prefix of its connection ids. */
+  Connections(String nodeId) {
+    this.nodeId = nodeId;
+  }
 
   Connection open(SockJSSocket socket) {
     String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
-    Connection c = new Connection(UUID.randomUUID().toString(), ip);
+    // The node prefix lets session-service disconnect them all if this gateway dies.
+    Connection c = new Connection(nodeId + "/" + UUID.randomUUID(), ip);
     bySocket.put(socket, c);
     byId.put(c.id, c);
     return c;

@@ -26,14 +26,15 @@ public final class JamBridge {
 
   private final Vertx vertx;
   private final JamConfig config;
-  private final Connections connections = new Connections();
+  private final Connections connections;
   private final String relayAddress = "gateway.relay." + UUID.randomUUID();
 
   private final BridgeMetrics metrics;
   private CommandRelay relay;
 
-  public JamBridge(Vertx vertx, JamConfig config, MeterRegistry registry) {
+  public JamBridge(Vertx vertx, JamConfig config, MeterRegistry registry, String nodeId) {
     this.vertx = vertx;
+    this.connections = new Connections(nodeId);
     this.config = config;
     this.metrics = new BridgeMetrics(registry, connections::size);
   }

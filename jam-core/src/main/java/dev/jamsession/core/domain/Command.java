@@ -52,6 +52,12 @@ public sealed interface Command extends Serializable {
   /** A connection of {@code actor} dropped; ignored if the participant has resumed elsewhere since. */
   record Disconnect(String actor, String connectionId) implements Command {}
 
+  /**
+   * A gateway left the cluster: every participant connected through it (connection ids start
+   * with {@code gatewayId + "/"}) is now disconnected and their grace period starts.
+   */
+  record GatewayLost(String gatewayId) implements Command {}
+
   /** The ticker: autoplay advance and grace expiry. */
   record Tick(long graceMs) implements Command {}
 

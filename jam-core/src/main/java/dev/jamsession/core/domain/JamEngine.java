@@ -16,6 +16,7 @@ import dev.jamsession.core.domain.Command.AddToQueue;
 import dev.jamsession.core.domain.Command.Disconnect;
 import dev.jamsession.core.domain.Command.EndSession;
 import dev.jamsession.core.domain.Command.Expire;
+import dev.jamsession.core.domain.Command.GatewayLost;
 import dev.jamsession.core.domain.Command.Invalid;
 import dev.jamsession.core.domain.Command.Join;
 import dev.jamsession.core.domain.Command.Kick;
@@ -65,7 +66,8 @@ public final class JamEngine {
       }
     }
     if (jam == null) {
-      if (command instanceof Tick || command instanceof Expire || command instanceof Disconnect) {
+      if (command instanceof Tick || command instanceof Expire || command instanceof Disconnect
+          || command instanceof GatewayLost) {
         return new Outcome(null, false, List.of(), Map.of());
       }
       throw new JamException(NOT_FOUND, "This jam has ended or does not exist");
@@ -129,6 +131,7 @@ public final class JamEngine {
     if (command instanceof Tick c) return tick(d, c);
     if (command instanceof Expire c) return expire(d, c);
     if (command instanceof Disconnect c) return disconnect(d, c);
+    if (command instanceof GatewayLost c) return gatewayLost(d, c);
     if (command instanceof Invalid c) {
       member(d, c.actor());
       throw Input.invalid(c.message());
@@ -221,6 +224,16 @@ public final class JamEngine {
         Participant after = p.disconnected(d.now);
         d.participants.set(i, after);
         d.event("participant-updated", participantExtra(after, d), "participants", "skipVotes");
+      }
+    }
+    return EMPTY;
+  }
+
+  private Function<Jam, Map<String, Object>> gatewayLost(Draft d, GatewayLost c) {
+    String prefix = c.gatewayId() + "/";
+    for (Participant p : List.copyOf(d.participants)) {
+      if (p.connected() && p.connectionId() != null && p.connectionId().startsWith(prefix)) {
+        disconnect(d, new Disconnect(p.id(), p.connectionId()));
       }
     }
     return EMPTY;

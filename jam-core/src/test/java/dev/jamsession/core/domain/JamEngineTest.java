@@ -386,6 +386,20 @@ class JamEngineTest {
     }
 
     @Test
+    void losingAGatewayDisconnectsExactlyItsParticipants() {
+      String ana = f.join("Ana", JamFixture.HOST_TOKEN);
+      String ben = f.guest("Ben");
+      f.apply(new Command.Join("Cy", null, null, "gw-2/c1", null));
+      // JamFixture's connections are "conn-<name>"; Cy's came through gateway gw-2.
+      f.apply(new Command.GatewayLost("gw-2"));
+      assertThat(f.jam.participants()).filteredOn(p -> !p.connected()).extracting(Participant::name).containsExactly("Cy");
+      assertThat(f.participant(ana).connected()).isTrue();
+      assertThat(f.participant(ben).connected()).isTrue();
+      f.apply(new Command.GatewayLost("conn")); // a prefix of an id is not a gateway id
+      assertThat(f.participant(ana).connected()).isTrue();
+    }
+
+    @Test
     void graceExpiryRemovesTheParticipantAndMovesTheHostRole() {
       String ana = f.host();
       String ben = f.guest("Ben");
