@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * An exact filter on one field (genre, artist): the whole value must match, ignoring case,
@@ -21,12 +20,13 @@ final class FieldFilter {
   private final int[] valueOfSong;
   private final int[][] songsOfValue;
 
-  <T> FieldFilter(T[] songs, Function<T, String> field) {
+  /** @param keys each song's value, already through {@link TextFold#key} */
+  FieldFilter(String[] keys) {
     Map<String, Integer> ids = new HashMap<>();
     List<List<Integer>> members = new ArrayList<>();
-    valueOfSong = new int[songs.length];
-    for (int s = 0; s < songs.length; s++) {
-      String key = TextFold.key(field.apply(songs[s]));
+    valueOfSong = new int[keys.length];
+    for (int s = 0; s < keys.length; s++) {
+      String key = keys[s];
       Integer id = ids.get(key);
       if (id == null) {
         id = members.size();

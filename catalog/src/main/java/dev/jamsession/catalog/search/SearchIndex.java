@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Search over title, artist, album and genre, built once and read by any number of threads.
@@ -30,11 +32,13 @@ public final class SearchIndex {
   /** Bounds the work a pasted paragraph can cause. */
   private static final int MAX_QUERY_WORDS = 8;
 
-  private static final Comparator<Song> CATALOG_ORDER =
-      Comparator.comparing((Song s) -> TextFold.key(s.artist()))
-          .thenComparing(s -> TextFold.key(s.album()))
-          .thenComparing(s -> TextFold.key(s.title()))
-          .thenComparing(Song::id);
+  /**
+   * Single-word queries whose tokens have at least this many postings (type-ahead's first
+   * letters, the commonest words) are ranked in advance: scoring them costs milliseconds.
+   */
+  static final int HEAVY_POSTINGS = 10_000;
+  /** Memory for those ranked lists, in song references per song of the catalog. */
+  private static final int HEAVY_BUDGET_PER_SONG = 16;
 
   private final Song[] songs;
   private final List<Song> ordered;
@@ -46,31 +50,42 @@ public final class SearchIndex {
   private final int[] tieRank;
   private final int[] songAtTieRank;
   private final ThreadLocal<Scratch> scratch;
+  private final Map<String, int[]> ranked;
 
   public SearchIndex(Collection<Song> catalog) {
-    songs = catalog.toArray(new Song[0]);
-    Arrays.sort(songs, CATALOG_ORDER);
-    ordered = List.of(songs);
+    this(catalog, HEAVY_POSTINGS);
+  }
+
+  /** {@code heavyPostings}: from how many postings a single word is ranked in advance. */
+  SearchIndex(Collection<Song> catalog, int heavyPostings) {
+    Folded[] folded = catalogOrder(catalog);
+    songs = new Song[folded.length];
     titleKeys = new String[songs.length];
     artistKeys = new String[songs.length];
+    String[] genreKeys = new String[songs.length];
     TokenIndex.Builder builder = new TokenIndex.Builder();
     for (int s = 0; s < songs.length; s++) {
-      titleKeys[s] = TextFold.key(songs[s].title());
-      artistKeys[s] = TextFold.key(songs[s].artist());
-      addField(builder, s, songs[s].title(), TITLE);
-      addField(builder, s, songs[s].artist(), ARTIST);
-      addField(builder, s, songs[s].album(), ALBUM);
-      addField(builder, s, songs[s].genre(), GENRE);
+      Folded f = folded[s];
+      songs[s] = f.song;
+      titleKeys[s] = f.title.key;
+      artistKeys[s] = f.artist.key;
+      genreKeys[s] = f.genre.key;
+      addField(builder, s, f.title, TITLE);
+      addField(builder, s, f.artist, ARTIST);
+      addField(builder, s, f.album, ALBUM);
+      addField(builder, s, f.genre, GENRE);
     }
+    ordered = List.of(songs);
     tokens = builder.build();
-    genres = new FieldFilter(songs, Song::genre);
-    artists = new FieldFilter(songs, Song::artist);
+    genres = new FieldFilter(genreKeys);
+    artists = new FieldFilter(artistKeys);
     songAtTieRank = popularityOrder(songs);
     tieRank = new int[songs.length];
     for (int r = 0; r < songs.length; r++) {
       tieRank[songAtTieRank[r]] = r;
     }
     scratch = ThreadLocal.withInitial(() -> new Scratch(songs.length));
+    ranked = rankHeavyWords(heavyPostings);
   }
 
   /** Every song in catalog order: artist, album, title. */
@@ -123,39 +138,99 @@ public final class SearchIndex {
 
   private SearchResult rank(List<String> words, String phrase, int genre, int artist,
                             int offset, int limit) {
-    TokenIndex.Matches[] matches = new TokenIndex.Matches[words.size()];
-    for (int i = 0; i < matches.length; i++) {
-      matches[i] = tokens.lookup(words.get(i));
-      if (matches[i].count == 0) {
-        return new SearchResult(0, List.of());
+    if (words.size() == 1 && words.get(0).equals(phrase)) {
+      int[] list = ranked.get(phrase);
+      if (list != null) {
+        return page(list, genre, artist, offset, limit);
       }
     }
-    // The most selective word first: later words only narrow its candidates.
-    Arrays.sort(matches, Comparator.comparingLong(m -> m.cost));
     Scratch s = scratch.get();
     try {
-      collectFirst(s, matches[0], genre, artist);
-      for (int round = 1; round < matches.length; round++) {
-        narrow(s, matches[round], round);
-      }
-      int n = 0;
-      for (int i = 0; i < s.candidateCount; i++) {
-        int song = s.candidates[i];
-        if (s.round[song] == matches.length) {
-          int score = s.total[song] + wholeFieldBonus(song, phrase);
-          s.keys[n++] = ((long) score << 32) | (Integer.MAX_VALUE - tieRank[song]);
-        }
-      }
+      int n = score(words, phrase, genre, artist, s);
       long[] top = TopK.greatest(s.keys, n, offset + limit);
       List<Song> page = new ArrayList<>();
       for (int i = offset; i < top.length; i++) {
-        int rank = Integer.MAX_VALUE - (int) top[i];
-        page.add(songs[songAtTieRank[rank]]);
+        page.add(songs[songOf(top[i])]);
       }
       return new SearchResult(n, page);
     } finally {
       s.reset();
     }
+  }
+
+  /** A page of a list ranked in advance, filtered on the way. */
+  private SearchResult page(int[] list, int genre, int artist, int offset, int limit) {
+    List<Song> page = new ArrayList<>();
+    int total = 0;
+    for (int song : list) {
+      if (genres.accepts(song, genre) && artists.accepts(song, artist)) {
+        if (total >= offset && page.size() < limit) {
+          page.add(songs[song]);
+        }
+        total++;
+      }
+    }
+    return new SearchResult(total, page);
+  }
+
+  /**
+   * Scores the songs matching every word into {@code s.keys[0..n)}, returning n. A key sorts
+   * by score, then popularity, then catalog order; {@link #songOf} recovers the song.
+   */
+  private int score(List<String> words, String phrase, int genre, int artist, Scratch s) {
+    TokenIndex.Matches[] matches = new TokenIndex.Matches[words.size()];
+    for (int i = 0; i < matches.length; i++) {
+      matches[i] = tokens.lookup(words.get(i));
+      if (matches[i].count == 0) {
+        return 0;
+      }
+    }
+    // The most selective word first: later words only narrow its candidates.
+    Arrays.sort(matches, Comparator.comparingLong(m -> m.cost));
+    collectFirst(s, matches[0], genre, artist);
+    for (int round = 1; round < matches.length; round++) {
+      narrow(s, matches[round], round);
+    }
+    int n = 0;
+    for (int i = 0; i < s.candidateCount; i++) {
+      int song = s.candidates[i];
+      if (s.round[song] == matches.length) {
+        int score = s.total[song] + wholeFieldBonus(song, phrase);
+        s.keys[n++] = ((long) score << 32) | (Integer.MAX_VALUE - tieRank[song]);
+      }
+    }
+    return n;
+  }
+
+  private int songOf(long key) {
+    return songAtTieRank[Integer.MAX_VALUE - (int) key];
+  }
+
+  /** Ranked lists for the heaviest single words, within a memory budget. */
+  private Map<String, int[]> rankHeavyWords(int heavyPostings) {
+    Map<String, int[]> lists = new HashMap<>();
+    long budget = (long) HEAVY_BUDGET_PER_SONG * songs.length;
+    Scratch s = new Scratch(songs.length);
+    for (String word : tokens.heavyPrefixes(heavyPostings)) {
+      int n = score(List.of(word), word, FieldFilter.ANY, FieldFilter.ANY, s);
+      if (n <= budget) {
+        long[] keys = Arrays.copyOf(s.keys, n);
+        Arrays.sort(keys);
+        int[] list = new int[n];
+        for (int i = 0; i < n; i++) {
+          list[i] = songOf(keys[n - 1 - i]);
+        }
+        lists.put(word, list);
+        budget -= n;
+      }
+      s.reset();
+    }
+    return Map.copyOf(lists);
+  }
+
+  /** How many single words are answered from ranked lists (for tests and logs). */
+  int rankedWords() {
+    return ranked.size();
   }
 
   private void collectFirst(Scratch s, TokenIndex.Matches first, int genre, int artist) {
@@ -220,21 +295,71 @@ public final class SearchIndex {
     return words.size() > MAX_QUERY_WORDS ? words.subList(0, MAX_QUERY_WORDS) : words;
   }
 
-  private static void addField(TokenIndex.Builder builder, int song, String text, int field) {
-    for (String token : TextFold.tokens(text)) {
+  private static void addField(TokenIndex.Builder builder, int song, Field text, int field) {
+    for (String token : text.tokens) {
       builder.add(token, song, field);
+    }
+  }
+
+  /** Songs by artist, album, title (folded), then id; each field is folded once. */
+  private static Folded[] catalogOrder(Collection<Song> catalog) {
+    Folded[] folded = new Folded[catalog.size()];
+    int i = 0;
+    for (Song song : catalog) {
+      folded[i++] = new Folded(song);
+    }
+    Arrays.sort(folded, (a, b) -> {
+      int c = a.artist.key.compareTo(b.artist.key);
+      c = c != 0 ? c : a.album.key.compareTo(b.album.key);
+      c = c != 0 ? c : a.title.key.compareTo(b.title.key);
+      return c != 0 ? c : a.song.id().compareTo(b.song.id());
+    });
+    return folded;
+  }
+
+  /** A field's words and its key (the words joined by spaces). */
+  private static final class Field {
+    final List<String> tokens;
+    final String key;
+
+    Field(String text) {
+      tokens = TextFold.tokens(text);
+      key = String.join(" ", tokens);
+    }
+  }
+
+  /** A song with its fields folded for matching. */
+  private static final class Folded {
+    final Song song;
+    final Field title;
+    final Field artist;
+    final Field album;
+    final Field genre;
+
+    Folded(Song song) {
+      this.song = song;
+      title = new Field(song.title());
+      artist = new Field(song.artist());
+      album = new Field(song.album());
+      genre = new Field(song.genre());
     }
   }
 
   /** Song indexes by popularity, most popular first, catalog order among equals. */
   private static int[] popularityOrder(Song[] songs) {
-    Integer[] order = new Integer[songs.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    // One primitive sort: (inverted popularity, index) packed into a long.
+    long[] keys = new long[songs.length];
+    for (int i = 0; i < songs.length; i++) {
+      double p = Math.max(0, Math.min(1, Double.isNaN(songs[i].popularity()) ? 0 : songs[i].popularity()));
+      long inverted = (1L << 30) - Math.round(p * (1L << 30));
+      keys[i] = inverted << 32 | i;
     }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -songs[i].popularity())
-        .thenComparingInt(i -> i));
-    return Arrays.stream(order).mapToInt(x -> x).toArray();
+    Arrays.sort(keys);
+    int[] order = new int[songs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = (int) keys[i];
+    }
+    return order;
   }
 
   /** Weight of a posting's field set: its most important field counts. */

@@ -18,6 +18,9 @@ public final class TextFold {
     if (text == null || text.isEmpty()) {
       return "";
     }
+    if (isAscii(text)) {
+      return text.toLowerCase(Locale.ROOT);
+    }
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
@@ -55,6 +58,15 @@ public final class TextFold {
   /** The tokens joined by single spaces: "Hip-Hop" and "hip hop" share the key "hip hop". */
   public static String key(String text) {
     return String.join(" ", tokens(text));
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isApostrophe(char c) {

@@ -32,6 +32,51 @@ final class TokenIndex {
     this.trigrams = trigrams;
   }
 
+  /**
+   * Every prefix (of any length, whole tokens included) whose tokens together have at least
+   * {@code minPostings} postings, most expensive first: the queries worth answering in advance.
+   */
+  List<String> heavyPrefixes(long minPostings) {
+    List<String> heavy = new ArrayList<>();
+    List<Long> costs = new ArrayList<>();
+    for (int length = 1; ; length++) {
+      boolean any = false;
+      int i = 0;
+      while (i < vocabulary.length) {
+        if (vocabulary[i].length() < length) {
+          i++;
+          continue;
+        }
+        String prefix = vocabulary[i].substring(0, length);
+        long cost = 0;
+        int j = i;
+        while (j < vocabulary.length && vocabulary[j].startsWith(prefix)) {
+          cost += songs[j].length;
+          j++;
+        }
+        if (cost >= minPostings) {
+          heavy.add(prefix);
+          costs.add(cost);
+          any = true;
+        }
+        i = j;
+      }
+      if (!any) {
+        break;
+      }
+    }
+    Integer[] order = new Integer[heavy.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(costs.get(b), costs.get(a)));
+    List<String> sorted = new ArrayList<>(order.length);
+    for (int i : order) {
+      sorted.add(heavy.get(i));
+    }
+    return sorted;
+  }
+
   int[] songs(int token) {
     return songs[token];
   }

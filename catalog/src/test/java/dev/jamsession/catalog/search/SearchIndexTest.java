@@ -142,6 +142,34 @@ class SearchIndexTest {
     }
   }
 
+  /** Words ranked in advance give exactly the answers computed at query time. */
+  @Test
+  void rankedInAdvanceEqualsRankedOnDemand() {
+    Random rnd = new Random(11);
+    String[] words = {"love", "lovely", "glove", "night", "knight", "blue", "rain", "train",
+        "café", "star", "start", "a", "ab", "abc"};
+    String[] genres = {"Pop", "Rock", "Jazz"};
+    List<Song> songs = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      songs.add(song("r" + i, phrase(rnd, words), "Artist " + rnd.nextInt(40), phrase(rnd, words),
+          genres[rnd.nextInt(genres.length)], Math.round(rnd.nextDouble() * 10) / 10.0));
+    }
+    SearchIndex onDemand = new SearchIndex(songs, Integer.MAX_VALUE);
+    SearchIndex inAdvance = new SearchIndex(songs, 1);
+    assertThat(onDemand.rankedWords()).isZero();
+    assertThat(inAdvance.rankedWords()).isGreaterThan(10);
+    for (String q : new String[] {"l", "lo", "love", "lovely", "a", "ab", "cafe", "st", "rain"}) {
+      for (String genre : new String[] {null, "rock"}) {
+        for (String artist : new String[] {null, "artist 7"}) {
+          for (int offset : new int[] {0, 7, 400}) {
+            SearchQuery query = new SearchQuery(q, genre, artist, 25, offset);
+            assertThat(inAdvance.search(query)).as(query.toString()).isEqualTo(onDemand.search(query));
+          }
+        }
+      }
+    }
+  }
+
   private static boolean matchesAll(Song s, List<String> queryWords) {
     List<String> tokens = new ArrayList<>();
     for (String field : new String[] {s.title(), s.artist(), s.album(), s.genre()}) {
