@@ -49,6 +49,11 @@ export function App() {
         </div>
         {view === 'normal' && <NormalView query={query} onOpenJam={() => setView('jam')} />}
       </main>
+      <footer className="footer">
+        <a href="/status" data-testid="status-link">
+          Server status
+        </a>
+      </footer>
       <Toasts />
     </div>
   );

@@ -5,16 +5,12 @@ import { AppContext } from './context';
 import { ToastStore } from './lib/toasts';
 import { createJam } from './net/api';
 import { Bus } from './net/bus';
+import { StatusPage } from './components/status/StatusPage';
 import { JamClient } from './net/jamClient';
 import './styles.css';
 
-const toasts = new ToastStore();
-const client = new JamClient({
-  connect: (cb) => new Bus('/eventbus', cb),
-  storage: safeSessionStorage(),
-  createJam,
-  onNotice: (n) => toasts.push({ kind: n.kind, text: n.text, code: n.code }),
-});
+/** The single page routes by path: /status is the operators' page, anything else the app. */
+const isStatusPage = /^\/status\/?$/.test(window.location.pathname);
 
 function safeSessionStorage(): Storage | null {
   try {
@@ -24,17 +20,27 @@ function safeSessionStorage(): Storage | null {
   }
 }
 
-// For the end-to-end tests and debugging: read-only access to the client's view and clock.
-(window as unknown as { __jam?: unknown }).__jam = {
-  view: () => client.getView(),
-  serverNow: () => client.serverNow(),
-  clockUncertainty: () => client.clock.uncertainty(),
-};
+function renderApp() {
+  const toasts = new ToastStore();
+  const client = new JamClient({
+    connect: (cb) => new Bus('/eventbus', cb),
+    storage: safeSessionStorage(),
+    createJam,
+    onNotice: (n) => toasts.push({ kind: n.kind, text: n.text, code: n.code }),
+  });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
+  // For the end-to-end tests and debugging: read-only access to the client's view and clock.
+  (window as unknown as { __jam?: unknown }).__jam = {
+    view: () => client.getView(),
+    serverNow: () => client.serverNow(),
+    clockUncertainty: () => client.clock.uncertainty(),
+  };
+
+  return (
     <AppContext.Provider value={{ client, toasts }}>
       <App />
     </AppContext.Provider>
-  </StrictMode>,
-);
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode>{isStatusPage ? <StatusPage /> : renderApp()}</StrictMode>);

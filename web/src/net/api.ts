@@ -1,5 +1,6 @@
 // The REST side of PROTOCOL §7, same origin.
 
+import type { StatusData } from '../lib/statusSamples';
 import { JamError, type Song } from '../lib/types';
 
 interface Envelope<T> {
@@ -55,4 +56,39 @@ export interface JamSummary {
 
 export function getJam(code: string): Promise<JamSummary> {
   return call(`/api/jam/session/${encodeURIComponent(code)}`);
+}
+
+/** One answer of GET /api/status (the operator's numbers), told apart by what the page does next. */
+export type StatusResult =
+  | { kind: 'ok'; data: StatusData }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'rate-limited'; retryAfterMs: number; message: string }
+  | { kind: 'error'; message: string };
+
+export async function fetchStatus(token: string | null, signal?: AbortSignal): Promise<StatusResult> {
+  let res: Response;
+  try {
+    res = await fetch('/api/status', {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      cache: 'no-store',
+      signal,
+    });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    return { kind: 'error', message: 'Could not reach the server' };
+  }
+  let env: Envelope<StatusData> | null = null;
+  try {
+    env = (await res.json()) as Envelope<StatusData>;
+  } catch {
+    /* not JSON */
+  }
+  if (res.ok && env?.success && env.data) return { kind: 'ok', data: env.data };
+  const message = env?.error ?? `HTTP ${res.status} ${res.statusText}`.trim();
+  if (res.status === 403 || res.status === 401) return { kind: 'forbidden', message };
+  if (res.status === 429) {
+    const secs = Number(res.headers.get('retry-after'));
+    return { kind: 'rate-limited', retryAfterMs: Number.isFinite(secs) && secs > 0 ? secs * 1000 : 5000, message };
+  }
+  return { kind: 'error', message };
 }
