@@ -8,7 +8,11 @@ import dev.jamsession.gateway.JamServer.Member;
 import dev.jamsession.testkit.BridgeClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +121,25 @@ class BridgeSecurityTest {
     assertThat(errFrameAfter(guest.client(), before).getString("body")).isEqualTo("missing_type");
     ok(guest.send("jam.snapshot", null));
     assertThat(server.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFloodingConnectionIsRateLimitedAloneAndStaysConnected() throws Exception {
+    BridgeClient flood = server.connect();
+    List<Future<JsonObject>> replies = new ArrayList<>();
+    for (int batch = 0; batch < 3; batch++) { // the bridge itself caps pending replies at 64 a socket
+      List<Future<JsonObject>> sent = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        sent.add(flood.requestAsync("jam.time", null));
+      }
+      Future.all(sent).await(30, TimeUnit.SECONDS);
+      replies.addAll(sent);
+    }
+    List<String> codes = replies.stream().map(f -> f.result().getString("code", "OK")).toList();
+    assertThat(codes).contains("OK", "RATE_LIMITED");
+    assertThat(codes.stream().filter("OK"::equals).count()).isEqualTo(120); // WS_RATE_LIMIT_MAX default
+    ok(guest.send("jam.snapshot", null)); // others are unaffected
+    refused(flood.request("jam.time", null), "RATE_LIMITED");
   }
 
   @Test
