@@ -12,9 +12,9 @@ import java.util.BitSet;
 final class CandidatePool {
   private CandidatePool() {}
 
-  private static final int GENRE_BUDGET = 3000;
-  private static final int MIN_PER_CELL = 8;
-  private static final int PER_ARTIST = 40;
+  private static final int GENRE_BUDGET = 1200;
+  private static final int MIN_PER_CELL = 5;
+  private static final int PER_ARTIST = 15;
   private static final int POPULAR = 200;
 
   static int[] gather(CatalogIndex index, RoomModel room, BitSet excluded) {

@@ -90,6 +90,10 @@ final class RoomModel {
     }
   }
 
+  CatalogIndex index() {
+    return index;
+  }
+
   int members() {
     return names.length;
   }
@@ -98,30 +102,47 @@ final class RoomModel {
     return names[member];
   }
 
-  /** Writes every member's score of {@code song} into {@code out}; positive means they'd like it. */
-  void score(int song, double[] out) {
-    int g = genreSlot[index.genreOf(song)];
-    int a = artistSlot(song);
-    int r = index.regionOf(song);
-    boolean hasPoint = index.hasFeatures(song);
-    for (int m = 0; m < out.length; m++) {
-      double s = REGION_WEIGHT * region[m][r];
+  /** The candidates' slots, regions and feature points gathered into small arrays. */
+  Candidates candidates(int[] songs) {
+    return new Candidates(this, songs);
+  }
+
+  /**
+   * Writes member {@code m}'s score of every candidate into {@code out}; positive means they'd
+   * like it. Member by member over
+   * compact candidate arrays keeps the member's tables and the candidates in cache: this loop is
+   * most of the cost of a request.
+   */
+  void score(int m, Candidates c, double[] out) {
+    double[] regionRow = region[m];
+    double[] genreRow = genre[m];
+    double[] artistRow = artist[m];
+    double[] like = liked[m];
+    double[] dislike = disliked[m];
+    double likeShare = likedShare[m];
+    double dislikeShare = dislikedShare[m];
+    float[] points = c.points;
+    for (int i = 0; i < c.size(); i++) {
+      double s = REGION_WEIGHT * regionRow[c.region[i]];
+      int g = c.genre[i];
       if (g >= 0) {
-        s += GENRE_WEIGHT * genre[m][g];
+        s += GENRE_WEIGHT * genreRow[g];
       }
+      int a = c.artist[i];
       if (a >= 0) {
-        s += ARTIST_WEIGHT * artist[m][a];
+        s += ARTIST_WEIGHT * artistRow[a];
       }
-      if (hasPoint) {
-        s += FEATURE_WEIGHT * featureMatch(m, song);
+      if (c.hasPoint[i]) {
+        s += FEATURE_WEIGHT * featureMatch(points, i * FeatureSpace.DIMS, like, likeShare,
+            dislike, dislikeShare);
       }
-      out[m] = s;
+      out[i] = s;
     }
   }
 
   /** The genre share of a member's score, for reasons. */
   double genrePart(int member, int song) {
-    int g = genreSlot[index.genreOf(song)];
+    int g = genreSlot(song);
     return g < 0 ? 0 : GENRE_WEIGHT * genre[member][g];
   }
 
@@ -132,12 +153,15 @@ final class RoomModel {
 
   double soundPart(int member, int song) {
     double s = REGION_WEIGHT * region[member][index.regionOf(song)];
-    return index.hasFeatures(song) ? s + FEATURE_WEIGHT * featureMatch(member, song) : s;
+    return index.hasFeatures(song)
+        ? s + FEATURE_WEIGHT * featureMatch(index.points(), song * FeatureSpace.DIMS,
+            liked[member], likedShare[member], disliked[member], dislikedShare[member])
+        : s;
   }
 
   /** Whether the member's liking of the song's genre came (partly) from upvotes. */
   boolean upvotedGenreOf(int member, int song) {
-    int g = genreSlot[index.genreOf(song)];
+    int g = genreSlot(song);
     return g >= 0 && (genreSignals[member][g] & Signal.UPVOTED.bit()) != 0;
   }
 
@@ -157,21 +181,24 @@ final class RoomModel {
     return Arrays.copyOf(out, n);
   }
 
-  private int artistSlot(int song) {
+  int genreSlot(int song) {
+    return genreSlot[index.genreOf(song)];
+  }
+
+  int artistSlot(int song) {
     Integer slot = artistSlot.get(index.artistOf(song));
     return slot == null ? -1 : slot;
   }
 
   /** Closeness to what the member liked minus closeness to what they voted down or skipped. */
-  private double featureMatch(int m, int song) {
-    float[] p = index.points();
-    int at = song * FeatureSpace.DIMS;
+  private static double featureMatch(float[] p, int at, double[] like, double likeShare,
+                                     double[] dislike, double dislikeShare) {
     double match = 0;
-    if (liked[m] != null) {
-      match += likedShare[m] * FeatureSpace.similarity(distance2(p, at, liked[m]));
+    if (like != null) {
+      match += likeShare * FeatureSpace.similarity(distance2(p, at, like));
     }
-    if (disliked[m] != null) {
-      match -= dislikedShare[m] * FeatureSpace.similarity(distance2(p, at, disliked[m]));
+    if (dislike != null) {
+      match -= dislikeShare * FeatureSpace.similarity(distance2(p, at, dislike));
     }
     return match;
   }

@@ -28,24 +28,37 @@ final class Shortlist {
     for (int m = 0; m < members; m++) {
       perMember[m] = new TopK(limit + EXTRA_PER_MEMBER);
     }
-    TopK wholeRoom = new TopK(limit * ROOM_FACTOR);
-    double[] row = new double[members];
-    for (int song : candidates) {
-      room.score(song, row);
-      double noise = NOISE * Noise.unit(seed, song);
-      double sum = 0;
-      for (int m = 0; m < members; m++) {
-        perMember[m].offer(song, row[m] + noise);
-        sum += row[m];
+    Candidates pool = room.candidates(candidates);
+    int n = candidates.length;
+    double[] noise = new double[n];
+    for (int i = 0; i < n; i++) {
+      noise[i] = NOISE * Noise.unit(seed, candidates[i]);
+    }
+    double[] scores = new double[n];
+    double[] sum = new double[n];
+    for (int m = 0; m < members; m++) {
+      room.score(m, pool, scores);
+      TopK top = perMember[m];
+      for (int i = 0; i < n; i++) {
+        top.offer(candidates[i], scores[i] + noise[i]);
+        sum[i] += scores[i];
       }
-      wholeRoom.offer(song, sum / members + noise);
+    }
+    TopK wholeRoom = new TopK(limit * ROOM_FACTOR);
+    for (int i = 0; i < n; i++) {
+      wholeRoom.offer(candidates[i], sum[i] / members + noise[i]);
     }
     int[] songs = distinct(perMember, wholeRoom);
-    double[][] scores = new double[songs.length][members];
-    for (int i = 0; i < songs.length; i++) {
-      room.score(songs[i], scores[i]);
+    Candidates chosen = room.candidates(songs);
+    double[][] rows = new double[songs.length][members];
+    double[] column = new double[songs.length];
+    for (int m = 0; m < members; m++) {
+      room.score(m, chosen, column);
+      for (int i = 0; i < songs.length; i++) {
+        rows[i][m] = column[i];
+      }
     }
-    return new Shortlist(songs, scores);
+    return new Shortlist(songs, rows);
   }
 
   private static int[] distinct(TopK[] perMember, TopK wholeRoom) {
