@@ -159,6 +159,16 @@ class JamOverBridgeTest {
   }
 
   @Test
+  void recommendationsCheckTheirInputAndSayWhenNoRecommenderRuns() throws Exception {
+    JsonObject created = server.create("Ana");
+    Member ana = server.join(created.getString("sessionCode"), "Ana", created.getString("hostToken"));
+    refused(ana.send("jam.get-recommendations", new JsonObject().put("limit", 0)), "INVALID_INPUT");
+    refused(ana.send("jam.get-recommendations", new JsonObject().put("limit", "ten")), "INVALID_INPUT");
+    // This cluster runs no recommender-service: the answer says so instead of hanging.
+    refused(ana.send("jam.get-recommendations", new JsonObject().put("limit", 5)), "UNAVAILABLE");
+  }
+
+  @Test
   void anAbruptDisconnectResumesAsTheSameParticipantWithTheHostRole() throws Exception {
     JsonObject created = server.create("Ana");
     String code = created.getString("sessionCode");

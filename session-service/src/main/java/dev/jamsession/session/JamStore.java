@@ -106,6 +106,12 @@ final class JamStore {
     return vertx.executeBlocking(() -> map.aggregate(new JamStatsAggregator()), false);
   }
 
+  /** This member's jams that satisfy {@code condition} (a query of its own partitions only). */
+  Future<Set<String>> localCodesWhere(java.util.function.Predicate<Jam> condition) {
+    Predicate<String, Jam> predicate = e -> condition.test(e.getValue());
+    return vertx.executeBlocking(() -> map.localKeySet(predicate), false);
+  }
+
   /** The codes whose primary replica lives in this member: the ticker's share of the jams. */
   Future<Set<String>> localCodes() {
     return vertx.executeBlocking(map::localKeySet, false);

@@ -3,19 +3,26 @@ package dev.jamsession.session;
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
+import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
 
 /** Deploys the session service's verticles on a data member; used by its main and by the all-in-one. */
 public final class SessionService {
+  /** Scoring takes milliseconds; a recommender that takes longer is treated as gone. */
+  private static final long RECOMMENDER_TIMEOUT_MS = 1_500;
+
   private SessionService() {}
 
   public static Future<Void> deploy(JamNode node, JamConfig config, SongLookup songs) {
     SessionSettings settings = new SessionSettings(node.jams(), config.maxQueueSize(),
         config.disconnectGraceMs(), config.tickIntervalMs(), new SessionMetrics(node.registry()),
         node::onMemberLeft);
+    RecommenderClient recommender = new RecommenderClient(
+        new InternalClient(node.vertx().eventBus(), RECOMMENDER_TIMEOUT_MS, 2));
     return Future.all(
-            node.vertx().deployVerticle(new SessionVerticle(songs, settings)),
-            node.vertx().deployVerticle(new TickerVerticle(settings)))
+            node.vertx().deployVerticle(new SessionVerticle(songs, settings, recommender)),
+            node.vertx().deployVerticle(new TickerVerticle(settings)),
+            node.vertx().deployVerticle(new AutofillVerticle(settings, songs, recommender)))
         .mapEmpty();
   }
 }

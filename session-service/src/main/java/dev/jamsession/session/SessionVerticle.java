@@ -36,13 +36,15 @@ public final class SessionVerticle extends VerticleBase {
 
   private final SongLookup songs;
   private final SessionSettings settings;
+  private final RecommenderClient recommender;
   private JamStore store;
   private JamEvents events;
   private SessionMetrics metrics;
 
-  public SessionVerticle(SongLookup songs, SessionSettings settings) {
+  SessionVerticle(SongLookup songs, SessionSettings settings, RecommenderClient recommender) {
     this.songs = songs;
     this.settings = settings;
+    this.recommender = recommender;
   }
 
   @Override
@@ -74,7 +76,8 @@ public final class SessionVerticle extends VerticleBase {
       if (JOIN_SESSION.equals(cmd)) {
         command = CommandParser.parseJoin(body, in.getString("connectionId"), participantId);
       } else if (GET_RECOMMENDATIONS.equals(cmd)) {
-        msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "Recommendations are not available yet"));
+        recommend(code, participantId, body)
+            .onComplete(ar -> msg.reply(ar.succeeded() ? Replies.ok(ar.result()) : Replies.error(ar.cause())));
         return;
       } else if (CommandParser.isJamCommand(cmd)) {
         command = CommandParser.parse(cmd, participantId, body, songs);
@@ -118,6 +121,21 @@ public final class SessionVerticle extends VerticleBase {
             LOG.warn("Jam {}: {} took {} ms", code, name, nanos / 1_000_000);
           }
         });
+  }
+
+  /** Membership, then the limit (1..50, default 10), then the recommender. */
+  private Future<JsonObject> recommend(String code, String participantId, Map<String, Object> body) {
+    if (code == null) {
+      return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
+    }
+    return store.get(code).compose(jam -> {
+      if (participantId == null || jam.participant(participantId).isEmpty()) {
+        return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
+      }
+      Object rawLimit = body.get("limit");
+      int limit = rawLimit == null ? 10 : (int) Input.integer(rawLimit, "limit", 1, 50);
+      return recommender.recommend(jam, limit);
+    });
   }
 
   private void create(Message<JsonObject> msg) {

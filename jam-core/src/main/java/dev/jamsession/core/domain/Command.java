@@ -58,6 +58,12 @@ public sealed interface Command extends Serializable {
    */
   record GatewayLost(String gatewayId) implements Command {}
 
+  /**
+   * The recommender's pick for a jam whose queue ran dry; added only if the queue is still
+   * empty and autofill is on, marked as added by the recommender.
+   */
+  record Autofill(Song song) implements Command {}
+
   /** The ticker: autoplay advance and grace expiry. */
   record Tick(long graceMs) implements Command {}
 

@@ -13,6 +13,7 @@ import static dev.jamsession.core.protocol.ErrorCode.UNKNOWN_SONG;
 import static dev.jamsession.core.protocol.ErrorCode.VOTING_DISABLED;
 
 import dev.jamsession.core.domain.Command.AddToQueue;
+import dev.jamsession.core.domain.Command.Autofill;
 import dev.jamsession.core.domain.Command.Disconnect;
 import dev.jamsession.core.domain.Command.EndSession;
 import dev.jamsession.core.domain.Command.Expire;
@@ -132,6 +133,7 @@ public final class JamEngine {
     if (command instanceof Expire c) return expire(d, c);
     if (command instanceof Disconnect c) return disconnect(d, c);
     if (command instanceof GatewayLost c) return gatewayLost(d, c);
+    if (command instanceof Autofill c) return autofill(d, c);
     if (command instanceof Invalid c) {
       member(d, c.actor());
       throw Input.invalid(c.message());
@@ -347,6 +349,34 @@ public final class JamEngine {
     d.lastActivity = d.now;
     d.event("queue-updated", Map.of(), "queue");
     return EMPTY;
+  }
+
+  /** The name and id an autofilled item shows as its adder. */
+  public static final String RECOMMENDER_NAME = "Recommender";
+  public static final String RECOMMENDER_ID = "recommender";
+
+  private Function<Jam, Map<String, Object>> autofill(Draft d, Autofill c) {
+    boolean known = (d.current != null && d.current.song().id().equals(c.song().id()))
+        || d.history.stream().limit(HISTORY_LIMIT).anyMatch(h -> h.song().id().equals(c.song().id()));
+    if (needsAutofill(d.settings, d.queue.isEmpty(), d.current != null || !d.history.isEmpty()) && !known) {
+      d.queue.add(new QueueItem(ids.id("q-"), c.song(), RECOMMENDER_ID, RECOMMENDER_NAME, d.now,
+          d.nextSeq++, Map.of()));
+      d.event("queue-updated", Map.of(), "queue");
+    }
+    return EMPTY;
+  }
+
+  /**
+   * Autofill keeps a jam that has been playing going: autoplay and autofill on, nothing queued,
+   * someone listening. A jam that never played waits for the room's first pick.
+   */
+  public static boolean needsAutofill(Jam jam) {
+    return needsAutofill(jam.settings(), jam.queue().isEmpty(), jam.current() != null || !jam.history().isEmpty())
+        && jam.connectedCount() > 0;
+  }
+
+  private static boolean needsAutofill(Settings settings, boolean queueEmpty, boolean hasPlayed) {
+    return settings.autoPlay() && settings.autofill() && queueEmpty && hasPlayed;
   }
 
   // ---- playback ----

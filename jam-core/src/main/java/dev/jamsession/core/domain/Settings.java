@@ -6,14 +6,15 @@ import java.util.Map;
 
 /** A jam's settings (PROTOCOL §6), with the ranges of §8. */
 public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, double skipThreshold,
-                       int maxParticipants, boolean guestsControlPlayback, boolean listed)
+                       int maxParticipants, boolean guestsControlPlayback, boolean listed,
+                       boolean autofill)
     implements Serializable {
 
   public static final int MAX_QUEUE_SIZE_LIMIT = 200;
   public static final int MAX_PARTICIPANTS_LIMIT = 500;
 
   public static Settings defaults(int maxQueueSize) {
-    return new Settings(true, maxQueueSize, true, 0.5, 50, false, false);
+    return new Settings(true, maxQueueSize, true, 0.5, 50, false, false, true);
   }
 
   /**
@@ -28,6 +29,7 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
     int maxPeople = maxParticipants;
     boolean guestsControl = guestsControlPlayback;
     boolean isListed = listed;
+    boolean fill = autofill;
     for (Map.Entry<String, Object> e : patch.entrySet()) {
       Object v = e.getValue();
       switch (e.getKey()) {
@@ -35,6 +37,7 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
         case "autoPlay" -> auto = Input.bool(v, "autoPlay");
         case "guestsControlPlayback" -> guestsControl = Input.bool(v, "guestsControlPlayback");
         case "listed" -> isListed = Input.bool(v, "listed");
+        case "autofill" -> fill = Input.bool(v, "autofill");
         case "maxQueueSize" -> queueSize = (int) Input.integer(v, "maxQueueSize", 1, MAX_QUEUE_SIZE_LIMIT);
         case "maxParticipants" -> maxPeople = (int) Input.integer(v, "maxParticipants", 2, MAX_PARTICIPANTS_LIMIT);
         case "skipThreshold" -> {
@@ -46,7 +49,7 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
         default -> { }
       }
     }
-    return new Settings(voting, queueSize, auto, threshold, maxPeople, guestsControl, isListed);
+    return new Settings(voting, queueSize, auto, threshold, maxPeople, guestsControl, isListed, fill);
   }
 
   public Map<String, Object> toMap() {
@@ -58,6 +61,7 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
     m.put("maxParticipants", maxParticipants);
     m.put("guestsControlPlayback", guestsControlPlayback);
     m.put("listed", listed);
+    m.put("autofill", autofill);
     return m;
   }
 }

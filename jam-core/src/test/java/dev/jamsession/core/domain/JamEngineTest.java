@@ -511,6 +511,31 @@ class JamEngineTest {
   }
 
   @Nested
+  class Autofill {
+    @Test
+    void aDryQueueIsFilledByTheRecommenderOnceAndOnlyWhenWanted() {
+      String ana = f.host();
+      assertThat(JamEngine.needsAutofill(f.jam)).isFalse(); // never played: the room picks first
+      f.add(ana, 1);
+      assertThat(JamEngine.needsAutofill(f.jam)).isTrue();
+      f.apply(new Command.Autofill(song(1))); // already playing: not added again
+      assertThat(f.jam.queue()).isEmpty();
+      f.apply(new Command.Autofill(song(9)));
+      assertThat(f.jam.queue()).singleElement().satisfies(i -> {
+        assertThat(i.addedBy()).isEqualTo(JamEngine.RECOMMENDER_NAME);
+        assertThat(i.addedById()).isEqualTo(JamEngine.RECOMMENDER_ID);
+      });
+      f.apply(new Command.Autofill(song(8))); // the queue is no longer dry
+      assertThat(f.jam.queue()).hasSize(1);
+      f.apply(new Command.UpdateSettings(ana, Map.of("autofill", false)));
+      f.apply(new Command.PlayNext(ana));
+      assertThat(JamEngine.needsAutofill(f.jam)).isFalse();
+      f.apply(new Command.Autofill(song(7)));
+      assertThat(f.jam.queue()).isEmpty();
+    }
+  }
+
+  @Nested
   class Retries {
     @Test
     void aRetriedRequestIsAnsweredAgainWithoutApplyingTwice() {

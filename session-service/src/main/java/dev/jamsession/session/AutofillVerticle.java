@@ -1,0 +1,76 @@
+package dev.jamsession.session;
+
+import dev.jamsession.core.catalog.SongLookup;
+import dev.jamsession.core.domain.Command;
+import dev.jamsession.core.domain.JamEngine;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the music going: for this member's jams whose queue ran dry while playing (autoPlay
+ * and autofill on), asks the recommender for the room's best next song and adds it, marked as
+ * added by the recommender. The jam re-checks that the queue is still dry when it arrives.
+ */
+public final class AutofillVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(AutofillVerticle.class);
+  private static final long INTERVAL_MS = 1_000;
+  private static final int CHOICES = 5;
+
+  private final SessionSettings settings;
+  private final SongLookup songs;
+  private final RecommenderClient recommender;
+  private final Set<String> inFlight = new HashSet<>();
+  private JamStore store;
+  private JamEvents events;
+
+  AutofillVerticle(SessionSettings settings, SongLookup songs, RecommenderClient recommender) {
+    this.settings = settings;
+    this.songs = songs;
+    this.recommender = recommender;
+  }
+
+  @Override
+  public Future<?> start() {
+    store = new JamStore(vertx, settings.jams());
+    events = new JamEvents(vertx.eventBus(), settings.metrics());
+    vertx.setPeriodic(INTERVAL_MS, id -> sweep());
+    return Future.succeededFuture();
+  }
+
+  private void sweep() {
+    store.localCodesWhere(JamEngine::needsAutofill).onSuccess(codes -> codes.forEach(code -> {
+      if (inFlight.add(code)) {
+        fill(code).onComplete(ar -> inFlight.remove(code));
+      }
+    }));
+  }
+
+  private Future<Void> fill(String code) {
+    return store.get(code)
+        .compose(jam -> recommender.recommend(jam, CHOICES))
+        .compose(result -> firstKnown(result.getJsonArray("songs"))
+            .map(song -> store.execute(code, new Command.Autofill(song))
+                .onSuccess(outcome -> events.publish(code, new Command.Autofill(song), outcome, System.currentTimeMillis()))
+                .<Void>mapEmpty())
+            .orElse(Future.succeededFuture()))
+        .onFailure(t -> LOG.debug("Autofill of jam {} skipped: {}", code, t.getMessage()));
+  }
+
+  private Optional<dev.jamsession.core.catalog.Song> firstKnown(JsonArray recommended) {
+    for (int i = 0; recommended != null && i < recommended.size(); i++) {
+      JsonObject song = recommended.getJsonObject(i).getJsonObject("song");
+      Optional<dev.jamsession.core.catalog.Song> known = songs.byId(song == null ? null : song.getString("id"));
+      if (known.isPresent()) {
+        return known;
+      }
+    }
+    return Optional.empty();
+  }
+}
