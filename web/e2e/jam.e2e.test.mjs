@@ -9,12 +9,15 @@
 //   JAM_E2E_DIST=1              the started server serves web/dist instead of the copy packaged
 //                               in the jar (Vert.x resolves webroot/ in its working directory,
 //                               which is a fresh temp dir, before the classpath)
+//   JAM_ADMIN_TOKEN=...         the ADMIN_TOKEN of the server (a started server gets a random one;
+//                               with JAM_URL, leave it unset for a server without one)
 //
 // Screenshots go to web/e2e-artifacts/ (git-ignored), with the server's log.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,6 +46,7 @@ const CHROMIUM_ARGS = [
 ];
 
 let baseUrl;
+let adminToken = process.env.JAM_ADMIN_TOKEN || null;
 let server = null;
 let serverDir = null;
 const contexts = [];
@@ -141,13 +145,15 @@ before(async () => {
   if (!existsSync(jar)) throw new Error(`server jar not found: ${jar} (build it, or set JAM_JAR or JAM_URL)`);
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
+  // The status page is the operators': the server gets a token, which the test types in.
+  adminToken ??= randomBytes(16).toString('hex');
   const log = openSync(path.join(artifacts, 'server.log'), 'w');
   // A fresh working directory: the server's caches land there, not in the repository.
   serverDir = mkdtempSync(path.join(tmpdir(), 'jam-e2e-server-'));
   if (process.env.JAM_E2E_DIST) symlinkSync(path.join(webDir, 'dist'), path.join(serverDir, 'webroot'));
   server = spawn('java', ['-jar', path.resolve(jar)], {
     cwd: serverDir,
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), ADMIN_TOKEN: adminToken },
     stdio: ['ignore', log, log],
   });
   await waitReady(baseUrl, server, 120_000);
@@ -352,6 +358,9 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       const cItem = (page) => page.locator(`${tid('queue-item')}[data-song-id="${c}"]`);
       await cItem(g2).locator(tid('vote-up')).click();
       await eventually(async () => assert.equal(await cItem(g2).getAttribute('data-my-vote'), '1'));
+      // A skip vote too (1 of the 2 needed: nothing is skipped), to see it come back.
+      await g2.click(tid('vote-skip'));
+      await eventually(async () => assert.equal(await g2.getAttribute(tid('vote-skip'), 'aria-pressed'), 'true'));
       const before = await g2.getAttribute(tid('jam-screen'), 'data-you');
       assert.ok(before);
       // After the reload this browser refuses to start audio until the user taps (as phones do).
@@ -380,9 +389,19 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
         });
       }
       await eventually(async () => assert.equal(await nowPlayingSong(g2), added[3]));
-      // Its own vote came back with the snapshot.
+      // Its own votes came back with the snapshot: the queue vote and the skip vote.
       await eventually(async () => assert.equal(await cItem(g2).getAttribute('data-my-vote'), '1'));
       assert.equal(await cItem(g2).locator(tid('vote-up')).getAttribute('aria-pressed'), 'true');
+      await eventually(async () => {
+        assert.equal(await g2.getAttribute(tid('vote-skip'), 'aria-pressed'), 'true');
+        assert.match(await g2.textContent(tid('skip-count')), /^1\/2$/);
+      });
+      // Withdrawn again, so the network-drop test below (one voter fewer) skips nothing.
+      await g2.click(tid('vote-skip'));
+      for (const p of pages) {
+        await eventually(async () => assert.match(await p.textContent(tid('skip-count')), /^0\/2$/));
+      }
+      assert.equal(await g2.getAttribute(tid('vote-skip'), 'aria-pressed'), 'false');
     });
 
     await t.test('a network drop reconnects with the resume token, showing only a badge', async () => {
@@ -423,6 +442,72 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
     await t.test('recommendations: the AI button answers', async () => {
       await g1.click(tid('ai-button'));
       await g1.waitForSelector(`${tid('recs-unavailable')}, ${tid('rec-row')}`);
+    });
+
+    await t.test('the status page shows live numbers (admin token asked on 403)', async () => {
+      const href = await host.getAttribute(tid('status-link'), 'href');
+      assert.equal(href, '/status');
+      const page = await contexts[0].newPage();
+      page.setDefaultTimeout(15_000);
+      page.on('pageerror', (e) => console.error('[status] page error:', e.message));
+      try {
+        await page.goto(`${baseUrl}${href}`);
+        await page.waitForSelector(`${tid('status-token-form')}, ${tid('status-updated')}`);
+        if (await page.locator(tid('status-token-form')).count()) {
+          assert.ok(adminToken, 'the server wants an admin token: set JAM_ADMIN_TOKEN');
+          await page.fill(tid('status-token'), 'not-the-token');
+          await page.click(tid('status-token-submit'));
+          await page.waitForSelector(tid('status-token-rejected'));
+          await page.fill(tid('status-token'), adminToken);
+          await page.click(tid('status-token-submit'));
+        }
+        await page.waitForSelector(tid('status-updated'));
+        const number = async (id) => {
+          const text = (await page.textContent(tid(id))).replace(/,/g, '').trim();
+          assert.match(text, /^\d+(\.\d+)?( ms)?$/, `${id} shows a number, not "${text}"`);
+          return Number.parseFloat(text);
+        };
+        // Rates need two samples (one every 2 s); the jam of this test is open.
+        const figures = await eventually(async () => {
+          const f = {
+            jams: await number('status-jams'),
+            connected: await number('status-connected'),
+            participants: await number('status-participants'),
+            queued: await number('status-queued'),
+            playing: await number('status-playing'),
+            connections: await number('status-connections'),
+            inPerSec: await number('status-rate-in'),
+            outPerSec: await number('status-rate-out'),
+            broadcasts: await number('status-latency-count'),
+            p50: await number('status-p50'),
+            p95: await number('status-p95'),
+            p99: await number('status-p99'),
+          };
+          assert.ok(f.jams >= 1, 'at least this jam');
+          assert.ok(f.participants >= 3 && f.connected >= 3, 'its three participants');
+          assert.ok(f.playing >= 1 && f.queued >= 1);
+          assert.ok(f.connections >= 3, 'three pages connected to this gateway');
+          assert.ok(f.broadcasts >= 1 && f.p50 <= f.p95 && f.p95 <= f.p99);
+          return f;
+        }, 20_000, 250);
+        console.log(`STATUS: ${JSON.stringify(figures)}`);
+        // Samples keep coming: the charts draw a line.
+        await eventually(async () => {
+          assert.ok((await page.locator(`${tid('spark-jams')} path`).first().getAttribute('d')).includes('L'));
+        }, 10_000, 250);
+        assert.equal(await page.getAttribute(tid('status-page'), 'data-phase'), 'live');
+        await shot(page, 'status.png');
+        await page.setViewportSize({ width: 390, height: 844 });
+        await sleep(300);
+        await shot(page, 'status-390.png');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
+      } catch (e) {
+        await shot(page, 'failure-status.png').catch(() => undefined);
+        throw e;
+      } finally {
+        await page.close();
+      }
     });
 
     await t.test('screenshots: jam screen on desktop and at 390 px', async () => {

@@ -79,12 +79,11 @@ export function StatusPage() {
           {last ? (
             <>
               Updated <time dateTime={new Date(last.at).toISOString()} data-testid="status-updated">{new Date(last.at).toLocaleTimeString()}</time>{' '}
-              (server time), every {POLL_INTERVAL_MS / 1000} s.{' '}
+              (server time), every {POLL_INTERVAL_MS / 1000} s.
             </>
           ) : view.phase === 'loading' ? (
-            'Loading… '
+            'Loading…'
           ) : null}
-          Jam totals are for the whole cluster; connections, messages and latency for this gateway.
           {view.hasToken && view.phase !== 'needs-token' && (
             <>
               {' '}
@@ -183,123 +182,138 @@ function Metrics({ w, last }: { w: SampleWindow; last: StatusPoint | null }) {
   const measuring = w.points.length < 2 ? 'measuring…' : null;
 
   return (
-    <div className="status-grid">
-      <Metric
-        id="jams"
-        label="Active jams"
-        value={<span data-testid="status-jams">{formatCount(v('jams'))}</span>}
-        sub={`${formatCount(v('playingJams'))} playing`}
-        chart={[s('jams')]}
-        describe={describeSeries('Active jams', series(w, 'jams'), span)}
-        w={w}
-      />
-      <Metric
-        id="participants"
-        label="Participants"
-        value={
-          <>
-            <span data-testid="status-connected">{formatCount(v('connectedParticipants'))}</span>
-            <span className="metric-of"> / </span>
-            <span data-testid="status-participants">{formatCount(v('participants'))}</span>
-          </>
-        }
-        sub="connected / in jams"
-        chart={[s('connectedParticipants'), s('participants', 'spark-2')]}
-        describe={describeSeries('Connected participants', series(w, 'connectedParticipants'), span)}
-        w={w}
-      />
-      <Metric
-        id="queued"
-        label="Queued songs"
-        value={<span data-testid="status-queued">{formatCount(v('queuedSongs'))}</span>}
-        sub="in all queues"
-        chart={[s('queuedSongs')]}
-        describe={describeSeries('Queued songs', series(w, 'queuedSongs'), span)}
-        w={w}
-      />
-      <Metric
-        id="playing"
-        label="Playing jams"
-        value={<span data-testid="status-playing">{formatCount(v('playingJams'))}</span>}
-        sub="with a song current"
-        chart={[s('playingJams')]}
-        describe={describeSeries('Playing jams', series(w, 'playingJams'), span)}
-        w={w}
-      />
-      <Metric
-        id="connections"
-        label="Connections"
-        value={<span data-testid="status-connections">{formatCount(v('connections'))}</span>}
-        sub="open on this gateway"
-        chart={[s('connections')]}
-        describe={describeSeries('Connections', series(w, 'connections'), span)}
-        w={w}
-      />
-      <Metric
-        id="rate-in"
-        label="Messages in"
-        value={
-          <>
-            <span data-testid="status-rate-in">{formatRate(v('inPerSec'))}</span>
-            <span className="metric-unit"> /s</span>
-          </>
-        }
-        sub={measuring ?? `${formatCount(v('messagesIn'))} since start`}
-        chart={[s('inPerSec')]}
-        describe={describeSeries('Messages in per second', series(w, 'inPerSec'), span, formatRate)}
-        w={w}
-      />
-      <Metric
-        id="rate-out"
-        label="Messages out"
-        value={
-          <>
-            <span data-testid="status-rate-out">{formatRate(v('outPerSec'))}</span>
-            <span className="metric-unit"> /s</span>
-          </>
-        }
-        sub={measuring ?? `${formatCount(v('messagesOut'))} since start`}
-        chart={[s('outPerSec')]}
-        describe={describeSeries('Messages out per second', series(w, 'outPerSec'), span, formatRate)}
-        w={w}
-      />
-      <Metric
-        id="latency"
-        wide
-        label="Broadcast latency"
-        value={
-          <dl className="percentiles">
-            <div>
-              <dt>p50</dt>
-              <dd data-testid="status-p50">{formatMs(v('p50'))}</dd>
-            </div>
-            <div>
-              <dt>p95</dt>
-              <dd data-testid="status-p95">{formatMs(v('p95'))}</dd>
-            </div>
-            <div>
-              <dt>p99</dt>
-              <dd data-testid="status-p99">{formatMs(v('p99'))}</dd>
-            </div>
-          </dl>
-        }
-        sub={
-          <>
-            command received → event written to the sockets, recent ·{' '}
-            <span data-testid="status-latency-count">{formatCount(v('latencyCount'))}</span> broadcasts
-            {v('broadcastsPerSec') !== null ? ` (${formatRate(v('broadcastsPerSec'))}/s)` : ''}
-          </>
-        }
-        chart={[s('p50', 'spark-3'), s('p95'), s('p99', 'spark-2')]}
-        legend={[
-          ['p50', 'spark-3'],
-          ['p95', ''],
-          ['p99', 'spark-2'],
-        ]}
-        describe={describeSeries('Broadcast latency p95', series(w, 'p95'), span, formatMs)}
-        w={w}
-      />
-    </div>
+    <>
+      <section className="status-group" aria-labelledby="group-jams">
+        <h2 id="group-jams" className="status-group-title">
+          Jams <span className="muted">· whole cluster</span>
+        </h2>
+        <div className="status-grid">
+          <Metric
+            id="jams"
+            label="Active jams"
+            value={<span data-testid="status-jams">{formatCount(v('jams'))}</span>}
+            sub="open now"
+            chart={[s('jams')]}
+            describe={describeSeries('Active jams', series(w, 'jams'), span)}
+            w={w}
+          />
+          <Metric
+            id="participants"
+            label="Participants"
+            value={
+              <>
+                <span data-testid="status-connected">{formatCount(v('connectedParticipants'))}</span>
+                <span className="metric-of"> / </span>
+                <span data-testid="status-participants">{formatCount(v('participants'))}</span>
+              </>
+            }
+            sub="connected / in jams"
+            chart={[s('connectedParticipants'), s('participants', 'spark-2')]}
+            describe={describeSeries('Connected participants', series(w, 'connectedParticipants'), span)}
+            w={w}
+          />
+          <Metric
+            id="queued"
+            label="Queued songs"
+            value={<span data-testid="status-queued">{formatCount(v('queuedSongs'))}</span>}
+            sub="in all queues"
+            chart={[s('queuedSongs')]}
+            describe={describeSeries('Queued songs', series(w, 'queuedSongs'), span)}
+            w={w}
+          />
+          <Metric
+            id="playing"
+            label="Playing jams"
+            value={<span data-testid="status-playing">{formatCount(v('playingJams'))}</span>}
+            sub="with a song current"
+            chart={[s('playingJams')]}
+            describe={describeSeries('Playing jams', series(w, 'playingJams'), span)}
+            w={w}
+          />
+        </div>
+      </section>
+      <section className="status-group" aria-labelledby="group-gateway">
+        <h2 id="group-gateway" className="status-group-title">
+          This gateway
+        </h2>
+        <div className="status-grid">
+          <Metric
+            id="connections"
+            wide
+            label="Connections"
+            value={<span data-testid="status-connections">{formatCount(v('connections'))}</span>}
+            sub="open WebSockets"
+            chart={[s('connections')]}
+            describe={describeSeries('Connections', series(w, 'connections'), span)}
+            w={w}
+          />
+          <Metric
+            id="rate-in"
+            label="Messages in"
+            value={
+              <>
+                <span data-testid="status-rate-in">{formatRate(v('inPerSec'))}</span>
+                <span className="metric-unit"> /s</span>
+              </>
+            }
+            sub={measuring ?? `${formatCount(v('messagesIn'))} since start`}
+            chart={[s('inPerSec')]}
+            describe={describeSeries('Messages in per second', series(w, 'inPerSec'), span, formatRate)}
+            w={w}
+          />
+          <Metric
+            id="rate-out"
+            label="Messages out"
+            value={
+              <>
+                <span data-testid="status-rate-out">{formatRate(v('outPerSec'))}</span>
+                <span className="metric-unit"> /s</span>
+              </>
+            }
+            sub={measuring ?? `${formatCount(v('messagesOut'))} since start`}
+            chart={[s('outPerSec')]}
+            describe={describeSeries('Messages out per second', series(w, 'outPerSec'), span, formatRate)}
+            w={w}
+          />
+          <Metric
+            id="latency"
+            wide
+            label="Broadcast latency"
+            value={
+              <dl className="percentiles">
+                <div>
+                  <dt>p50</dt>
+                  <dd data-testid="status-p50">{formatMs(v('p50'))}</dd>
+                </div>
+                <div>
+                  <dt>p95</dt>
+                  <dd data-testid="status-p95">{formatMs(v('p95'))}</dd>
+                </div>
+                <div>
+                  <dt>p99</dt>
+                  <dd data-testid="status-p99">{formatMs(v('p99'))}</dd>
+                </div>
+              </dl>
+            }
+            sub={
+              <>
+                command received → event written, recent ·{' '}
+                <span data-testid="status-latency-count">{formatCount(v('latencyCount'))}</span> broadcasts
+                {v('broadcastsPerSec') !== null ? ` (${formatRate(v('broadcastsPerSec'))}/s)` : ''}
+              </>
+            }
+            chart={[s('p50', 'spark-3'), s('p95'), s('p99', 'spark-2')]}
+            legend={[
+              ['p50', 'spark-3'],
+              ['p95', ''],
+              ['p99', 'spark-2'],
+            ]}
+            describe={describeSeries('Broadcast latency p95', series(w, 'p95'), span, formatMs)}
+            w={w}
+          />
+        </div>
+      </section>
+    </>
   );
 }
 
@@ -319,9 +333,9 @@ function Metric({ id, label, value, sub, chart, describe, w, wide, legend }: Met
   const labelId = `metric-${id}-label`;
   return (
     <section className={`card metric${wide ? ' metric-wide' : ''}`} aria-labelledby={labelId} data-testid={`metric-${id}`}>
-      <h2 id={labelId} className="metric-label">
+      <h3 id={labelId} className="metric-label">
         {label}
-      </h2>
+      </h3>
       <div className="metric-value">{value ?? DASH}</div>
       <p className="metric-sub muted small">{sub}</p>
       <Sparkline series={chart} capacity={w.capacity} label={describe} testId={`spark-${id}`} />
