@@ -40,6 +40,7 @@ public final class MusicFolder {
   }
 
   public ScanReport scan() {
+    long started = System.nanoTime();
     FolderWalk walk;
     try {
       walk = FolderWalk.walk(root);
@@ -49,7 +50,7 @@ public final class MusicFolder {
     List<FolderWalk.Candidate> files = walk.candidates();
     LOG.info("Scanning music in {}: {} audio files", root.toAbsolutePath(), files.size());
     Map<String, IndexEntry> known = cache.load();
-    ScanProgress progress = new ScanProgress(files.size());
+    ScanProgress progress = new ScanProgress(files.size(), started);
     AtomicInteger parsed = new AtomicInteger();
     List<IndexEntry> entries = index(files, known, parsed, progress);
     cache.save(entries);

@@ -12,12 +12,15 @@ final class ScanProgress {
   private static final long EVERY_NANOS = 2_000_000_000L;
 
   private final int total;
-  private final long started = System.nanoTime();
+  private final long started;
   private final AtomicInteger done = new AtomicInteger();
-  private final AtomicLong lastReport = new AtomicLong(started);
+  private final AtomicLong lastReport;
 
-  ScanProgress(int total) {
+  /** @param started when the scan began (System.nanoTime), walking the folder included */
+  ScanProgress(int total, long started) {
     this.total = total;
+    this.started = started;
+    this.lastReport = new AtomicLong(started);
   }
 
   void fileDone() {

@@ -159,8 +159,11 @@ final class TokenIndex {
   static final class Builder {
     private final Map<String, Postings> postings = new HashMap<>();
 
-    void add(String token, int song, int field) {
-      postings.computeIfAbsent(token, t -> new Postings()).add(song, field);
+    /** A field's tokens for one song; songs must come in ascending order. */
+    void add(int song, List<String> tokens, int field) {
+      for (String token : tokens) {
+        postings.computeIfAbsent(token, t -> new Postings()).add(song, field);
+      }
     }
 
     TokenIndex build() {

@@ -170,6 +170,45 @@ class SearchIndexTest {
     }
   }
 
+  @Test
+  void concurrentSearchesGetTheSameAnswersAsOneAtATime() throws Exception {
+    Random rnd = new Random(3);
+    String[] words = {"love", "night", "rain", "star", "blue", "café"};
+    List<Song> songs = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      songs.add(song("r" + i, phrase(rnd, words), phrase(rnd, words), phrase(rnd, words), "Pop",
+          rnd.nextDouble()));
+    }
+    SearchIndex shared = new SearchIndex(songs);
+    List<SearchQuery> queries = new ArrayList<>();
+    for (String q : new String[] {"lo", "love", "night rain", "ai", "tar", "cafe blue", "zz"}) {
+      queries.add(new SearchQuery(q, null, null, 20, 0));
+      queries.add(new SearchQuery(q, null, null, 20, 40));
+    }
+    List<SearchResult> expected = queries.stream().map(shared::search).collect(Collectors.toList());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Boolean>> runs = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(pool.submit(() -> {
+          for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < queries.size(); i++) {
+              if (!shared.search(queries.get(i)).equals(expected.get(i))) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> run : runs) {
+        assertThat(run.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static boolean matchesAll(Song s, List<String> queryWords) {
     List<String> tokens = new ArrayList<>();
     for (String field : new String[] {s.title(), s.artist(), s.album(), s.genre()}) {
