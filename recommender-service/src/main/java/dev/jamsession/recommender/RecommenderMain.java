@@ -1,0 +1,23 @@
+package dev.jamsession.recommender;
+
+import dev.jamsession.catalog.Catalog;
+import dev.jamsession.catalog.CatalogConfig;
+import dev.jamsession.catalog.Catalogs;
+import dev.jamsession.runtime.JamNode;
+import dev.jamsession.runtime.ManagementServer;
+import dev.jamsession.runtime.ServiceLauncher;
+import java.util.Map;
+
+/** recommender-service as its own process: a lite member scoring the catalog on request. */
+public final class RecommenderMain {
+  private RecommenderMain() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
+    ServiceLauncher.run("recommender-service", JamNode.Role.LITE, env, (node, config) ->
+        RecommenderService.deploy(node.vertx(), catalog.all()).compose(v ->
+            node.vertx().deployVerticle(new ManagementServer(node, config.managementPort(),
+                config.host(), () -> Map.of("catalog", !catalog.all().isEmpty())))));
+  }
+}
