@@ -47,7 +47,8 @@ final class DemoNames {
       "Moderato", "Scherzo", "Rondo"};
   private static final String[] ENSEMBLES = {"Trio", "Quartet", "Quintet", "Sextet"};
   private static final String[] FEELINGS = {"Déjà Vu", "Café Noir", "Naïve", "Señorita",
-      "Cœur Brisé", "Fiancée", "Jalapeño", "Über Alles", "Noël", "Rosé"};
+      "Cœur Brisé", "Fiancée", "Jalapeño", "Über Alles", "Noël", "Rosé", "Don't Stop Now",
+      "Can't Sleep", "It's Alright"};
 
   private final Random rnd;
 
@@ -60,7 +61,7 @@ final class DemoNames {
       case POP: return pick(rnd.nextInt(3), first() + " " + last(), first(),
           first() + " & the " + pick(PLURAL));
       case ROCK: return pick(rnd.nextInt(3), "The " + adj() + " " + pick(PLURAL),
-          adj() + " " + noun(), noun() + " " + noun());
+          adj() + " " + noun(), twoNouns());
       case ELECTRONIC: return pick(rnd.nextInt(3), adj() + " " + noun(), "DJ " + first(),
           noun() + " " + (rnd.nextInt(90) + 10));
       case HIP_HOP: return pick(rnd.nextInt(3), "MC " + noun(), "Lil " + noun(),
@@ -74,7 +75,7 @@ final class DemoNames {
           first() + " " + last(), "Quatuor " + last());
       case REGGAE: return pick(rnd.nextInt(3), first() + " " + last() + " & the " + pick(PLURAL),
           adj() + " Roots", "Lion " + noun());
-      case AMBIENT: return pick(rnd.nextInt(3), noun() + " " + noun(), adj() + " " + noun(),
+      case AMBIENT: return pick(rnd.nextInt(3), twoNouns(), adj() + " " + noun(),
           noun() + "s of " + pick(PLACE));
       default: throw new IllegalStateException(genre.name());
     }
@@ -84,8 +85,8 @@ final class DemoNames {
     switch (genre) {
       case JAZZ: return pick(rnd.nextInt(3), "Live at the " + noun() + " Club",
           adj() + " " + noun(), pick(PLACE) + " Sessions");
-      case CLASSICAL: return pick(rnd.nextInt(2), pick(FORMS) + "s, Vol. " + (rnd.nextInt(4) + 1),
-          adj() + " " + pick(FORMS) + "s");
+      case CLASSICAL: return pick(rnd.nextInt(2), plural(pick(FORMS)) + ", Vol. " + (rnd.nextInt(4) + 1),
+          adj() + " " + plural(pick(FORMS)));
       case ELECTRONIC: return pick(rnd.nextInt(3), noun() + " EP", adj() + " " + noun(),
           noun() + " " + (rnd.nextInt(9) + 1) + "." + rnd.nextInt(10));
       default: return pick(rnd.nextInt(4), adj() + " " + noun(), noun() + " & " + noun(),
@@ -104,12 +105,16 @@ final class DemoNames {
       case BLUES: return pick(rnd.nextInt(3), pick(PLACE) + " Blues", adj() + " " + noun() + " Blues",
           pick(VERB) + " Down the " + noun());
       case ELECTRONIC: return pick(rnd.nextInt(3), noun() + " (" + adj() + " Mix)", adj() + " " + noun(),
-          noun() + " " + noun());
+          twoNouns());
       case AMBIENT: return pick(rnd.nextInt(3), noun() + " at " + pick(TIME), adj() + " " + noun(),
           pick(VERB) + " " + noun() + "s");
       default: return pick(rnd.nextInt(5), adj() + " " + noun(), pick(VERB) + " the " + noun(),
-          noun() + " of " + pick(PLACE), pick(TIME) + " " + noun(), "Don't Stop " + pick(VERB));
+          noun() + " of " + pick(PLACE), pick(TIME) + " " + noun(), pick(VERB) + " " + pick(TIME));
     }
+  }
+
+  private static String plural(String noun) {
+    return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
   }
 
   private String first() {
@@ -122,6 +127,16 @@ final class DemoNames {
 
   private String adj() {
     return pick(ADJ);
+  }
+
+  /** Two different nouns: "Storm Storm" reads like a typo. */
+  private String twoNouns() {
+    String first = noun();
+    String second = noun();
+    while (second.equals(first)) {
+      second = noun();
+    }
+    return first + " " + second;
   }
 
   private String noun() {

@@ -107,7 +107,7 @@ final class FolderWalk {
     return name != null && name.toString().startsWith(".");
   }
 
-  static String describe(Exception e) {
+  static String describe(Throwable e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

@@ -5,6 +5,7 @@ import dev.jamsession.catalog.Hashes;
 import dev.jamsession.core.catalog.Song;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,8 +40,17 @@ public final class MusicFolder {
     this.cache = new IndexCache(cacheDir, musicDir);
   }
 
+  /**
+   * Scans the folder, reading only files the index does not know unchanged.
+   *
+   * @throws IllegalArgumentException when the folder is not a readable directory
+   */
   public ScanReport scan() {
     long started = System.nanoTime();
+    if (!Files.isDirectory(root) || !Files.isReadable(root)) {
+      throw new IllegalArgumentException("MUSIC_DIR=" + root + " is not a readable directory");
+    }
+    warnIfFileNamesAreNotUtf8();
     FolderWalk walk;
     try {
       walk = FolderWalk.walk(root);
@@ -59,6 +69,15 @@ public final class MusicFolder {
             + "index cache, {} skipped", files.size(), progress.elapsedMillis(), progress.rate(),
         report.songs().size(), report.parsed(), report.reused(), report.skipped().size());
     return report;
+  }
+
+  /** In a POSIX locale the JVM cannot decode non-ASCII file names: say so once, not per file. */
+  private static void warnIfFileNamesAreNotUtf8() {
+    String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
+    if (!encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("UTF8")) {
+      LOG.warn("The JVM reads file names as {}, so names with non-ASCII characters will be "
+          + "skipped; start it with LANG=C.UTF-8 (or another UTF-8 locale)", encoding);
+    }
   }
 
   /** An entry per file, in file order: the cached one if still valid, else read now. */
@@ -108,9 +127,8 @@ public final class MusicFolder {
           t.album(), t.genre(), t.year() == null ? 0 : t.year(), t.durationMs(), null);
     } catch (Exception | LinkageError | StackOverflowError e) {
       // jaudiotagger throws anything from checked exceptions to errors on hostile input.
-      return IndexEntry.failed(file.path(), file.size(), file.mtime(),
-          "not readable as " + AudioFormats.extension(file.path()) + " (" + FolderWalk.describe(
-              e instanceof Exception ? (Exception) e : new Exception(e.toString())) + ")");
+      return IndexEntry.failed(file.path(), file.size(), file.mtime(), "not readable as "
+          + AudioFormats.extension(file.path()) + " (" + FolderWalk.describe(e) + ")");
     }
   }
 

@@ -218,6 +218,13 @@ class MusicFolderTest {
   }
 
   @Test
+  void aMissingFolderIsAConfigurationError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new MusicFolder(tmp.resolve("nowhere"), cache).scan())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("MUSIC_DIR=");
+  }
+
+  @Test
   void reportsProgressOnTheConsole() throws Exception {
     wav(music.resolve("x.wav"), 1000);
     scan();
