@@ -490,11 +490,36 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
           assert.ok(f.broadcasts >= 1 && f.p50 <= f.p95 && f.p95 <= f.p99);
           return f;
         }, 20_000, 250);
-        console.log(`STATUS: ${JSON.stringify(figures)}`);
-        // Samples keep coming: the charts draw a line.
+        // Some traffic while the page samples: a guest toggles its vote on a queue item six times
+        // (ending as it began); the message rates computed from the counters rise.
+        const b = added[1];
+        const bItem = g1.locator(`${tid('queue-item')}[data-song-id="${b}"]`);
+        const voteBefore = await bItem.getAttribute('data-my-vote');
+        const traffic = (async () => {
+          for (let i = 0; i < 6; i++) {
+            const was = await bItem.getAttribute('data-my-vote');
+            await bItem.locator(tid('vote-up')).click();
+            await eventually(async () => assert.notEqual(await bItem.getAttribute('data-my-vote'), was));
+            await sleep(500);
+          }
+        })();
+        let peakIn = 0;
+        let peakOut = 0;
         await eventually(async () => {
-          assert.ok((await page.locator(`${tid('spark-jams')} path`).first().getAttribute('d')).includes('L'));
-        }, 10_000, 250);
+          peakIn = Math.max(peakIn, await number('status-rate-in'));
+          peakOut = Math.max(peakOut, await number('status-rate-out'));
+          assert.ok(peakIn > 0 && peakOut > 0, 'the message rates moved');
+        }, 15_000, 200);
+        await traffic;
+        assert.equal(await bItem.getAttribute('data-my-vote'), voteBefore);
+        figures.peakInPerSec = peakIn;
+        figures.peakOutPerSec = peakOut;
+        console.log(`STATUS: ${JSON.stringify(figures)}`);
+        // Samples keep coming (one every 2 s): the charts draw lines.
+        await eventually(async () => {
+          assert.ok(Number(await page.getAttribute(tid('status-page'), 'data-samples')) >= 8);
+        }, 30_000, 250);
+        assert.ok((await page.locator(`${tid('spark-rate-in')} path`).first().getAttribute('d')).includes('L'));
         assert.equal(await page.getAttribute(tid('status-page'), 'data-phase'), 'live');
         await shot(page, 'status.png');
         await page.setViewportSize({ width: 390, height: 844 });

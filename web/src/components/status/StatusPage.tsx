@@ -48,7 +48,7 @@ export function StatusPage() {
   const last = view.window.points.at(-1) ?? null;
 
   return (
-    <div className="app status-page" data-testid="status-page" data-phase={view.phase}>
+    <div className="app status-page" data-testid="status-page" data-phase={view.phase} data-samples={view.window.points.length}>
       <header className="topbar">
         <a className="brand" href="/" aria-label="Jam Session: back to the app">
           <span aria-hidden="true">♫</span> Jam&nbsp;Session
@@ -297,11 +297,11 @@ function Metrics({ w, last }: { w: SampleWindow; last: StatusPoint | null }) {
             }
             sub={
               <>
-                command received → event written, recent ·{' '}
-                <span data-testid="status-latency-count">{formatCount(v('latencyCount'))}</span> broadcasts
-                {v('broadcastsPerSec') !== null ? ` (${formatRate(v('broadcastsPerSec'))}/s)` : ''}
+                <span data-testid="status-latency-count">{formatCount(v('latencyCount'))}</span> events
+                {v('broadcastsPerSec') !== null ? `, ${formatRate(v('broadcastsPerSec'))}/s` : ''}
               </>
             }
+            hint="Recent percentiles of the time from this gateway receiving a command to the event it caused being written to the sockets."
             chart={[s('p50', 'spark-3'), s('p95'), s('p99', 'spark-2')]}
             legend={[
               ['p50', 'spark-3'],
@@ -327,15 +327,28 @@ interface MetricProps {
   w: SampleWindow;
   wide?: boolean;
   legend?: [string, string][];
+  /** What the number means, when the label alone does not say. */
+  hint?: string;
 }
 
-function Metric({ id, label, value, sub, chart, describe, w, wide, legend }: MetricProps) {
+function Metric({ id, label, value, sub, chart, describe, w, wide, legend, hint }: MetricProps) {
   const labelId = `metric-${id}-label`;
+  const hintId = hint ? `metric-${id}-hint` : undefined;
   return (
-    <section className={`card metric${wide ? ' metric-wide' : ''}`} aria-labelledby={labelId} data-testid={`metric-${id}`}>
-      <h3 id={labelId} className="metric-label">
+    <section
+      className={`card metric${wide ? ' metric-wide' : ''}`}
+      aria-labelledby={labelId}
+      aria-describedby={hintId}
+      data-testid={`metric-${id}`}
+    >
+      <h3 id={labelId} className="metric-label" title={hint}>
         {label}
       </h3>
+      {hint && (
+        <p id={hintId} className="visually-hidden">
+          {hint}
+        </p>
+      )}
       <div className="metric-value">{value ?? DASH}</div>
       <p className="metric-sub muted small">{sub}</p>
       <Sparkline series={chart} capacity={w.capacity} label={describe} testId={`spark-${id}`} />
