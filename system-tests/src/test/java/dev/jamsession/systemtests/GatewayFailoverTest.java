@@ -106,7 +106,7 @@ class GatewayFailoverTest {
         }, reconnects));
       }
       CompletableFuture.allOf(resuming.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-      Thread.sleep(8_000);
+      Thread.sleep(5_000);
       load.stop();
     } finally {
       reconnects.shutdownNow();

@@ -85,7 +85,7 @@ class RollingRestartTest {
         if (exit == -1) {
           forcedStops.add(name);
         }
-        Thread.sleep(2_000);
+        Thread.sleep(1_000);
       }
       Thread.sleep(2_000);
       load.stop();

@@ -62,7 +62,7 @@ class SessionFailoverTest {
       ServiceProcess victim = cluster.get("session-1"); // the oldest member: Hazelcast's master too
       long killedAt = System.nanoTime();
       victim.kill();
-      Thread.sleep(20_000);
+      Thread.sleep(15_000);
       load.stop();
       long loadEnd = System.nanoTime();
 
