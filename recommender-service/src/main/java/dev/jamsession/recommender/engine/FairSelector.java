@@ -50,13 +50,7 @@ final class FairSelector {
         if (used[i]) {
           continue;
         }
-        double gain = base[i];
-        double[] row = list.scores[i];
-        for (int m = 0; m < members; m++) {
-          if (row[m] > 0) {
-            gain += row[m] * appetite[m];
-          }
-        }
+        double gain = base[i] + liking(list.scores[i], appetite);
         if (gain > bestGainIgnoringCap) {
           bestGainIgnoringCap = gain;
           bestIgnoringCap = i;
@@ -81,5 +75,16 @@ final class FairSelector {
       }
     }
     return picks;
+  }
+
+  /** The members' liking of a song, each weighted by how much they still want to be served. */
+  private static double liking(double[] scores, double[] appetite) {
+    double sum = 0;
+    for (int m = 0; m < scores.length; m++) {
+      if (scores[m] > 0) {
+        sum += scores[m] * appetite[m];
+      }
+    }
+    return sum;
   }
 }

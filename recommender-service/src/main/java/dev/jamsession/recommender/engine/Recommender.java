@@ -14,12 +14,10 @@ import java.util.Set;
 public final class Recommender {
   public static final String DEFAULT_STRATEGY = RoomBlendStrategy.NAME;
 
-  private final int catalogSize;
   private final Map<String, Strategy> strategies;
 
   public Recommender(Collection<Song> catalog) {
     CatalogIndex index = new CatalogIndex(catalog);
-    catalogSize = index.size();
     strategies = Map.of(
         RoomBlendStrategy.NAME, new RoomBlendStrategy(index),
         BaselineStrategy.NAME, new BaselineStrategy(index));
@@ -36,9 +34,5 @@ public final class Recommender {
 
   public Set<String> strategyNames() {
     return strategies.keySet();
-  }
-
-  public int catalogSize() {
-    return catalogSize;
   }
 }

@@ -109,9 +109,8 @@ final class RoomModel {
 
   /**
    * Writes member {@code m}'s score of every candidate into {@code out}; positive means they'd
-   * like it. Member by member over
-   * compact candidate arrays keeps the member's tables and the candidates in cache: this loop is
-   * most of the cost of a request.
+   * like it. Going member by member over compact candidate arrays keeps the member's tables and
+   * the candidates in cache: this loop is most of the cost of a request.
    */
   void score(int m, Candidates c, double[] out) {
     double[] regionRow = region[m];
