@@ -121,16 +121,21 @@ final class LocalCluster implements AutoCloseable {
   LocalCluster start() throws Exception {
     LOG.info("cluster {}: starting {} (logs in {})", clusterName, services.keySet(), logDir);
     List<ServiceProcess> all = new ArrayList<>(services.values());
-    ServiceProcess first = all.get(0);
-    first.start();
-    first.awaitReady(READY_TIMEOUT);
-    for (ServiceProcess p : all.subList(1, all.size())) {
-      p.start();
+    try {
+      ServiceProcess first = all.get(0);
+      first.start();
+      first.awaitReady(READY_TIMEOUT);
+      for (ServiceProcess p : all.subList(1, all.size())) {
+        p.start();
+      }
+      for (ServiceProcess p : all.subList(1, all.size())) {
+        p.awaitReady(READY_TIMEOUT);
+      }
+      return this;
+    } catch (Exception | Error e) {
+      close(); // the caller never gets this cluster to close
+      throw e;
     }
-    for (ServiceProcess p : all.subList(1, all.size())) {
-      p.awaitReady(READY_TIMEOUT);
-    }
-    return this;
   }
 
   ServiceProcess get(String name) {
