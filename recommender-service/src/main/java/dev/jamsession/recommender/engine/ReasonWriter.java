@@ -42,10 +42,7 @@ final class ReasonWriter {
       out.add("More from an artist " + who(fansOf(fans, m -> room.artistPart(m, song) > 0))
           + " liked");
     } else if (genre > 0 && genre >= sound / 2) {
-      List<Integer> genreFans = fansOf(fans, m -> room.genrePart(m, song) > 0);
-      boolean upvoted = genreFans.stream().anyMatch(m -> room.upvotedGenreOf(m, song));
-      out.add("Because " + who(genreFans) + (upvoted ? " upvoted " : " queued ")
-          + index.genreName(index.genreOf(song)).toLowerCase(Locale.ROOT));
+      out.add(genreReason(song, fansOf(fans, m -> room.genrePart(m, song) > 0)));
     } else {
       out.add("Sounds like what " + who(fans) + " liked");
     }
@@ -53,6 +50,22 @@ final class ReasonWriter {
       out.add(ColdStart.REASON);
     }
     return out;
+  }
+
+  /** "Because Ana and Ben upvoted jazz", or "Because Ana upvoted and Ben queued jazz". */
+  private String genreReason(int song, List<Integer> genreFans) {
+    String genre = index.genreName(index.genreOf(song)).toLowerCase(Locale.ROOT);
+    List<Integer> upvoters = genreFans.stream()
+        .filter(m -> room.upvotedGenreOf(m, song)).toList();
+    List<Integer> queuers = genreFans.stream()
+        .filter(m -> !room.upvotedGenreOf(m, song)).toList();
+    if (upvoters.isEmpty()) {
+      return "Because " + who(queuers) + " queued " + genre;
+    }
+    if (queuers.isEmpty() || genreFans.size() > NAMES_SHOWN) {
+      return "Because " + who(genreFans) + " upvoted " + genre;
+    }
+    return "Because " + who(upvoters) + " upvoted and " + who(queuers) + " queued " + genre;
   }
 
   /** Members the song serves, keenest first. */

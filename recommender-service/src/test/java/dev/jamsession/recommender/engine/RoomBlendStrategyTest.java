@@ -167,6 +167,20 @@ class RoomBlendStrategyTest {
   }
 
   @Test
+  void reasonsTellUpvotesFromAdds() {
+    RoomSignals room = new RoomBuilder().present("a", "Ana").present("b", "Ben")
+        .queued("folk-0-0", "a", Map.of("b", 1))
+        .queued("folk-3-0", "a")
+        .build(10, 1);
+
+    List<String> reasons = recommend(room).stream()
+        .flatMap(r -> r.reasons().stream()).toList();
+
+    assertThat(reasons).contains("Because Ben upvoted and Ana queued folk")
+        .noneMatch(r -> r.contains("Ana upvoted"));
+  }
+
+  @Test
   void whenNobodyPresentHasSignalsTheRoomsOwnSignalsSteer() {
     // Autoplay goes on after the people who queued dropped off.
     RoomSignals room = new RoomBuilder().absent("z", "Zoe").present("a", "Ana")
