@@ -38,11 +38,11 @@ final class JamProcessor implements EntryProcessor<String, Jam, JamProcessor.Res
           updates = new HashMap<>();
         }
         updates.put(entry.getKey(), outcome.jam());
-        return new Result(outcome, null);
+        return new Result(outcome.withoutState(), null);
       }
       // Nothing to tell the caller of a no-op tick: keeps the ticker's result maps small.
       return command instanceof Command.Tick || command instanceof Command.GatewayLost
-          ? null : new Result(outcome, null);
+          ? null : new Result(outcome.withoutState(), null);
     } catch (JamException e) {
       return new Result(null, e);
     }

@@ -121,7 +121,7 @@ final class Draft {
   /** The outcome, with the reply rendered from the final jam (an ended jam replies {}). */
   Outcome finish(Function<Jam, Map<String, Object>> reply) {
     if (!changed) {
-      return new Outcome(base, false, List.of(), reply.apply(base));
+      return new Outcome(base, false, false, List.of(), reply.apply(base));
     }
     long rev = events.isEmpty() ? base.rev() : base.rev() + 1;
     Jam next = snapshotJam(rev);
@@ -139,8 +139,8 @@ final class Draft {
       rendered.add(event);
     }
     if (ended) {
-      return new Outcome(null, true, rendered, Map.of());
+      return new Outcome(null, true, true, rendered, Map.of());
     }
-    return new Outcome(next, true, rendered, reply.apply(next));
+    return new Outcome(next, true, false, rendered, reply.apply(next));
   }
 }

@@ -63,13 +63,13 @@ public final class JamEngine {
       command = tracked.command();
       Optional<Jam.AppliedRequest> done = jam == null ? Optional.empty() : jam.applied(requestId);
       if (done.isPresent()) {
-        return new Outcome(jam, false, List.of(), replay(jam, command, done.get().ref(), now));
+        return new Outcome(jam, false, false, List.of(), replay(jam, command, done.get().ref(), now));
       }
     }
     if (jam == null) {
       if (command instanceof Tick || command instanceof Expire || command instanceof Disconnect
           || command instanceof GatewayLost) {
-        return new Outcome(null, false, List.of(), Map.of());
+        return new Outcome(null, false, true, List.of(), Map.of());
       }
       throw new JamException(NOT_FOUND, "This jam has ended or does not exist");
     }

@@ -8,10 +8,11 @@ import java.util.Map;
  * What a command did: the jam after it ({@code null} once it has ended), whether anything
  * changed, the events to publish ({type, rev, data}) and the {@code data} of the success reply.
  */
-public record Outcome(Jam jam, boolean changed, List<Map<String, Object>> events,
+public record Outcome(Jam jam, boolean changed, boolean ended, List<Map<String, Object>> events,
                       Map<String, Object> reply) implements Serializable {
 
-  public boolean ended() {
-    return jam == null;
+  /** This outcome without the jam itself: what a caller on another member needs to be sent. */
+  public Outcome withoutState() {
+    return new Outcome(null, changed, ended, events, reply);
   }
 }
