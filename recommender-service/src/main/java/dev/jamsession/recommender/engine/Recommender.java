@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The scoring engine over one catalog: indexes it once, then answers any number of requests
@@ -33,6 +34,6 @@ public final class Recommender {
   }
 
   public Set<String> strategyNames() {
-    return strategies.keySet();
+    return new TreeSet<>(strategies.keySet());
   }
 }
