@@ -25,6 +25,7 @@ public record JamConfig(
     long socketRateWindowMs,
     long pingTimeoutMs,
     long internalTimeoutMs,
+    boolean trustProxy,
     ClusterSettings cluster,
     Map<String, String> env) {
 
@@ -51,6 +52,7 @@ public record JamConfig(
         v.duration("WS_RATE_LIMIT_WINDOW", 10_000),
         v.duration("PING_TIMEOUT", 20_000),
         v.duration("INTERNAL_TIMEOUT", 3_000),
+        v.bool("TRUST_PROXY", false),
         ClusterSettings.fromEnv(v),
         Map.copyOf(env));
   }
@@ -106,6 +108,17 @@ public record JamConfig(
       }
       throw new IllegalArgumentException(
           name + " must be a positive number of milliseconds, got '" + value + "'");
+    }
+
+    public boolean bool(String name, boolean fallback) {
+      String value = raw(name);
+      if (value == null) {
+        return fallback;
+      }
+      if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(value);
+      }
+      throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
     }
 
     public List<String> list(String name) {

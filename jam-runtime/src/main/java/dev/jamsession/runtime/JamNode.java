@@ -88,7 +88,7 @@ public final class JamNode {
         .setPort(settings.memberPort())
         .setPortAutoIncrement(false)
         .setPublicAddress(settings.publicHost() + ":" + settings.memberPort());
-    if (settings.host().matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+    if (settings.host().matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !settings.host().equals("0.0.0.0")) {
       // An explicit IP (loopback in tests): bind only there. No port ranges (DESIGN's trap).
       config.setProperty("hazelcast.socket.bind.any", "false");
       config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(settings.host());
@@ -140,6 +140,15 @@ public final class JamNode {
         }
       }
     });
+  }
+
+  /**
+   * Whether this member can stop without losing data: every partition it owns has its backup
+   * in sync (always true for a lite member). Readiness waits for it, so a rolling restart
+   * never takes down the next data member before the backups caught up.
+   */
+  public boolean isSafe() {
+    return hazelcast().getPartitionService().isLocalMemberSafe();
   }
 
   public PrometheusMeterRegistry registry() {

@@ -102,6 +102,11 @@ public final class BridgeClient implements AutoCloseable {
 
   /** The first matching frame at or after position {@code from} of {@link #frames()}. */
   public JsonObject await(int from, Predicate<JsonObject> match) throws Exception {
+    return awaitAsync(from, match).await(15, TimeUnit.SECONDS);
+  }
+
+  /** Like {@link #await(int, Predicate)}, without blocking. */
+  public Future<JsonObject> awaitAsync(int from, Predicate<JsonObject> match) {
     Promise<JsonObject> promise = Promise.promise();
     waiters.add(new Waiter(match, promise));
     // Scan after registering the waiter, so a frame arriving meanwhile is not missed.
@@ -110,11 +115,7 @@ public final class BridgeClient implements AutoCloseable {
         promise.tryComplete(frames.get(i));
       }
     }
-    try {
-      return promise.future().await(15, TimeUnit.SECONDS);
-    } finally {
-      waiters.removeIf(w -> w.promise == promise);
-    }
+    return promise.future().onComplete(ar -> waiters.removeIf(w -> w.promise == promise));
   }
 
   /** The first event of {@code type} on an events address, received so far or from now on. */

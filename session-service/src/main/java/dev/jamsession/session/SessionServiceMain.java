@@ -18,6 +18,6 @@ public final class SessionServiceMain {
     ServiceLauncher.run("session-service", JamNode.Role.DATA, env, (node, config) ->
         SessionService.deploy(node, config, catalog).compose(v -> node.vertx().deployVerticle(
             new ManagementServer(node, config.managementPort(), config.host(),
-                () -> Map.of("catalog", !catalog.all().isEmpty())))));
+                () -> Map.of("catalog", !catalog.all().isEmpty(), "backupsInSync", node.isSafe())))));
   }
 }
