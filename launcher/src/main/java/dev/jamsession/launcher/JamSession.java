@@ -6,6 +6,7 @@ import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.cleanup.CleanupService;
 import dev.jamsession.gateway.GatewayService;
 import dev.jamsession.gateway.GatewayVerticle;
+import dev.jamsession.recommender.RecommenderService;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ServiceLauncher;
@@ -32,6 +33,7 @@ public final class JamSession {
   /** Every service on one node; the gateway comes last so it opens only when the rest is ready. */
   public static Future<GatewayVerticle> deployAll(JamNode node, JamConfig config, Catalog catalog) {
     return SessionService.deploy(node, config, catalog)
+        .compose(v -> RecommenderService.deploy(node.vertx(), catalog.all()))
         .compose(v -> CleanupService.deploy(node, config))
         .compose(v -> GatewayService.deploy(node, config, catalog));
   }

@@ -12,6 +12,8 @@ import dev.jamsession.runtime.bus.Replies;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,7 +47,13 @@ final class RecommenderClient {
       participants.add(new JsonObject().put("id", p.id()).put("name", p.name()).put("present", p.connected()));
     }
     JsonArray queue = new JsonArray();
-    for (QueueItem item : jam.queue()) {
+    // The song playing now counts like a queued one: who added it and how it was voted say as much.
+    List<QueueItem> items = new ArrayList<>();
+    if (jam.current() != null) {
+      items.add(jam.current());
+    }
+    items.addAll(jam.queue());
+    for (QueueItem item : items) {
       queue.add(new JsonObject().put("songId", item.song().id()).put("addedById", item.addedById())
           .put("votes", votes(item.votes())));
     }
