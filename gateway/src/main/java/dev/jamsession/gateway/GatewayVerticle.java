@@ -1,6 +1,7 @@
 package dev.jamsession.gateway;
 
 import dev.jamsession.catalog.Catalog;
+import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.gateway.bridge.JamBridge;
 import dev.jamsession.gateway.http.AdminCheck;
@@ -79,7 +80,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
-    router.get("/ready").handler(this::ready);
+    router.get("/ready").handler(ctx -> ready(ctx, session));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
 
     router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
@@ -127,15 +128,20 @@ public final class GatewayVerticle extends VerticleBase {
     }
   }
 
-  private void ready(RoutingContext ctx) {
+  /** Ready when in the cluster, with songs, and a session-service instance answers. */
+  private void ready(RoutingContext ctx, InternalClient session) {
     boolean clusterUp = clusterReady.getAsBoolean();
     boolean catalogUp = !catalog.all().isEmpty();
-    JsonObject body = new JsonObject()
-        .put("status", clusterUp && catalogUp ? "READY" : "NOT_READY")
-        .put("cluster", clusterUp)
-        .put("catalog", catalogUp);
-    ctx.response().setStatusCode(clusterUp && catalogUp ? 200 : 503);
-    ctx.json(body);
+    session.reachable(Addresses.SESSION_PING).onComplete(ar -> {
+      boolean sessionUp = ar.succeeded() && ar.result();
+      boolean ready = clusterUp && catalogUp && sessionUp;
+      ctx.response().setStatusCode(ready ? 200 : 503);
+      ctx.json(new JsonObject()
+          .put("status", ready ? "READY" : "NOT_READY")
+          .put("cluster", clusterUp)
+          .put("catalog", catalogUp)
+          .put("sessionService", sessionUp));
+    });
   }
 
   private static void failure(RoutingContext ctx) {

@@ -58,7 +58,11 @@ final class JamServer implements AutoCloseable {
   }
 
   BridgeClient connect() throws Exception {
-    BridgeClient c = BridgeClient.connect(clients, port);
+    return connect(true);
+  }
+
+  BridgeClient connect(boolean ping) throws Exception {
+    BridgeClient c = BridgeClient.connect(clients, port, ping);
     open.add(c);
     return c;
   }

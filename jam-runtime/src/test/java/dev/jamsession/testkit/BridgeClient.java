@@ -33,20 +33,25 @@ public final class BridgeClient implements AutoCloseable {
 
   private record Waiter(Predicate<JsonObject> match, Promise<JsonObject> promise) {}
 
-  private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket ws) {
+  private BridgeClient(Vertx vertx, WebSocketClient client, WebSocket ws, boolean ping) {
     this.vertx = vertx;
     this.client = client;
     this.ws = ws;
     ws.handler(this::onFrame);
-    pingTimer = vertx.setPeriodic(5_000, id -> ws.writeTextMessage("{\"type\":\"ping\"}"));
+    pingTimer = ping ? vertx.setPeriodic(5_000, id -> ws.writeTextMessage("{\"type\":\"ping\"}")) : -1;
   }
 
   public static BridgeClient connect(Vertx vertx, int port) throws Exception {
+    return connect(vertx, port, true);
+  }
+
+  /** {@code ping=false}: a client that goes silent, like a phone whose network vanished. */
+  public static BridgeClient connect(Vertx vertx, int port, boolean ping) throws Exception {
     WebSocketClient client = vertx.createWebSocketClient();
     WebSocket ws = client.connect(new WebSocketConnectOptions()
             .setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket"))
         .await(10, TimeUnit.SECONDS);
-    return new BridgeClient(vertx, client, ws);
+    return new BridgeClient(vertx, client, ws, ping);
   }
 
   private void onFrame(Buffer data) {

@@ -61,7 +61,8 @@ public final class SessionVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.SESSION_DISCONNECT, this::disconnect).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_EXPIRY_CANDIDATES, this::expiryCandidates).completion(),
         bus.<JsonObject>consumer(Addresses.SESSION_EXPIRE, this::expire).completion(),
-        bus.<JsonObject>consumer(Addresses.SESSION_STATS, this::stats).completion()));
+        bus.<JsonObject>consumer(Addresses.SESSION_STATS, this::stats).completion(),
+        bus.<JsonObject>consumer(Addresses.SESSION_PING, msg -> msg.reply(Replies.ok(new JsonObject()))).completion()));
   }
 
   /** {cmd, code, participantId, connectionId, body}: identity as bound by the gateway. */

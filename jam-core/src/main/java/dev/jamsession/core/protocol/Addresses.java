@@ -55,6 +55,8 @@ public final class Addresses {
   public static final String SESSION_SUMMARY = "session.summary";
   /** {all} -> {sessions: [summary]}. */
   public static final String SESSION_LIST = "session.list";
+  /** {} -> {}: is a session-service instance reachable (readiness of the services that need one). */
+  public static final String SESSION_PING = "session.ping";
   /** {} -> {jams, participants, connectedParticipants, queuedSongs, playingJams}, cluster-wide. */
   public static final String SESSION_STATS = "session.stats";
   /** {code, participantId, connectionId}: a connection dropped. */

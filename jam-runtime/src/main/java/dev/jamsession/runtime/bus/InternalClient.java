@@ -23,6 +23,11 @@ public final class InternalClient {
     this.attempts = attempts;
   }
 
+  /** Whether some instance answers on {@code address} right now (one try: a readiness probe). */
+  public Future<Boolean> reachable(String address) {
+    return bus.<JsonObject>request(address, new JsonObject(), options).map(true).otherwise(false);
+  }
+
   public Future<JsonObject> request(String address, JsonObject payload) {
     return attempt(address, payload, attempts);
   }
