@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,17 +41,19 @@ class CleanupTest {
       }
       EventBus bus = data.vertx().eventBus();
       List<JsonObject> ended = new CopyOnWriteArrayList<>();
+      Map<String, String> hostTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
-      String idle = create(bus, ended);
-      String active = create(bus, ended);
-      String empty = create(bus, ended);
-      join(bus, idle, "Ana");
-      String activeHost = join(bus, active, "Ben");
-      String emptyHost = join(bus, empty, "Cy");
+      String idle = create(bus, ended, hostTokens);
+      String active = create(bus, ended, hostTokens);
+      String empty = create(bus, ended, hostTokens);
+      join(bus, idle, "Ana", null);
+      String activeHost = join(bus, active, "Ben", hostTokens.get(active));
+      String emptyHost = join(bus, empty, "Cy", null);
       command(bus, empty, emptyHost, "jam.leave-session", new JsonObject());
 
+      AtomicBoolean listed = new AtomicBoolean();
       long keepAlive = data.vertx().setPeriodic(300, id -> command(bus, active, activeHost, "jam.update-settings",
-          new JsonObject().put("listed", System.nanoTime() % 2 == 0)));
+          new JsonObject().put("listed", flip(listed)))); // every call changes the jam
       Promise<Void> bothEnded = Promise.promise();
       long check = data.vertx().setPeriodic(100, id -> {
         if (ended.stream().map(e -> e.getString("code")).distinct().count() >= 2) {
@@ -70,9 +73,17 @@ class CleanupTest {
     }
   }
 
-  private static String create(EventBus bus, List<JsonObject> ended) throws Exception {
-    String code = request(bus, Addresses.SESSION_CREATE, new JsonObject().put("hostName", "Host"))
-        .getJsonObject("data").getString("sessionCode");
+  private static boolean flip(AtomicBoolean b) {
+    boolean next = !b.get();
+    b.set(next);
+    return next;
+  }
+
+  private static String create(EventBus bus, List<JsonObject> ended, Map<String, String> hostTokens) throws Exception {
+    JsonObject created = request(bus, Addresses.SESSION_CREATE, new JsonObject().put("hostName", "Host"))
+        .getJsonObject("data");
+    String code = created.getString("sessionCode");
+    hostTokens.put(code, created.getString("hostToken"));
     bus.<JsonObject>consumer(Addresses.events(code), msg -> {
       if ("session-ended".equals(msg.body().getString("type"))) {
         ended.add(new JsonObject().put("code", code).put("reason", msg.body().getJsonObject("data").getString("reason")));
@@ -81,8 +92,9 @@ class CleanupTest {
     return code;
   }
 
-  private static String join(EventBus bus, String code, String name) throws Exception {
-    return command(bus, code, null, "jam.join-session", new JsonObject().put("code", code).put("userName", name))
+  private static String join(EventBus bus, String code, String name, String hostToken) throws Exception {
+    return command(bus, code, null, "jam.join-session",
+        new JsonObject().put("code", code).put("userName", name).put("hostToken", hostToken))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
         .getJsonObject("data").getJsonObject("you").getString("participantId");
   }

@@ -69,7 +69,7 @@ public final class JamEngine {
     if (jam == null) {
       if (command instanceof Tick || command instanceof Expire || command instanceof Disconnect
           || command instanceof GatewayLost) {
-        return new Outcome(null, false, true, List.of(), Map.of());
+        return new Outcome(null, false, false, List.of(), Map.of()); // already gone: nothing happened
       }
       throw new JamException(NOT_FOUND, "This jam has ended or does not exist");
     }
