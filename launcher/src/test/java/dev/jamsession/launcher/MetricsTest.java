@@ -2,51 +2,23 @@ package dev.jamsession.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamsession.catalog.Catalog;
-import dev.jamsession.catalog.CatalogConfig;
-import dev.jamsession.catalog.Catalogs;
-import dev.jamsession.runtime.JamConfig;
-import dev.jamsession.runtime.JamNode;
 import dev.jamsession.testkit.BridgeClient;
-import dev.jamsession.testkit.TestCluster;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** After a scripted jam on the all-in-one, /metrics shows every listed metric with plausible values. */
 class MetricsTest {
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Test
   void aScriptedJamShowsUpInTheMetrics() throws Exception {
-    Vertx clients = Vertx.vertx();
-    try (TestCluster cluster = new TestCluster(Map.of("RATE_LIMIT_MAX", "10000"))) {
-      JamConfig config = cluster.nextConfig();
-      JamNode node = cluster.start(config, JamNode.Role.DATA);
-      Catalog catalog = Catalogs.load(CatalogConfig.demo(Files.createTempDirectory("jam-cache")));
-      int port = JamSession.deployAll(node, config, catalog).await(60, TimeUnit.SECONDS).actualPort();
-
-      JsonObject created = new JsonObject(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jam/create"))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"hostName\":\"Ana\"}")).build(), HttpResponse.BodyHandlers.ofString()).body())
-          .getJsonObject("data");
+    try (AllInOne server = new AllInOne()) {
+      JsonObject created = server.create("Ana");
       String code = created.getString("sessionCode");
-      BridgeClient ana = BridgeClient.connect(clients, port);
-      BridgeClient ben = BridgeClient.connect(clients, port);
-      ana.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Ana").put("hostToken", created.getString("hostToken")));
-      ana.register("jam.events." + code);
-      ana.awaitEvent("subscribed");
-      ben.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Ben"));
+      BridgeClient ana = server.join(code, "Ana", created.getString("hostToken"), true);
+      BridgeClient ben = server.join(code, "Ben", null, false);
       for (int i = 0; i < 3; i++) {
-        ana.request("jam.add-to-queue", new JsonObject().put("songId", catalog.all().get(i).id()));
+        ana.request("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(i).id()));
       }
       JsonObject queue = ana.request("jam.snapshot", null).getJsonObject("data");
       String item = queue.getJsonArray("queue").getJsonObject(0).getString("id");
@@ -55,7 +27,7 @@ class MetricsTest {
       ana.request("jam.play-next", null);
       ben.request("jam.leave-session", null);
 
-      String metrics = awaitMetrics(port, "jam_sessions_active", 1);
+      String metrics = awaitMetrics(server, "jam_sessions_active", 1);
       assertThat(value(metrics, "jam_sessions_opened_total")).isGreaterThanOrEqualTo(1);
       assertThat(value(metrics, "jam_participants")).isGreaterThanOrEqualTo(1);
       assertThat(value(metrics, "jam_songs_added_total")).isEqualTo(3);
@@ -75,21 +47,16 @@ class MetricsTest {
       assertThat(metrics).doesNotContain(code);
 
       ana.request("jam.end-session", null);
-      assertThat(value(awaitMetrics(port, "jam_session_duration_seconds_count", 1), "jam_session_duration_seconds_count"))
+      assertThat(value(awaitMetrics(server, "jam_session_duration_seconds_count", 1), "jam_session_duration_seconds_count"))
           .isEqualTo(1);
-      ana.close();
-      ben.close();
-    } finally {
-      clients.close().await(10, TimeUnit.SECONDS);
     }
   }
 
   /** Scrapes until a metric reaches a value: the census runs every few seconds. */
-  private String awaitMetrics(int port, String name, double atLeast) throws Exception {
+  private static String awaitMetrics(AllInOne server, String name, double atLeast) throws Exception {
     long deadline = System.currentTimeMillis() + 20_000;
     while (true) {
-      String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String body = server.get("/metrics");
       if (value(body, name) >= atLeast || System.currentTimeMillis() > deadline) {
         return body;
       }

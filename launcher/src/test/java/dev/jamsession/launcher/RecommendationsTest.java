@@ -3,44 +3,19 @@ package dev.jamsession.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.catalog.Catalog;
-import dev.jamsession.catalog.CatalogConfig;
-import dev.jamsession.catalog.Catalogs;
-import dev.jamsession.runtime.JamConfig;
-import dev.jamsession.runtime.JamNode;
 import dev.jamsession.testkit.BridgeClient;
-import dev.jamsession.testkit.TestCluster;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The recommender from a browser's point of view, on the all-in-one: suggestions with reasons, and autofill. */
 class RecommendationsTest {
   @Test
   void theRoomGetsExplainedSuggestionsAndADryQueueIsRefilled() throws Exception {
-    Vertx clients = Vertx.vertx();
-    try (TestCluster cluster = new TestCluster(Map.of("RATE_LIMIT_MAX", "10000"))) {
-      JamConfig config = cluster.nextConfig();
-      JamNode node = cluster.start(config, JamNode.Role.DATA);
-      Catalog catalog = Catalogs.load(CatalogConfig.demo(Files.createTempDirectory("jam-cache")));
-      int port = JamSession.deployAll(node, config, catalog).await(60, TimeUnit.SECONDS).actualPort();
-      JsonObject created = new JsonObject(HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/jam/create"))
-              .POST(HttpRequest.BodyPublishers.ofString("{\"hostName\":\"Ana\"}")).build(),
-          HttpResponse.BodyHandlers.ofString()).body()).getJsonObject("data");
-      String code = created.getString("sessionCode");
-      BridgeClient ana = BridgeClient.connect(clients, port);
-      ana.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Ana")
-          .put("hostToken", created.getString("hostToken")));
-      ana.register("jam.events." + code);
-      ana.awaitEvent("subscribed");
+    try (AllInOne server = new AllInOne()) {
+      Catalog catalog = server.catalog;
+      JsonObject created = server.create("Ana");
+      BridgeClient ana = server.join(created.getString("sessionCode"), "Ana", created.getString("hostToken"), true);
 
       String genre = catalog.all().get(0).genre();
       ana.request("jam.add-to-queue", new JsonObject().put("songId", catalog.all().get(0).id()));
@@ -63,9 +38,6 @@ class RecommendationsTest {
       JsonObject item = filled.getJsonObject("data").getJsonArray("queue").getJsonObject(0);
       assertThat(item.getString("addedBy")).isEqualTo("Recommender");
       assertThat(item.getString("addedById")).isEqualTo("recommender");
-      ana.close();
-    } finally {
-      clients.close().await(10, TimeUnit.SECONDS);
     }
   }
 }

@@ -45,35 +45,30 @@ public final class TickerVerticle extends VerticleBase {
       return; // the previous sweep is still running: skip rather than pile up
     }
     running = true;
-    long now = System.currentTimeMillis();
-    Command tick = new Command.Tick(settings.disconnectGraceMs());
-    store.localCodes()
-        .compose(codes -> codes.isEmpty()
-            ? Future.succeededFuture(Map.<String, JamProcessor.Result>of())
-            : store.executeAll(codes, tick))
-        .onSuccess(results -> results.forEach((code, result) -> {
-          if (result != null && result.outcome() != null) {
-            events.publish(code, tick, result.outcome(), now);
-          }
-        }))
+    onLocalJams(new Command.Tick(settings.disconnectGraceMs()))
         .onFailure(t -> LOG.warn("Tick failed: {}", t.toString()))
         .onComplete(ar -> running = false);
   }
 
   /** A member died or left: if it was a gateway, its participants' grace periods start now. */
   private void gatewayLost(String nodeId) {
+    onLocalJams(new Command.GatewayLost(nodeId))
+        .onFailure(t -> LOG.warn("Handling the loss of member {} failed: {}", nodeId, t.toString()));
+  }
+
+  /** Runs a system command on every jam this member owns and publishes what changed. */
+  private Future<Void> onLocalJams(Command command) {
     long now = System.currentTimeMillis();
-    Command lost = new Command.GatewayLost(nodeId);
-    store.localCodes()
+    return store.localCodes()
         .compose(codes -> codes.isEmpty()
             ? Future.succeededFuture(Map.<String, JamProcessor.Result>of())
-            : store.executeAll(codes, lost))
+            : store.executeAll(codes, command))
         .onSuccess(results -> results.forEach((code, result) -> {
           if (result != null && result.outcome() != null) {
-            events.publish(code, lost, result.outcome(), now);
+            events.publish(code, command, result.outcome(), now);
           }
         }))
-        .onFailure(t -> LOG.warn("Handling the loss of member {} failed: {}", nodeId, t.toString()));
+        .mapEmpty();
   }
 
   /** Each member counts its own primary jams, so the gauges add up across members. */

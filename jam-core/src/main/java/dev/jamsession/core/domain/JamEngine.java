@@ -31,7 +31,6 @@ import dev.jamsession.core.domain.Command.TransferHost;
 import dev.jamsession.core.domain.Command.UpdateSettings;
 import dev.jamsession.core.domain.Command.Vote;
 import dev.jamsession.core.domain.Command.VoteSkip;
-import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -533,10 +532,5 @@ public final class JamEngine {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(key, value);
     return m;
-  }
-
-  /** The code a refusal of this engine carries, for callers that only have the exception. */
-  public static ErrorCode codeOf(Throwable t) {
-    return t instanceof JamException je ? je.code() : ErrorCode.INTERNAL;
   }
 }
