@@ -14,11 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,39 +33,28 @@ class GatewayFailoverTest {
   static final long MAX_GAP_MS = 5_000;
   static final long GRACE_MS = 8_000;
 
-  private static LocalCluster cluster;
-  private static Vertx vertx;
+  @RegisterExtension
+  static final ClusterFixture fixture = new ClusterFixture(() -> new LocalCluster("gateway-failover", 2, 2, 0, false,
+      Map.of("DISCONNECT_GRACE", Long.toString(GRACE_MS))));
+
   private static final List<Player> players = new ArrayList<>();
   private static Player ghost; // a client of the killed gateway that never reconnects
   private static long killedAt;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new LocalCluster("gateway-failover", 2, 2, 0, false,
-        Map.of("DISCONNECT_GRACE", Long.toString(GRACE_MS))).start();
-    vertx = Vertx.vertx();
-  }
-
+  /** Runs before the fixture closes the Vert.x and the cluster. */
   @AfterAll
-  static void stopCluster() throws Exception {
-    try {
-      players.forEach(Player::close);
-      if (ghost != null) {
-        ghost.close();
-      }
-      if (vertx != null) {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      }
-    } finally {
-      if (cluster != null) {
-        cluster.close();
-      }
+  static void closeClients() {
+    players.forEach(Player::close);
+    if (ghost != null) {
+      ghost.close();
     }
   }
 
   @Test
   @Order(1)
   void clientsOfAKilledGatewayResumeOnTheOtherOne() throws Exception {
+    LocalCluster cluster = fixture.cluster();
+    Vertx vertx = fixture.vertx();
     ServiceProcess g1 = cluster.get("gateway-1");
     ServiceProcess g2 = cluster.get("gateway-2");
     Ledger ledger = new Ledger();

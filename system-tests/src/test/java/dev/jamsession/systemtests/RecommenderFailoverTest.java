@@ -3,18 +3,15 @@ package dev.jamsession.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,36 +19,20 @@ import org.slf4j.LoggerFactory;
 class RecommenderFailoverTest {
   private static final Logger LOG = LoggerFactory.getLogger(RecommenderFailoverTest.class);
 
-  private static LocalCluster cluster;
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
+  @RegisterExtension
+  static final ClusterFixture fixture = new ClusterFixture(() -> {
     assumeTrue(LocalCluster.jarHas(LocalCluster.RECOMMENDER_MAIN),
         "SKIPPED: " + LocalCluster.RECOMMENDER_MAIN + " is not in " + LocalCluster.jar()
             + " yet, so there is no recommender process to kill");
-    cluster = new LocalCluster("recommender-failover", 2, 1, 2, false, Map.of()).start();
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    try {
-      if (vertx != null) {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      }
-    } finally {
-      if (cluster != null) {
-        cluster.close();
-      }
-    }
-  }
+    return new LocalCluster("recommender-failover", 2, 1, 2, false, Map.of());
+  });
 
   @Test
   void noRecommendationRequestFailsWhenARecommenderDies() throws Exception {
+    LocalCluster cluster = fixture.cluster();
     ServiceProcess gateway = cluster.get("gateway-1");
     Ledger ledger = new Ledger();
-    List<Player> players = Jams.populate(vertx, ledger, List.of(gateway), 1, 4, null);
+    List<Player> players = Jams.populate(fixture.vertx(), ledger, List.of(gateway), 1, 4, null);
     try {
       // Give the room a taste: a few songs queued and voted.
       List<String> songs = Rest.songIds(gateway.httpPort, 40);

@@ -2,7 +2,6 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,9 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,39 +22,24 @@ import org.slf4j.LoggerFactory;
 class RollingRestartTest {
   private static final Logger LOG = LoggerFactory.getLogger(RollingRestartTest.class);
 
-  private static LocalCluster cluster;
-  private static Vertx vertx;
-  /** Set before the test closes its clients, so their closing is not taken for a dropped gateway. */
-  private static volatile boolean closing;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
+  @RegisterExtension
+  static final ClusterFixture fixture = new ClusterFixture(() -> {
     int recommenders = LocalCluster.jarHas(LocalCluster.RECOMMENDER_MAIN) ? 2 : 0;
     if (recommenders == 0) {
       LOG.warn("{} is not in the jar yet: the rolling restart runs without recommenders", LocalCluster.RECOMMENDER_MAIN);
     }
-    cluster = new LocalCluster("rolling-restart", 2, 2, recommenders, true, Map.of()).start();
-    vertx = Vertx.vertx();
-  }
+    return new LocalCluster("rolling-restart", 2, 2, recommenders, true, Map.of());
+  });
 
-  @AfterAll
-  static void stopCluster() throws Exception {
-    try {
-      if (vertx != null) {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      }
-    } finally {
-      if (cluster != null) {
-        cluster.close();
-      }
-    }
-  }
+  /** Set before the test closes its clients, so their closing is not taken for a dropped gateway. */
+  private static volatile boolean closing;
 
   @Test
   void restartingEveryServiceOneAtATimeLosesNothing() throws Exception {
+    LocalCluster cluster = fixture.cluster();
     List<ServiceProcess> gateways = List.of(cluster.get("gateway-1"), cluster.get("gateway-2"));
     Ledger ledger = new Ledger();
-    List<Player> players = Jams.populate(vertx, ledger, gateways, 4, 3, Jams.settings(200));
+    List<Player> players = Jams.populate(fixture.vertx(), ledger, gateways, 4, 3, Jams.settings(200));
     Map<Player, String> identity = new ConcurrentHashMap<>();
     players.forEach(p -> identity.put(p, p.participantId() + (p.isHost() ? " host" : "")));
     List<String> songs = Rest.songIds(gateways.get(0).httpPort, 250);

@@ -2,15 +2,12 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,34 +21,18 @@ class SessionFailoverTest {
   static final int PLAYERS_PER_JAM = 4;
   static final long MAX_GAP_MS = 5_000;
 
-  private static LocalCluster cluster;
-  private static Vertx vertx;
+  @RegisterExtension
+  static final ClusterFixture fixture =
+      new ClusterFixture(() -> new LocalCluster("session-failover", 2, 2, 0, false, Map.of()));
+
   private final List<Player> players = new ArrayList<>();
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = new LocalCluster("session-failover", 2, 2, 0, false, Map.of()).start();
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    try {
-      if (vertx != null) {
-        vertx.close().await(10, TimeUnit.SECONDS);
-      }
-    } finally {
-      if (cluster != null) {
-        cluster.close();
-      }
-    }
-  }
 
   @Test
   void killingOneSessionMemberLosesNoAcknowledgedCommand() throws Exception {
+    LocalCluster cluster = fixture.cluster();
     Ledger ledger = new Ledger();
     List<ServiceProcess> gateways = List.of(cluster.get("gateway-1"), cluster.get("gateway-2"));
-    players.addAll(Jams.populate(vertx, ledger, gateways, JAMS, PLAYERS_PER_JAM, Jams.settings(200)));
+    players.addAll(Jams.populate(fixture.vertx(), ledger, gateways, JAMS, PLAYERS_PER_JAM, Jams.settings(200)));
     List<String> songs = Rest.songIds(gateways.get(0).httpPort, 250);
 
     Load load = new Load(players, songs, 0.35, 0.5, Duration.ofMillis(300));
