@@ -1,5 +1,7 @@
 import type { View } from '../App';
 import type { Theme } from '../theme';
+import { SearchInput } from './SearchInput';
+import { ThemeToggle } from './ThemeToggle';
 
 interface Props {
   query: string;
@@ -13,7 +15,6 @@ interface Props {
 }
 
 export function Header({ query, onQuery, view, onView, theme, onTheme, reconnecting, jamCode }: Props) {
-  const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
   return (
     <header className="topbar">
       <button type="button" className="brand" onClick={() => onView('normal')} aria-label="Jam Session: browse songs">
@@ -35,16 +36,7 @@ export function Header({ query, onQuery, view, onView, theme, onTheme, reconnect
         >
           {jamCode ? `Jam ${jamCode}` : 'Jam Session'}
         </button>
-        <button
-          type="button"
-          className="btn btn-icon"
-          data-testid="theme-toggle"
-          aria-label={`Switch to ${nextTheme} theme`}
-          title={`Switch to ${nextTheme} theme`}
-          onClick={() => onTheme(nextTheme)}
-        >
-          <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
-        </button>
+        <ThemeToggle theme={theme} onTheme={onTheme} />
       </div>
     </header>
   );
@@ -53,17 +45,13 @@ export function Header({ query, onQuery, view, onView, theme, onTheme, reconnect
 function SearchBar({ query, onQuery }: { query: string; onQuery(q: string): void }) {
   return (
     <form className="searchbar" role="search" onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor="header-search" className="visually-hidden">
-        Search songs
-      </label>
-      <input
+      <SearchInput
         id="header-search"
-        type="search"
+        label="Search songs"
         placeholder="Search songs, artists, albums"
-        value={query}
-        onChange={(e) => onQuery(e.target.value)}
-        data-testid="header-search"
-        autoComplete="off"
+        testId="header-search"
+        query={query}
+        onQuery={onQuery}
       />
     </form>
   );

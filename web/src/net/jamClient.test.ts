@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { item, snapshot } from '../test/fixtures';
+import { item, MemStorage, snapshot } from '../test/fixtures';
 import { JamError, type Snapshot } from '../lib/types';
 import type { Transport } from './bus';
 import { JamClient, SESSION_KEY, type JamClientOptions, type Notice } from './jamClient';
@@ -39,19 +39,6 @@ class FakeTransport implements Transport {
   close() {
     this.closed = true;
     this.open = false;
-  }
-}
-
-class MemStorage {
-  m = new Map<string, string>();
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, v);
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
   }
 }
 

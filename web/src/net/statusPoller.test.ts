@@ -1,20 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StatusData } from '../lib/statusSamples';
+import { MemStorage } from '../test/fixtures';
 import type { StatusResult } from './api';
 import { StatusPoller, TOKEN_KEY } from './statusPoller';
-
-class MemStorage {
-  m = new Map<string, string>();
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, v);
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-}
 
 const data = (messagesIn: number): StatusData => ({
   serverTime: Date.now(),

@@ -37,3 +37,17 @@ export function snapshot(rev: number, over: Partial<Snapshot> = {}): Snapshot {
     ...over,
   };
 }
+
+/** An in-memory stand-in for localStorage / sessionStorage; `m` shows what was stored. */
+export class MemStorage {
+  m = new Map<string, string>();
+  getItem(k: string) {
+    return this.m.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.m.set(k, v);
+  }
+  removeItem(k: string) {
+    this.m.delete(k);
+  }
+}

@@ -4,6 +4,7 @@ import { formatTime } from '../../format';
 import type { JamState } from '../../lib/jamState';
 import { JamError, type Recommendation, type Song } from '../../lib/types';
 import { useSongSearch } from '../../useSongSearch';
+import { SearchInput } from '../SearchInput';
 
 type Recs =
   | { state: 'closed' }
@@ -39,17 +40,13 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
     <section className="card" aria-labelledby="songs-title">
       <h2 id="songs-title" className="section-title">Add songs</h2>
       <div className="song-search-row">
-        <label htmlFor="jam-song-search" className="visually-hidden">
-          Search songs to add
-        </label>
-        <input
+        <SearchInput
           id="jam-song-search"
-          type="search"
+          label="Search songs to add"
           placeholder="Search songs"
-          value={query}
-          onChange={(e) => onQuery(e.target.value)}
-          data-testid="song-search"
-          autoComplete="off"
+          testId="song-search"
+          query={query}
+          onQuery={onQuery}
         />
         <button
           type="button"

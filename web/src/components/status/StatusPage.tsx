@@ -4,6 +4,7 @@ import { series, type NumericKey, type SampleWindow, type StatusPoint } from '..
 import { fetchStatus } from '../../net/api';
 import { POLL_INTERVAL_MS, StatusPoller, type StatusView } from '../../net/statusPoller';
 import { applyTheme, initialTheme, type Theme } from '../../theme';
+import { ThemeToggle } from '../ThemeToggle';
 import { Sparkline, type SparkSeries } from './Sparkline';
 
 function safeSessionStorage(): Storage | null {
@@ -44,7 +45,6 @@ export function StatusPage() {
     };
   }, [poller]);
 
-  const nextTheme: Theme = theme === 'dark' ? 'light' : 'dark';
   const last = view.window.points.at(-1) ?? null;
 
   return (
@@ -56,16 +56,7 @@ export function StatusPage() {
         <h1 className="status-h1">Server status</h1>
         <div className="topbar-actions">
           <PhaseBadge view={view} />
-          <button
-            type="button"
-            className="btn btn-icon"
-            data-testid="theme-toggle"
-            aria-label={`Switch to ${nextTheme} theme`}
-            title={`Switch to ${nextTheme} theme`}
-            onClick={() => setTheme(nextTheme)}
-          >
-            <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
-          </button>
+          <ThemeToggle theme={theme} onTheme={setTheme} />
         </div>
       </header>
       <main className="main status-main" id="main">
@@ -180,6 +171,36 @@ function Metrics({ w, last }: { w: SampleWindow; last: StatusPoint | null }) {
   const v = (k: NumericKey) => (last ? (last[k] as number | null) : null);
   const s = (k: NumericKey, className?: string): SparkSeries => ({ values: series(w, k), className });
   const measuring = w.points.length < 2 ? 'measuring…' : null;
+  /** One number, counted now, and its history. */
+  const count = (id: string, label: string, key: NumericKey, sub: string, wide?: boolean) => (
+    <Metric
+      id={id}
+      wide={wide}
+      label={label}
+      value={<span data-testid={`status-${id}`}>{formatCount(v(key))}</span>}
+      sub={sub}
+      chart={[s(key)]}
+      describe={describeSeries(label, series(w, key), span)}
+      w={w}
+    />
+  );
+  /** Messages in or out: the rate now, the total since the gateway started underneath. */
+  const messageRate = (dir: 'in' | 'out', rate: NumericKey, total: NumericKey) => (
+    <Metric
+      id={`rate-${dir}`}
+      label={`Messages ${dir}`}
+      value={
+        <>
+          <span data-testid={`status-rate-${dir}`}>{formatRate(v(rate))}</span>
+          <span className="metric-unit"> /s</span>
+        </>
+      }
+      sub={measuring ?? `${formatCount(v(total))} since start`}
+      chart={[s(rate)]}
+      describe={describeSeries(`Messages ${dir} per second`, series(w, rate), span, formatRate)}
+      w={w}
+    />
+  );
 
   return (
     <>
@@ -188,15 +209,7 @@ function Metrics({ w, last }: { w: SampleWindow; last: StatusPoint | null }) {
           Jams <span className="muted">· whole cluster</span>
         </h2>
         <div className="status-grid">
-          <Metric
-            id="jams"
-            label="Active jams"
-            value={<span data-testid="status-jams">{formatCount(v('jams'))}</span>}
-            sub="open now"
-            chart={[s('jams')]}
-            describe={describeSeries('Active jams', series(w, 'jams'), span)}
-            w={w}
-          />
+          {count('jams', 'Active jams', 'jams', 'open now')}
           <Metric
             id="participants"
             label="Participants"
@@ -212,24 +225,8 @@ function Metrics({ w, last }: { w: SampleWindow; last: StatusPoint | null }) {
             describe={describeSeries('Connected participants', series(w, 'connectedParticipants'), span)}
             w={w}
           />
-          <Metric
-            id="queued"
-            label="Queued songs"
-            value={<span data-testid="status-queued">{formatCount(v('queuedSongs'))}</span>}
-            sub="in all queues"
-            chart={[s('queuedSongs')]}
-            describe={describeSeries('Queued songs', series(w, 'queuedSongs'), span)}
-            w={w}
-          />
-          <Metric
-            id="playing"
-            label="Playing jams"
-            value={<span data-testid="status-playing">{formatCount(v('playingJams'))}</span>}
-            sub="with a song current"
-            chart={[s('playingJams')]}
-            describe={describeSeries('Playing jams', series(w, 'playingJams'), span)}
-            w={w}
-          />
+          {count('queued', 'Queued songs', 'queuedSongs', 'in all queues')}
+          {count('playing', 'Playing jams', 'playingJams', 'with a song current')}
         </div>
       </section>
       <section className="status-group" aria-labelledby="group-gateway">
@@ -237,44 +234,9 @@ function Metrics({ w, last }: { w: SampleWindow; last: StatusPoint | null }) {
           This gateway
         </h2>
         <div className="status-grid">
-          <Metric
-            id="connections"
-            wide
-            label="Connections"
-            value={<span data-testid="status-connections">{formatCount(v('connections'))}</span>}
-            sub="open WebSockets"
-            chart={[s('connections')]}
-            describe={describeSeries('Connections', series(w, 'connections'), span)}
-            w={w}
-          />
-          <Metric
-            id="rate-in"
-            label="Messages in"
-            value={
-              <>
-                <span data-testid="status-rate-in">{formatRate(v('inPerSec'))}</span>
-                <span className="metric-unit"> /s</span>
-              </>
-            }
-            sub={measuring ?? `${formatCount(v('messagesIn'))} since start`}
-            chart={[s('inPerSec')]}
-            describe={describeSeries('Messages in per second', series(w, 'inPerSec'), span, formatRate)}
-            w={w}
-          />
-          <Metric
-            id="rate-out"
-            label="Messages out"
-            value={
-              <>
-                <span data-testid="status-rate-out">{formatRate(v('outPerSec'))}</span>
-                <span className="metric-unit"> /s</span>
-              </>
-            }
-            sub={measuring ?? `${formatCount(v('messagesOut'))} since start`}
-            chart={[s('outPerSec')]}
-            describe={describeSeries('Messages out per second', series(w, 'outPerSec'), span, formatRate)}
-            w={w}
-          />
+          {count('connections', 'Connections', 'connections', 'open WebSockets', true)}
+          {messageRate('in', 'inPerSec', 'messagesIn')}
+          {messageRate('out', 'outPerSec', 'messagesOut')}
           <Metric
             id="latency"
             wide
