@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the music going: for this member's jams whose queue ran dry while playing (autoPlay
- * and autofill on), asks the recommender for the room's best next song and adds it, marked as
+ * Keeps the music going: for this member's jams about to run out of songs (see
+ * {@link JamEngine#needsAutofill}), asks the recommender for the room's best next song and adds it, marked as
  * added by the recommender. The jam re-checks that the queue is still dry when it arrives.
  */
 public final class AutofillVerticle extends VerticleBase {
@@ -45,7 +45,8 @@ public final class AutofillVerticle extends VerticleBase {
   }
 
   private void sweep() {
-    store.localCodesWhere(JamEngine::needsAutofill).onSuccess(codes -> codes.forEach(code -> {
+    long now = System.currentTimeMillis();
+    store.localCodesWhere(jam -> JamEngine.needsAutofill(jam, now)).onSuccess(codes -> codes.forEach(code -> {
       if (inFlight.add(code)) {
         fill(code).onComplete(ar -> inFlight.remove(code));
       }

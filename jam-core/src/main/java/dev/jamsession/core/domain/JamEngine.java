@@ -354,10 +354,14 @@ public final class JamEngine {
   public static final String RECOMMENDER_NAME = "Recommender";
   public static final String RECOMMENDER_ID = "recommender";
 
+  /** How close to the end of the last song autofill picks the next one. */
+  public static final long AUTOFILL_LEAD_MS = 20_000;
+
   private Function<Jam, Map<String, Object>> autofill(Draft d, Autofill c) {
+    Jam now = d.snapshotJam(d.base.rev());
     boolean known = (d.current != null && d.current.song().id().equals(c.song().id()))
-        || d.history.stream().limit(HISTORY_LIMIT).anyMatch(h -> h.song().id().equals(c.song().id()));
-    if (needsAutofill(d.settings, d.queue.isEmpty(), d.current != null || !d.history.isEmpty()) && !known) {
+        || d.history.stream().anyMatch(h -> h.song().id().equals(c.song().id()));
+    if (needsAutofill(now, d.now) && !known) {
       d.queue.add(new QueueItem(ids.id("q-"), c.song(), RECOMMENDER_ID, RECOMMENDER_NAME, d.now,
           d.nextSeq++, Map.of()));
       d.event("queue-updated", Map.of(), "queue");
@@ -366,16 +370,20 @@ public final class JamEngine {
   }
 
   /**
-   * Autofill keeps a jam that has been playing going: autoplay and autofill on, nothing queued,
-   * someone listening. A jam that never played waits for the room's first pick.
+   * Whether the music is about to stop for want of songs: autoplay and autofill on, someone
+   * listening, nothing queued, and the last song within {@link #AUTOFILL_LEAD_MS} of its end
+   * (or already over). Until then the room has time to pick its own next song.
    */
-  public static boolean needsAutofill(Jam jam) {
-    return needsAutofill(jam.settings(), jam.queue().isEmpty(), jam.current() != null || !jam.history().isEmpty())
-        && jam.connectedCount() > 0;
-  }
-
-  private static boolean needsAutofill(Settings settings, boolean queueEmpty, boolean hasPlayed) {
-    return settings.autoPlay() && settings.autofill() && queueEmpty && hasPlayed;
+  public static boolean needsAutofill(Jam jam, long now) {
+    Settings settings = jam.settings();
+    if (!settings.autoPlay() || !settings.autofill() || !jam.queue().isEmpty() || jam.connectedCount() == 0) {
+      return false;
+    }
+    if (jam.current() == null) {
+      return !jam.history().isEmpty();
+    }
+    long remaining = jam.current().song().durationMs() - jam.playback().positionAt(now);
+    return jam.playback().isPlaying() && remaining <= AUTOFILL_LEAD_MS;
   }
 
   // ---- playback ----

@@ -513,12 +513,16 @@ class JamEngineTest {
   @Nested
   class Autofill {
     @Test
-    void aDryQueueIsFilledByTheRecommenderOnceAndOnlyWhenWanted() {
+    void aQueueRunningDryIsFilledByTheRecommenderNearTheEndOfTheLastSong() {
       String ana = f.host();
-      assertThat(JamEngine.needsAutofill(f.jam)).isFalse(); // never played: the room picks first
-      f.add(ana, 1);
-      assertThat(JamEngine.needsAutofill(f.jam)).isTrue();
-      f.apply(new Command.Autofill(song(1))); // already playing: not added again
+      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isFalse(); // never played: the room picks first
+      f.add(ana, 1); // 180 s long, playing
+      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isFalse(); // time left for the room to add
+      f.apply(new Command.Autofill(song(9)));
+      assertThat(f.jam.queue()).isEmpty();
+      f.now += 180_000 - JamEngine.AUTOFILL_LEAD_MS;
+      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isTrue();
+      f.apply(new Command.Autofill(song(1))); // playing now: never added again
       assertThat(f.jam.queue()).isEmpty();
       f.apply(new Command.Autofill(song(9)));
       assertThat(f.jam.queue()).singleElement().satisfies(i -> {
@@ -529,9 +533,8 @@ class JamEngineTest {
       assertThat(f.jam.queue()).hasSize(1);
       f.apply(new Command.UpdateSettings(ana, Map.of("autofill", false)));
       f.apply(new Command.PlayNext(ana));
-      assertThat(JamEngine.needsAutofill(f.jam)).isFalse();
-      f.apply(new Command.Autofill(song(7)));
-      assertThat(f.jam.queue()).isEmpty();
+      f.now += 180_000;
+      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isFalse();
     }
   }
 
