@@ -46,8 +46,7 @@ class ClusterScriptTest {
       DeploymentFilesTest.Result status = script(root, env, "status", 30);
       assertThat(status.exit()).as(status.out()).isZero();
       List<String> lines = status.out().lines().filter(l -> l.matches("^(session|gateway|recommender|cleanup).*")).toList();
-      int expected = LocalCluster.jarHas(LocalCluster.RECOMMENDER_MAIN) ? 7 : 5;
-      assertThat(lines).as(status.out()).hasSize(expected).allMatch(l -> l.contains(" running ") && l.contains(" 200 "));
+      assertThat(lines).as(status.out()).hasSize(7).allMatch(l -> l.contains(" running ") && l.contains(" 200 "));
 
       // One cluster: a jam created through gateway-1 is known to gateway-2.
       JsonObject created = Rest.createJam(4001 + offset, "script", null);

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The deployment files agree with each other and with the code: docker-compose.yml validates
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * the load balancer, Prometheus and the image's entrypoint refer to exists.
  */
 class DeploymentFilesTest {
-  private static final Logger LOG = LoggerFactory.getLogger(DeploymentFilesTest.class);
   static final Path ROOT = Path.of(System.getProperty("jam.root", "..")).toAbsolutePath().normalize();
   static final Set<String> SERVICES = Set.of("lb", "gateway-1", "gateway-2", "session-1", "session-2",
       "recommender-1", "recommender-2", "cleanup", "prometheus");
@@ -82,13 +79,11 @@ class DeploymentFilesTest {
     Set<String> servers = hosts(haproxy, "(?m)^\\s*server\\s+\\S+\\s+([a-z0-9-]+):\\d+");
     assertThat(servers).containsExactlyInAnyOrder("gateway-1", "gateway-2");
     assertThat(haproxy).as("sticky sessions").contains("cookie JAMGW insert");
-    if (run(ROOT, "sh", "-c", "command -v haproxy").exit() == 0) {
-      // Outside Compose the gateway names do not resolve: haproxy warns and still validates.
-      Result check = run(ROOT, "haproxy", "-c", "-f", "deploy/haproxy.cfg");
-      assertThat(check.exit()).as("haproxy -c:\n" + check.out()).isZero();
-    } else {
-      LOG.info("haproxy is not installed: deploy/haproxy.cfg checked by name only");
-    }
+    assertThat(run(ROOT, "sh", "-c", "command -v haproxy").exit())
+        .as("haproxy must be installed (apt-get install -y haproxy) to validate deploy/haproxy.cfg").isZero();
+    // Outside Compose the gateway names do not resolve: haproxy warns and still validates.
+    Result check = run(ROOT, "haproxy", "-c", "-f", "deploy/haproxy.cfg");
+    assertThat(check.exit()).as("haproxy -c:\n" + check.out()).isZero();
 
     String prometheus = Files.readString(ROOT.resolve("deploy/prometheus.yml"));
     Set<String> targets = hosts(prometheus, "'([a-z0-9-]+):\\d+'");
@@ -104,10 +99,6 @@ class DeploymentFilesTest {
     List<String> mains = new ArrayList<>(hosts(entrypoint, "main=(dev\\.jamsession\\.[A-Za-z.]+)"));
     assertThat(mains).hasSize(5);
     for (String main : mains) {
-      if (main.equals(LocalCluster.RECOMMENDER_MAIN) && !LocalCluster.jarHas(main)) {
-        LOG.warn("{} is not in the jar yet: the image's SERVICE=recommender would not start", main);
-        continue;
-      }
       assertThat(LocalCluster.jarHas(main)).as(main + " in " + LocalCluster.jar()).isTrue();
     }
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));

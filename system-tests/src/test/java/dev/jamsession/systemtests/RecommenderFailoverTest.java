@@ -1,7 +1,6 @@
 package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -20,12 +19,8 @@ class RecommenderFailoverTest {
   private static final Logger LOG = LoggerFactory.getLogger(RecommenderFailoverTest.class);
 
   @RegisterExtension
-  static final ClusterFixture fixture = new ClusterFixture(() -> {
-    assumeTrue(LocalCluster.jarHas(LocalCluster.RECOMMENDER_MAIN),
-        "SKIPPED: " + LocalCluster.RECOMMENDER_MAIN + " is not in " + LocalCluster.jar()
-            + " yet, so there is no recommender process to kill");
-    return new LocalCluster("recommender-failover", 2, 1, 2, false, Map.of());
-  });
+  static final ClusterFixture fixture =
+      new ClusterFixture(() -> new LocalCluster("recommender-failover", 2, 1, 2, false, Map.of()));
 
   @Test
   void noRecommendationRequestFailsWhenARecommenderDies() throws Exception {

@@ -23,13 +23,8 @@ class RollingRestartTest {
   private static final Logger LOG = LoggerFactory.getLogger(RollingRestartTest.class);
 
   @RegisterExtension
-  static final ClusterFixture fixture = new ClusterFixture(() -> {
-    int recommenders = LocalCluster.jarHas(LocalCluster.RECOMMENDER_MAIN) ? 2 : 0;
-    if (recommenders == 0) {
-      LOG.warn("{} is not in the jar yet: the rolling restart runs without recommenders", LocalCluster.RECOMMENDER_MAIN);
-    }
-    return new LocalCluster("rolling-restart", 2, 2, recommenders, true, Map.of());
-  });
+  static final ClusterFixture fixture =
+      new ClusterFixture(() -> new LocalCluster("rolling-restart", 2, 2, 2, true, Map.of()));
 
   /** Set before the test closes its clients, so their closing is not taken for a dropped gateway. */
   private static volatile boolean closing;

@@ -2,7 +2,6 @@ package dev.jamsession.catalog.folder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -55,10 +54,7 @@ class MusicFolderTest {
   static void encodeSamples(@TempDir Path dir) throws Exception {
     JAUDIOTAGGER.setLevel(java.util.logging.Level.OFF);
     if (!Encoder.available()) {
-      if (System.getenv("CI") != null) {
-        throw new IllegalStateException("CI must install Debian's ffmpeg for the MUSIC_DIR tests");
-      }
-      return;
+      return; // the test that needs the encoded files fails and says why
     }
     for (String ext : List.of("mp3", "ogg", "flac", "m4a")) {
       Path file = dir.resolve("tone." + ext);
@@ -86,7 +82,7 @@ class MusicFolderTest {
 
   @Test
   void readsTitleArtistAlbumGenreYearAndLengthFromRealTags() throws Exception {
-    assumeTrue(Encoder.available(), "ffmpeg is not installed");
+    assertThat(Encoder.available()).as("ffmpeg must be installed (apt-get install -y ffmpeg)").isTrue();
     addEncodedLibrary();
 
     ScanReport report = scan();
