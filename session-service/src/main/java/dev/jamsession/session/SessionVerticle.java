@@ -96,7 +96,9 @@ public final class SessionVerticle extends VerticleBase {
     }
     String requestId = in.getString("requestId");
     if (requestId != null) {
-      command = new Command.Tracked(requestId, command);
+      // Scoped to who asked, so nobody can replay or block another participant's request id.
+      String who = participantId != null ? participantId : in.getString("connectionId");
+      command = new Command.Tracked(who + "/" + requestId, command);
     }
     run(code, command, in.getLong("receivedAt", System.currentTimeMillis()), cmd).onComplete(ar -> msg.reply(ar.succeeded()
         ? Replies.ok(ar.result().reply())
