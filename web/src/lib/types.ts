@@ -49,6 +49,8 @@ export interface Settings {
   maxParticipants: number;
   guestsControlPlayback: boolean;
   listed: boolean;
+  /** §9: add the recommender's pick when the queue is about to run dry (default true). */
+  autofill: boolean;
 }
 
 export interface HistoryEntry {

@@ -29,6 +29,7 @@ export function snapshot(rev: number, over: Partial<Snapshot> = {}): Snapshot {
       maxParticipants: 50,
       guestsControlPlayback: false,
       listed: false,
+      autofill: true,
     },
     history: [],
     skipVotes: { count: 0, needed: 1 },

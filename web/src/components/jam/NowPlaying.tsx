@@ -3,6 +3,7 @@ import { SyncedPlayer, type SyncStatus } from '../../audio/syncedPlayer';
 import { useJamView, useServices } from '../../context';
 import { formatTime } from '../../format';
 import { canControlPlayback, type JamState } from '../../lib/jamState';
+import { isRecommended } from '../../lib/songLabels';
 import { expectedPositionMs } from '../../lib/sync';
 
 export function NowPlaying({ jam }: { jam: JamState }) {
@@ -77,7 +78,15 @@ export function NowPlaying({ jam }: { jam: JamState }) {
               {current.song.title}
             </div>
             <div className="np-artist">{current.song.artist}</div>
-            <div className="muted small">Added by {current.addedBy}</div>
+            <div className="muted small">
+              {isRecommended(current) ? (
+                <span className="badge badge-rec" data-testid="recommended-badge" title="Added from recommendations">
+                  Recommended
+                </span>
+              ) : (
+                <>Added by {current.addedBy}</>
+              )}
+            </div>
           </div>
           <div className="progress-row">
             <span className="time" aria-hidden="true">{formatTime(shown)}</span>

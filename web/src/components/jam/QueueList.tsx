@@ -1,5 +1,6 @@
 import { useServices } from '../../context';
 import { canRemove, type JamState } from '../../lib/jamState';
+import { isRecommended } from '../../lib/songLabels';
 import type { QueueItem } from '../../lib/types';
 
 export function QueueList({ jam }: { jam: JamState }) {
@@ -60,8 +61,17 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
         <div className="song-title" data-testid="queue-title">{item.song.title}</div>
         <div className="song-artist">{item.song.artist}</div>
         <div className="muted small">
-          Added by {item.addedBy}
-          {item.addedById === jam.you.participantId ? ' (you)' : ''} · ▲{item.up} ▼{item.down}
+          {isRecommended(item) ? (
+            <span className="badge badge-rec" data-testid="recommended-badge" title="Added from recommendations">
+              Recommended
+            </span>
+          ) : (
+            <>
+              Added by {item.addedBy}
+              {item.addedById === jam.you.participantId ? ' (you)' : ''}
+            </>
+          )}{' '}
+          · ▲{item.up} ▼{item.down}
         </div>
       </div>
       {canRemove(jam, item.addedById) && (

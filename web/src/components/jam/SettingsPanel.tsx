@@ -47,7 +47,7 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
     }
   }
 
-  const check = (k: 'allowVoting' | 'autoPlay' | 'guestsControlPlayback' | 'listed', label: string) => (
+  const check = (k: 'allowVoting' | 'autoPlay' | 'autofill' | 'guestsControlPlayback' | 'listed', label: string) => (
     <label className="check">
       <input type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.target.checked)} data-testid={`setting-${k}`} />
       {label}
@@ -84,6 +84,7 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
         <form className="form settings" onSubmit={save} noValidate>
           {check('allowVoting', 'Allow voting')}
           {check('autoPlay', 'Play the next song automatically')}
+          {check('autofill', 'Autofill from recommendations')}
           {check('guestsControlPlayback', 'Guests may play, pause and seek')}
           {check('listed', 'List this jam publicly')}
           {num('maxQueueSize', 'Queue size (1–200)', 1)}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useServices } from '../../context';
 import { formatTime } from '../../format';
 import type { JamState } from '../../lib/jamState';
+import { addButtonAriaLabel, addButtonLabel, songStatus, type SongStatus } from '../../lib/songLabels';
 import { JamError, type Recommendation, type Song } from '../../lib/types';
 import { useSongSearch } from '../../useSongSearch';
 import { SearchInput } from '../SearchInput';
@@ -17,8 +18,6 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
   const { client } = useServices();
   const search = useSongSearch(query, 20);
   const [recs, setRecs] = useState<Recs>({ state: 'closed' });
-  const queued = new Set(jam.queue.map((i) => i.song.id));
-  if (jam.current) queued.add(jam.current.song.id);
 
   async function askAi() {
     if (recs.state === 'ready' || recs.state === 'unavailable' || recs.state === 'failed') {
@@ -75,7 +74,7 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
           {recs.state === 'ready' && (
             <ul className="song-list">
               {recs.songs.map((r) => (
-                <SongRow key={r.song.id} song={r.song} queued={queued.has(r.song.id)} onAdd={add} testid="rec-row">
+                <SongRow key={r.song.id} song={r.song} status={songStatus(jam, r.song.id)} onAdd={add} testid="rec-row">
                   <ul className="reasons" aria-label="Why">
                     {r.reasons.map((reason, i) => (
                       <li key={i}>{reason}</li>
@@ -91,7 +90,7 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
       {search.error && <p className="error-text" role="alert">{search.error}</p>}
       <ul className="song-list" data-testid="song-list">
         {search.songs.map((s) => (
-          <SongRow key={s.id} song={s} queued={queued.has(s.id)} onAdd={add} testid="song-row" />
+          <SongRow key={s.id} song={s} status={songStatus(jam, s.id)} onAdd={add} testid="song-row" />
         ))}
       </ul>
       {search.hasMore && (
@@ -105,13 +104,13 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
 
 function SongRow({
   song,
-  queued,
+  status,
   onAdd,
   testid,
   children,
 }: {
   song: Song;
-  queued: boolean;
+  status: SongStatus;
   onAdd(s: Song): void;
   testid: string;
   children?: React.ReactNode;
@@ -128,12 +127,13 @@ function SongRow({
       <button
         type="button"
         className="btn btn-small"
-        disabled={queued}
+        disabled={status !== null}
         onClick={() => onAdd(song)}
-        aria-label={queued ? `${song.title} is already queued` : `Add ${song.title} to the queue`}
+        aria-label={addButtonAriaLabel(status, song.title)}
         data-testid="add-song"
+        data-status={status ?? 'none'}
       >
-        {queued ? 'Queued' : 'Add'}
+        {addButtonLabel(status)}
       </button>
     </li>
   );
