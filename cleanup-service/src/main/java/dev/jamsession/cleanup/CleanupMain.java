@@ -1,8 +1,10 @@
 package dev.jamsession.cleanup;
 
+import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ManagementServer;
 import dev.jamsession.runtime.ServiceLauncher;
+import dev.jamsession.runtime.bus.InternalClient;
 import java.util.Map;
 
 /** cleanup-service as its own process: a lite member with a management port. */
@@ -10,8 +12,11 @@ public final class CleanupMain {
   private CleanupMain() {}
 
   public static void main(String[] args) {
-    ServiceLauncher.run("cleanup-service", JamNode.Role.LITE, System.getenv(), (node, config) ->
-        CleanupService.deploy(node, config).compose(v -> node.vertx().deployVerticle(
-            new ManagementServer(node, config.managementPort(), config.host(), Map::of))));
+    ServiceLauncher.run("cleanup-service", JamNode.Role.LITE, System.getenv(), (node, config) -> {
+      InternalClient session = new InternalClient(node.vertx().eventBus(), config.internalTimeoutMs(), 1);
+      return CleanupService.deploy(node, config).compose(v -> node.vertx().deployVerticle(
+          new ManagementServer(node, config.managementPort(), config.host(),
+              () -> session.reachable(Addresses.SESSION_PING).map(ok -> Map.of("sessionService", ok)))));
+    });
   }
 }

@@ -18,11 +18,14 @@ public final class ManagementServer extends VerticleBase {
   private final JamNode node;
   private final int port;
   private final String host;
-  private final Supplier<Map<String, Boolean>> checks;
+  private final Supplier<Future<Map<String, Boolean>>> checks;
   private HttpServer server;
 
-  /** {@code checks}: readiness conditions by name, all of which must hold; cluster membership is always one. */
-  public ManagementServer(JamNode node, int port, String host, Supplier<Map<String, Boolean>> checks) {
+  /**
+   * {@code checks}: readiness conditions by name, all of which must hold (they may ask other
+   * services, hence a future); cluster membership is always one.
+   */
+  public ManagementServer(JamNode node, int port, String host, Supplier<Future<Map<String, Boolean>>> checks) {
     this.node = node;
     this.port = port;
     this.host = host;
@@ -44,10 +47,12 @@ public final class ManagementServer extends VerticleBase {
 
   private void ready(RoutingContext ctx) {
     JsonObject body = new JsonObject().put("cluster", node.hazelcast().getLifecycleService().isRunning());
-    checks.get().forEach(body::put);
-    boolean ready = body.stream().allMatch(e -> Boolean.TRUE.equals(e.getValue()));
-    body.put("status", ready ? "READY" : "NOT_READY");
-    ctx.response().setStatusCode(ready ? 200 : 503);
-    ctx.json(body);
+    checks.get().otherwise(t -> Map.of("checks", false)).onComplete(ar -> {
+      ar.result().forEach(body::put);
+      boolean ready = body.stream().allMatch(e -> Boolean.TRUE.equals(e.getValue()));
+      body.put("status", ready ? "READY" : "NOT_READY");
+      ctx.response().setStatusCode(ready ? 200 : 503);
+      ctx.json(body);
+    });
   }
 }

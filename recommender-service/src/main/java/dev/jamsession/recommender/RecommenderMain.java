@@ -6,6 +6,7 @@ import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ManagementServer;
 import dev.jamsession.runtime.ServiceLauncher;
+import io.vertx.core.Future;
 import java.util.Map;
 
 /** recommender-service as its own process: a lite member scoring the catalog on request. */
@@ -18,6 +19,6 @@ public final class RecommenderMain {
     ServiceLauncher.run("recommender-service", JamNode.Role.LITE, env, (node, config) ->
         RecommenderService.deploy(node.vertx(), catalog.all()).compose(v ->
             node.vertx().deployVerticle(new ManagementServer(node, config.managementPort(),
-                config.host(), () -> Map.of("catalog", !catalog.all().isEmpty())))));
+                config.host(), () -> Future.succeededFuture(Map.of("catalog", !catalog.all().isEmpty()))))));
   }
 }
