@@ -34,10 +34,6 @@ public final class RateLimiter {
     return 0;
   }
 
-  public void forget(String key) {
-    windows.remove(key);
-  }
-
   private void purge(long now) {
     if (now - lastPurge < windowMs) {
       return;

@@ -25,7 +25,7 @@ public final class BridgeBenchmark {
     int members = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     int votes = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     try (JamServer server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "1000000",
-        "WS_RATE_LIMIT_MAX", "1000000"))) {
+        "WS_RATE_LIMIT_MAX", "1000000", "WS_IP_RATE_LIMIT_MAX", "1000000"))) {
       List<Long> register = new ArrayList<>();
       List<Long> broadcast = new ArrayList<>();
       for (int r = 0; r < rooms; r++) {

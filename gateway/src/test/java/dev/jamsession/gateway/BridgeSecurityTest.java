@@ -143,6 +143,21 @@ class BridgeSecurityTest {
   }
 
   @Test
+  void manyConnectionsFromOneAddressShareItsLimit() throws Exception {
+    try (JamServer small = new JamServer(1, Map.of("WS_RATE_LIMIT_MAX", "1000", "WS_IP_RATE_LIMIT_MAX", "30"))) {
+      List<String> codes = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        BridgeClient c = small.connect();
+        for (int k = 0; k < 10; k++) {
+          codes.add(c.request("jam.time", null).getString("code", "OK"));
+        }
+      }
+      assertThat(codes.stream().filter("OK"::equals).count()).isEqualTo(30);
+      assertThat(codes).contains("RATE_LIMITED");
+    }
+  }
+
+  @Test
   void membershipIsCheckedBeforeShape() throws Exception {
     BridgeClient stranger = server.connect();
     refused(stranger.request("jam.vote", new JsonObject().put("value", "bad")), "NOT_JOINED");

@@ -30,12 +30,15 @@ final class CommandRelay {
 
   private final Connections connections;
   private final RateLimiter rates;
+  private final RateLimiter ipRates;
   private final InternalClient session;
   private int inFlight;
 
-  CommandRelay(Connections connections, RateLimiter rates, InternalClient session) {
+  /** {@code rates} count per connection, {@code ipRates} per client address (all its connections). */
+  CommandRelay(Connections connections, RateLimiter rates, RateLimiter ipRates, InternalClient session) {
     this.connections = connections;
     this.rates = rates;
+    this.ipRates = ipRates;
     this.session = session;
   }
 
@@ -51,7 +54,8 @@ final class CommandRelay {
       msg.reply(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
       return;
     }
-    if (rates.acquire(c.id, System.currentTimeMillis()) > 0) {
+    long now = System.currentTimeMillis();
+    if (rates.acquire(c.id, now) > 0 || ipRates.acquire(c.remoteIp, now) > 0) {
       msg.reply(Replies.error(ErrorCode.RATE_LIMITED, "Too many messages; slow down a little"));
       return;
     }

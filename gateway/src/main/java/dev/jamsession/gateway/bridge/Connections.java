@@ -10,14 +10,21 @@ final class Connections {
   private final Map<SockJSSocket, Connection> bySocket = new HashMap<>();
   private final Map<String, Connection> byId = new HashMap<>();
   private final String nodeId;
+  private final boolean trustProxy;
 
-  /** {@code nodeId}: this gateway's cluster node, the prefix of its connection ids. */
-  Connections(String nodeId) {
+  /**
+   * {@code nodeId}: this gateway's cluster node, the prefix of its connection ids;
+   * {@code trustProxy}: take the client's address from X-Forwarded-For (behind the load balancer).
+   */
+  Connections(String nodeId, boolean trustProxy) {
     this.nodeId = nodeId;
+    this.trustProxy = trustProxy;
   }
 
   Connection open(SockJSSocket socket) {
-    String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+    String forwarded = trustProxy && socket.headers() != null ? socket.headers().get("X-Forwarded-For") : null;
+    String ip = forwarded != null ? forwarded.split(",")[0].strip()
+        : socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
     // The node prefix lets session-service disconnect them all if this gateway dies.
     Connection c = new Connection(nodeId + "/" + UUID.randomUUID(), ip);
     bySocket.put(socket, c);

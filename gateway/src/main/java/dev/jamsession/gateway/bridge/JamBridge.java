@@ -34,7 +34,7 @@ public final class JamBridge {
 
   public JamBridge(Vertx vertx, JamConfig config, MeterRegistry registry, String nodeId) {
     this.vertx = vertx;
-    this.connections = new Connections(nodeId);
+    this.connections = new Connections(nodeId, config.trustProxy());
     this.config = config;
     this.metrics = new BridgeMetrics(registry, connections::size);
   }
@@ -47,6 +47,7 @@ public final class JamBridge {
   public Future<Void> start() {
     relay = new CommandRelay(connections,
         new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs()),
+        new RateLimiter(config.socketIpRateLimit(), config.socketRateWindowMs()),
         new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), INTERNAL_ATTEMPTS));
     return vertx.eventBus().consumer(relayAddress, relay::handle).completion();
   }
