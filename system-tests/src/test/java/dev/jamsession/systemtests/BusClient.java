@@ -139,24 +139,39 @@ final class BusClient implements AutoCloseable {
     ws.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode());
   }
 
-  /** The first frame at or after position {@code from} of {@link #frames()} that matches. */
-  Frame await(int from, Predicate<Frame> match, Duration timeout) throws Exception {
+  /**
+   * Completes with the first frame at or after position {@code from} of {@link #frames()} that
+   * matches, as it arrives (or at once if one is already there).
+   */
+  CompletableFuture<Frame> whenFrame(int from, Predicate<Frame> match) {
     CompletableFuture<Frame> future = new CompletableFuture<>();
     Waiter waiter = new Waiter(from, match, future);
     waiters.add(waiter);
+    future.whenComplete((f, t) -> waiters.remove(waiter));
     // Scan after registering the waiter, so a frame arriving meanwhile is not missed.
     for (int i = from; i < frames.size() && !future.isDone(); i++) {
       if (match.test(frames.get(i))) {
         future.complete(frames.get(i));
       }
     }
+    return future;
+  }
+
+  /** The first frame at or after position {@code from} of {@link #frames()} that matches. */
+  Frame await(int from, Predicate<Frame> match, Duration timeout) throws Exception {
+    CompletableFuture<Frame> future = whenFrame(from, match);
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new TimeoutException("no matching frame within " + timeout.toMillis() + " ms on port " + port);
     } finally {
-      waiters.remove(waiter);
+      future.cancel(false); // unregisters the waiter if nothing came
     }
+  }
+
+  /** Completes with the first event (other than {@code subscribed}) received after {@code nanos}. */
+  CompletableFuture<Frame> whenEventAfter(long nanos) {
+    return whenFrame(0, f -> f.atNanos() > nanos && f.isEvent() && !"subscribed".equals(f.body().getString("type")));
   }
 
   /** The first event of {@code type} at or after position {@code from}. */

@@ -32,6 +32,12 @@ class GatewayFailoverTest {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayFailoverTest.class);
   static final long MAX_GAP_MS = 5_000;
   static final long GRACE_MS = 8_000;
+  /** Load before the kill: this many acknowledged commands (about 5 s of it), every client with events. */
+  static final int ACKS_BEFORE = 100;
+  /** Load after every client resumed: this many acknowledged commands, and so many of every client. */
+  static final int ACKS_AFTER = 60;
+  static final int ACKS_AFTER_PER_PLAYER = 3;
+  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   @RegisterExtension
   static final ClusterFixture fixture = new ClusterFixture(() -> new LocalCluster("gateway-failover", 2, 2, 0, false,
@@ -76,8 +82,14 @@ class GatewayFailoverTest {
     Map<Player, JsonObject> resumedSnapshots = new ConcurrentHashMap<>();
     ExecutorService reconnects = Executors.newFixedThreadPool(moving.size());
     try (load) {
+      long loadStart = System.nanoTime();
       load.start();
-      Thread.sleep(5_000);
+      Await.All steady = Await.all("for steady load before the kill")
+          .on(ACKS_BEFORE + " acknowledged commands", ledger.whenAtLeast(ACKS_BEFORE, Ledger.acknowledgedSince(loadStart)));
+      for (Player p : players) {
+        steady.on(p + " receiving events", p.bus().whenEventAfter(loadStart));
+      }
+      long steadyMs = steady.within(DEADLINE);
       killedAt = System.nanoTime();
       g1.kill();
       // As a browser would: on close, reconnect to the other gateway and resume with the token.
@@ -95,8 +107,20 @@ class GatewayFailoverTest {
         }, reconnects));
       }
       CompletableFuture.allOf(resuming.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-      Thread.sleep(5_000);
+      long allResumed = System.nanoTime();
+      Await.All flowing = Await.all("for load to flow again after every client resumed")
+          .on(ACKS_AFTER + " acknowledged commands sent after that",
+              ledger.whenAtLeast(ACKS_AFTER, Ledger.acknowledgedSince(allResumed)));
+      for (Player p : players) {
+        // For the resumed ones: on the new connection (the assertion below depends on it).
+        flowing.on(p + " receiving events after the kill", p.bus().whenEventAfter(killedAt));
+        flowing.on(p + " with " + ACKS_AFTER_PER_PLAYER + " acknowledged commands sent after that",
+            ledger.whenAtLeast(ACKS_AFTER_PER_PLAYER, Ledger.acknowledgedSince(p, allResumed)));
+      }
+      long flowingMs = flowing.within(DEADLINE);
       load.stop();
+      LOG.info("load ran {} ms before the kill, {} ms from the kill to every client resumed, {} ms after that",
+          steadyMs, (allResumed - killedAt) / 1_000_000, flowingMs);
     } finally {
       reconnects.shutdownNow();
     }
@@ -144,17 +168,15 @@ class GatewayFailoverTest {
   void aClientOfTheDeadGatewayThatNeverReturnsIsDisconnectedThenRemovedAfterTheGrace() throws Exception {
     Player observer = players.stream().filter(p -> p.code.equals(ghost.code) && p.bus().isOpen()).findFirst().orElseThrow();
     long deadline = killedAt + TimeUnit.MILLISECONDS.toNanos(GRACE_MS + 10_000);
-    JsonObject last = null;
-    while (System.nanoTime() < deadline) {
-      last = participant(observer.snapshot(), ghost.participantId());
-      if (last == null) {
-        LOG.info("ghost removed {} ms after its gateway was killed", (System.nanoTime() - killedAt) / 1_000_000);
-        return;
-      }
-      Thread.sleep(500);
+    JsonObject[] last = new JsonObject[1];
+    boolean removed = Await.within(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), Duration.ofMillis(500),
+        () -> (last[0] = participant(observer.snapshot(), ghost.participantId())) == null);
+    if (removed) {
+      LOG.info("ghost removed {} ms after its gateway was killed", (System.nanoTime() - killedAt) / 1_000_000);
+      return;
     }
     throw new AssertionError("A participant whose gateway was killed and who never resumed is still in the jam "
-        + (GRACE_MS + 10_000) + " ms later (DISCONNECT_GRACE=" + GRACE_MS + "): " + last
+        + (GRACE_MS + 10_000) + " ms later (DISCONNECT_GRACE=" + GRACE_MS + "): " + last[0]
         + ". Nobody tells session-service about connections of a dead gateway, so they never start their grace period.");
   }
 

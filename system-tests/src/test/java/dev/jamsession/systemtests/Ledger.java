@@ -7,11 +7,14 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * Every command the players sent and what they heard back, replayed against the final state:
@@ -32,10 +35,58 @@ final class Ledger {
   record FinalState(JsonObject snapshot, Map<String, Map<String, Integer>> votesByParticipant) {}
 
   private final List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
+  /** Guarded by {@code attempts} (a synchronized list locks on itself). */
+  private final List<CountWaiter> waiters = new ArrayList<>();
+
+  private static final class CountWaiter {
+    final Predicate<Attempt> which;
+    final CompletableFuture<Void> reached = new CompletableFuture<>();
+    long missing;
+
+    CountWaiter(Predicate<Attempt> which, long missing) {
+      this.which = which;
+      this.missing = missing;
+    }
+  }
 
   Attempt record(Attempt a) {
-    attempts.add(a);
+    List<CompletableFuture<Void>> reached = new ArrayList<>();
+    synchronized (attempts) {
+      attempts.add(a);
+      for (Iterator<CountWaiter> it = waiters.iterator(); it.hasNext(); ) {
+        CountWaiter w = it.next();
+        if (w.which.test(a) && --w.missing <= 0) {
+          reached.add(w.reached);
+          it.remove();
+        }
+      }
+    }
+    reached.forEach(f -> f.complete(null));
     return a;
+  }
+
+  /** Completes once the ledger holds at least {@code n} attempts that match (those already recorded count). */
+  CompletableFuture<Void> whenAtLeast(long n, Predicate<Attempt> which) {
+    synchronized (attempts) {
+      long have = attempts.stream().filter(which).count();
+      CountWaiter w = new CountWaiter(which, n - have);
+      if (w.missing <= 0) {
+        w.reached.complete(null);
+      } else {
+        waiters.add(w);
+      }
+      return w.reached;
+    }
+  }
+
+  /** Acknowledged commands sent at or after {@code nanos} (a System.nanoTime). */
+  static Predicate<Attempt> acknowledgedSince(long nanos) {
+    return a -> a.outcome == Outcome.ACK && a.sentNanos >= nanos;
+  }
+
+  /** Acknowledged commands of {@code player} sent at or after {@code nanos}. */
+  static Predicate<Attempt> acknowledgedSince(Player player, long nanos) {
+    return acknowledgedSince(nanos).and(a -> a.player.equals(player.name) && a.code.equals(player.code));
   }
 
   List<Attempt> attempts() {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Steady load from every player, each on its own thread, one command at a time: adds, votes on
- * items the jam has, skip votes. A player whose connection is down waits (the test reconnects it).
+ * items the jam has, skip votes, paced by a random pause around {@code pause}. A player whose
+ * connection is down waits until the test has reconnected it.
  */
 final class Load implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Load.class);
@@ -54,10 +55,8 @@ final class Load implements AutoCloseable {
     List<String> items = itemsByJam.computeIfAbsent(p.code, c -> new CopyOnWriteArrayList<>());
     try {
       while (running.get()) {
-        BusClient bus = p.bus();
-        if (bus == null || !bus.isOpen()) {
-          Thread.sleep(20);
-          continue;
+        if (!p.awaitOpen(Duration.ofMillis(250))) {
+          continue; // still reconnecting: check whether the load was stopped meanwhile
         }
         double r = rnd.nextDouble();
         if (r < addShare || items.isEmpty()) {
@@ -75,7 +74,7 @@ final class Load implements AutoCloseable {
           p.voteSkip(rnd.nextInt(3) > 0);
         }
         long ms = pause.toMillis();
-        Thread.sleep(ms / 2 + rnd.nextInt((int) ms + 1));
+        Await.pause(Duration.ofMillis(ms / 2 + rnd.nextInt((int) ms + 1)));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A participant of one jam, as a client program: joins through a gateway, subscribes to the jam's
@@ -22,6 +23,8 @@ final class Player {
   private final Vertx vertx;
   private final Ledger ledger;
   private volatile BusClient bus;
+  /** Notified when a (re)connection installs a new {@link #bus}. */
+  private final Object connection = new Object();
   private volatile String participantId;
   private volatile String resumeToken;
   private volatile boolean host;
@@ -63,7 +66,10 @@ final class Player {
     int from = client.frameCount();
     client.register("jam.events." + code);
     client.awaitEvent(from, "subscribed", Duration.ofSeconds(10));
-    bus = client;
+    synchronized (connection) {
+      bus = client;
+      connection.notifyAll();
+    }
     JsonObject snap = client.request("jam.snapshot", new JsonObject(), REQUEST_TIMEOUT);
     if (!Boolean.TRUE.equals(snap.getBoolean("success"))) {
       throw new AssertionError(name + " could not read the snapshot of " + code + ": " + snap.encode());
@@ -82,6 +88,24 @@ final class Player {
 
   BusClient bus() {
     return bus;
+  }
+
+  /**
+   * Waits at most {@code max} for an open connection: returns at once when there is one, as soon
+   * as a resume installs one, or false when none came in time.
+   */
+  boolean awaitOpen(Duration max) throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    synchronized (connection) {
+      while (bus == null || !bus.isOpen()) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(connection, left);
+      }
+      return true;
+    }
   }
 
   String participantId() {

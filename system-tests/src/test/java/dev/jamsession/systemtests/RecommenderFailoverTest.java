@@ -3,6 +3,7 @@ package dev.jamsession.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,12 @@ import org.slf4j.LoggerFactory;
 /** kill -9 of one recommender (of two) while clients ask for recommendations: none fails. */
 class RecommenderFailoverTest {
   private static final Logger LOG = LoggerFactory.getLogger(RecommenderFailoverTest.class);
+  /** Requests each client has answered before the kill (about 3.5 s of asking). */
+  static final int ANSWERS_BEFORE = 20;
+  /** Requests sent after the kill each client has answered (about 4.5 s): any in flight at the kill is done. */
+  static final int ANSWERS_AFTER = 25;
+  static final Duration DEADLINE = Duration.ofSeconds(60);
+  static final Duration PACE = Duration.ofMillis(150);
 
   @RegisterExtension
   static final ClusterFixture fixture =
@@ -48,7 +55,14 @@ class RecommenderFailoverTest {
       List<Long> latenciesAfterKill = new CopyOnWriteArrayList<>();
       AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
       List<Thread> askers = new ArrayList<>();
+      Await.All asking = Await.all("for recommendation requests before the kill");
+      Await.All askingAfter = Await.all("for recommendation requests sent after the kill");
       for (Player p : players) {
+        Await.Tally answered = new Await.Tally(); // answered or failed: a request no longer in flight
+        Await.Tally answeredAfterKill = new Await.Tally();
+        asking.on(p + " with " + ANSWERS_BEFORE + " requests done", answered.reaches(ANSWERS_BEFORE));
+        askingAfter.on(p + " with " + ANSWERS_AFTER + " requests sent after the kill done",
+            answeredAfterKill.reaches(ANSWERS_AFTER));
         Thread t = new Thread(() -> {
           while (running.get()) {
             long sent = System.nanoTime();
@@ -65,8 +79,12 @@ class RecommenderFailoverTest {
             if (sent >= killedAt.get() - 2_000_000_000L) {
               latenciesAfterKill.add(ms);
             }
+            answered.add();
+            if (sent >= killedAt.get()) {
+              answeredAfterKill.add();
+            }
             try {
-              Thread.sleep(150);
+              Await.pause(PACE);
             } catch (InterruptedException e) {
               return;
             }
@@ -75,11 +93,17 @@ class RecommenderFailoverTest {
         t.start();
         askers.add(t);
       }
-      Thread.sleep(4_000);
-      killedAt.set(System.nanoTime());
-      cluster.get("recommender-1").kill();
-      Thread.sleep(12_000);
-      running.set(false);
+      long beforeMs;
+      long afterMs;
+      try {
+        beforeMs = asking.within(DEADLINE);
+        killedAt.set(System.nanoTime());
+        cluster.get("recommender-1").kill();
+        afterMs = askingAfter.within(DEADLINE);
+      } finally {
+        running.set(false);
+      }
+      LOG.info("asked {} ms before the kill and {} ms after it", beforeMs, afterMs);
       for (Thread t : askers) {
         t.join(20_000);
       }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -21,6 +20,14 @@ import org.slf4j.LoggerFactory;
  */
 class RollingRestartTest {
   private static final Logger LOG = LoggerFactory.getLogger(RollingRestartTest.class);
+  /** Load before the first restart: this many acknowledged commands, every client with events. */
+  static final int ACKS_BEFORE = 60;
+  /** After each restart, every client has this many commands sent after it acknowledged. */
+  static final int ACKS_PER_PLAYER_BETWEEN = 1;
+  /** After the last restart: this many acknowledged commands sent after it, and so many of every client. */
+  static final int ACKS_AFTER = 40;
+  static final int ACKS_AFTER_PER_PLAYER = 2;
+  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   @RegisterExtension
   static final ClusterFixture fixture =
@@ -54,8 +61,14 @@ class RollingRestartTest {
     Load load = new Load(players, songs, 0.35, 0.5, Duration.ofMillis(500));
     List<String> forcedStops = new ArrayList<>();
     try (load) {
+      long loadStart = System.nanoTime();
       load.start();
-      Thread.sleep(3_000);
+      Await.All steady = Await.all("for steady load before the first restart")
+          .on(ACKS_BEFORE + " acknowledged commands", ledger.whenAtLeast(ACKS_BEFORE, Ledger.acknowledgedSince(loadStart)));
+      for (Player p : players) {
+        steady.on(p + " receiving events", p.bus().whenEventAfter(loadStart));
+      }
+      steady.within(DEADLINE);
       for (String name : order) {
         ServiceProcess p = cluster.get(name);
         LOG.info("rolling restart: {}", name);
@@ -63,9 +76,24 @@ class RollingRestartTest {
         if (exit == -1) {
           forcedStops.add(name);
         }
-        Thread.sleep(1_000);
+        long restarted = System.nanoTime();
+        Await.All served = Await.all("for every client to be served after restarting " + name);
+        for (Player pl : players) {
+          served.on(pl + " with a command sent after the restart acknowledged",
+              ledger.whenAtLeast(ACKS_PER_PLAYER_BETWEEN, Ledger.acknowledgedSince(pl, restarted)));
+        }
+        LOG.info("every client served {} ms after {} was ready again", served.within(DEADLINE), name);
       }
-      Thread.sleep(2_000);
+      long lastRestarted = System.nanoTime();
+      Await.All flowing = Await.all("for load after the last restart")
+          .on(ACKS_AFTER + " acknowledged commands sent after it",
+              ledger.whenAtLeast(ACKS_AFTER, Ledger.acknowledgedSince(lastRestarted)));
+      for (Player p : players) {
+        flowing.on(p + " receiving events after it", p.bus().whenEventAfter(lastRestarted));
+        flowing.on(p + " with " + ACKS_AFTER_PER_PLAYER + " acknowledged commands sent after it",
+            ledger.whenAtLeast(ACKS_AFTER_PER_PLAYER, Ledger.acknowledgedSince(p, lastRestarted)));
+      }
+      flowing.within(DEADLINE);
       load.stop();
     }
     try {
@@ -99,32 +127,38 @@ class RollingRestartTest {
       if (closing) {
         return;
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      Exception last = null;
-      while (System.nanoTime() < deadline) {
-        for (ServiceProcess g : gateways) {
-          if (g.httpPort == bus.port || g.readyStatus() != 200) {
-            continue;
-          }
-          try {
-            JsonObject snap = p.resume(g.httpPort);
-            gaps.add((System.nanoTime() - closedAt) / 1_000_000);
-            if (!snap.getJsonObject("you").getString("participantId").equals(p.participantId())) {
-              problems.add(p + " resumed as another participant: " + snap.getJsonObject("you"));
+      Exception[] last = new Exception[1];
+      boolean resumed;
+      try {
+        // Polls: nothing announces a gateway's readiness but its /ready.
+        resumed = Await.within(Duration.ofSeconds(30), Duration.ofMillis(200), () -> {
+          for (ServiceProcess g : gateways) {
+            if (g.httpPort == bus.port || g.readyStatus() != 200) {
+              continue;
             }
-            reconnectOnClose(p, gateways, problems, gaps);
-            return;
-          } catch (Exception e) {
-            last = e;
+            try {
+              JsonObject snap = p.resume(g.httpPort);
+              gaps.add((System.nanoTime() - closedAt) / 1_000_000);
+              if (!snap.getJsonObject("you").getString("participantId").equals(p.participantId())) {
+                problems.add(p + " resumed as another participant: " + snap.getJsonObject("you"));
+              }
+              reconnectOnClose(p, gateways, problems, gaps);
+              return true;
+            } catch (Exception e) {
+              last[0] = e;
+            }
           }
-        }
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          return;
-        }
+          return false;
+        });
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        resumed = false;
+        last[0] = e;
       }
-      problems.add(p + " could not resume within 30 s: " + last);
+      if (!resumed) {
+        problems.add(p + " could not resume within 30 s: " + last[0]);
+      }
     }, runnable -> new Thread(runnable, "reconnect-" + p.name).start());
   }
 }

@@ -158,21 +158,17 @@ final class ServiceProcess {
 
   /** Waits until /ready answers 200; fails early, with the log's tail, if the process died. */
   void awaitReady(Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
+    boolean ready = Await.within(timeout, Duration.ofMillis(200), () -> {
       if (!isAlive()) {
         throw new AssertionError(name + " exited during start-up; log tail:\n" + tail(40));
       }
-      if (readyStatus() == 200) {
-        LOG.info("{} ready after {} ms (pid {})", name,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAtNanos), pid());
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(name + " not ready after " + timeout.toSeconds() + " s; log tail:\n" + tail(40));
-      }
-      Thread.sleep(200);
+      return readyStatus() == 200;
+    });
+    if (!ready) {
+      throw new AssertionError(name + " not ready after " + timeout.toSeconds() + " s; log tail:\n" + tail(40));
     }
+    LOG.info("{} ready after {} ms (pid {})", name,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAtNanos), pid());
   }
 
   int readyStatus() {

@@ -20,6 +20,12 @@ class SessionFailoverTest {
   static final int JAMS = 5;
   static final int PLAYERS_PER_JAM = 4;
   static final long MAX_GAP_MS = 5_000;
+  /** Load before the kill: this many acknowledged commands (about 6 s of it), every client with events. */
+  static final int ACKS_BEFORE = 300;
+  /** Load after the kill: this many acknowledged commands sent after it, and so many of every client. */
+  static final int ACKS_AFTER = 300;
+  static final int ACKS_AFTER_PER_PLAYER = 10;
+  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   @RegisterExtension
   static final ClusterFixture fixture =
@@ -39,12 +45,26 @@ class SessionFailoverTest {
     try (load) {
       long loadStart = System.nanoTime();
       load.start();
-      Thread.sleep(8_000);
+      Await.All steady = Await.all("for steady load before the kill")
+          .on(ACKS_BEFORE + " acknowledged commands", ledger.whenAtLeast(ACKS_BEFORE, Ledger.acknowledgedSince(loadStart)));
+      for (Player p : players) {
+        steady.on(p + " receiving events", p.bus().whenEventAfter(loadStart));
+      }
+      long steadyMs = steady.within(DEADLINE);
       ServiceProcess victim = cluster.get("session-1"); // the oldest member: Hazelcast's master too
       long killedAt = System.nanoTime();
       victim.kill();
-      Thread.sleep(15_000);
+      Await.All recovered = Await.all("for load to flow again after the kill")
+          .on(ACKS_AFTER + " acknowledged commands sent after the kill",
+              ledger.whenAtLeast(ACKS_AFTER, Ledger.acknowledgedSince(killedAt)));
+      for (Player p : players) {
+        recovered.on(p + " receiving events after the kill", p.bus().whenEventAfter(killedAt));
+        recovered.on(p + " with " + ACKS_AFTER_PER_PLAYER + " acknowledged commands sent after the kill",
+            ledger.whenAtLeast(ACKS_AFTER_PER_PLAYER, Ledger.acknowledgedSince(p, killedAt)));
+      }
+      long recoveredMs = recovered.within(DEADLINE);
       load.stop();
+      LOG.info("load ran {} ms before the kill and {} ms after it", steadyMs, recoveredMs);
       long loadEnd = System.nanoTime();
 
       report(ledger, loadStart, killedAt, loadEnd);
