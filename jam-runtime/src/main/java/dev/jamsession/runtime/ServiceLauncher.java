@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class ServiceLauncher {
   }
 
   /** Runs a start-up step whose IllegalArgumentException names a bad variable; exits on it. */
-  public static <T> T require(java.util.function.Supplier<T> step) {
+  public static <T> T require(Supplier<T> step) {
     try {
       return step.get();
     } catch (IllegalArgumentException e) {

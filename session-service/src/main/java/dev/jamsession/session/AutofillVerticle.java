@@ -1,5 +1,6 @@
 package dev.jamsession.session;
 
+import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.core.domain.Command;
 import dev.jamsession.core.domain.JamEngine;
@@ -64,10 +65,10 @@ public final class AutofillVerticle extends VerticleBase {
         .onFailure(t -> LOG.debug("Autofill of jam {} skipped: {}", code, t.getMessage()));
   }
 
-  private Optional<dev.jamsession.core.catalog.Song> firstKnown(JsonArray recommended) {
+  private Optional<Song> firstKnown(JsonArray recommended) {
     for (int i = 0; recommended != null && i < recommended.size(); i++) {
       JsonObject song = recommended.getJsonObject(i).getJsonObject("song");
-      Optional<dev.jamsession.core.catalog.Song> known = songs.byId(song == null ? null : song.getString("id"));
+      Optional<Song> known = songs.byId(song == null ? null : song.getString("id"));
       if (known.isPresent()) {
         return known;
       }

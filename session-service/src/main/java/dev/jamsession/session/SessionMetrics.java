@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +29,8 @@ final class SessionMetrics {
   final AtomicLong activeSessions = new AtomicLong();
   final AtomicLong participants = new AtomicLong();
   final AtomicLong connectedParticipants = new AtomicLong();
+  private final Map<String, Timer> commandTimers = new ConcurrentHashMap<>();
+  private final Map<String, Counter> leaves = new ConcurrentHashMap<>();
 
   SessionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -54,10 +57,11 @@ final class SessionMetrics {
     created.increment();
   }
 
+  /** {@code command} is a validated command name: a bounded set of tags. */
   Timer commandTimer(String command) {
-    return Timer.builder("jam.command.duration").tag("command", command)
+    return commandTimers.computeIfAbsent(command, c -> Timer.builder("jam.command.duration").tag("command", c)
         .description("Time to apply a command, including the jam's entry processor")
-        .publishPercentileHistogram().register(registry);
+        .publishPercentileHistogram().register(registry));
   }
 
   /** Counts what a successful command or tick did, from its command and events. */
@@ -77,8 +81,9 @@ final class SessionMetrics {
       Map<?, ?> data = (Map<?, ?>) event.get("data");
       switch ((String) event.get("type")) {
         case "participant-joined" -> joins.increment();
-        case "participant-left" -> Counter.builder("jam.leaves").tag("reason", String.valueOf(data.get("reason")))
-            .description("Participants who left, by reason").register(registry).increment();
+        case "participant-left" -> leaves.computeIfAbsent(String.valueOf(data.get("reason")),
+            reason -> Counter.builder("jam.leaves").tag("reason", reason)
+                .description("Participants who left, by reason").register(registry)).increment();
         case "session-ended" -> sessionDuration.record(Duration.ofMillis(((Number) data.get("durationMs")).longValue()));
         case "now-playing" -> advanced = true;
         default -> { }

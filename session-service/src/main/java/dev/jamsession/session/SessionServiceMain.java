@@ -6,7 +6,6 @@ import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ManagementServer;
 import dev.jamsession.runtime.ServiceLauncher;
-import io.vertx.core.Future;
 import java.util.Map;
 
 /** session-service as its own process: a Hazelcast data member holding the jams. */
@@ -19,7 +18,7 @@ public final class SessionServiceMain {
     ServiceLauncher.run("session-service", JamNode.Role.DATA, env, (node, config) ->
         SessionService.deploy(node, config, catalog).compose(v -> node.vertx().deployVerticle(
             new ManagementServer(node, config.managementPort(), config.host(),
-                () -> Future.succeededFuture(
-                    Map.of("catalog", !catalog.all().isEmpty(), "backupsInSync", node.isSafe()))))));
+                () -> node.vertx().executeBlocking(() -> // asks the backups: not on the event loop
+                    Map.of("catalog", !catalog.all().isEmpty(), "backupsInSync", node.isSafe()), false)))));
   }
 }

@@ -22,6 +22,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +120,7 @@ public final class SessionVerticle extends VerticleBase {
         })
         .onComplete(ar -> {
           long nanos = System.nanoTime() - start;
-          metrics.commandTimer(name).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+          metrics.commandTimer(name).record(nanos, TimeUnit.NANOSECONDS);
           if (nanos / 1_000_000 > SLOW_COMMAND_MS) {
             LOG.warn("Jam {}: {} took {} ms", code, name, nanos / 1_000_000);
           }
@@ -216,20 +217,8 @@ public final class SessionVerticle extends VerticleBase {
   /** Cleanup's request; the jam re-checks the condition itself, so a jam that woke up is kept. */
   private void expire(Message<JsonObject> msg) {
     JsonObject in = msg.body();
-    String code = in.getString("code", "");
-    run(code, new Command.Expire(in.getLong("idleBefore", 0L), settings.disconnectGraceMs()),
+    run(in.getString("code", ""), new Command.Expire(in.getLong("idleBefore", 0L), settings.disconnectGraceMs()),
         System.currentTimeMillis(), "expire")
-        .onComplete(ar -> {
-          boolean ended = ar.succeeded() && ar.result().ended();
-          if (ended) {
-            LOG.info("Jam {} ended by cleanup ({})", code, reasonOf(ar.result()));
-          }
-          msg.reply(Replies.ok(new JsonObject().put("ended", ended)));
-        });
-  }
-
-  private static Object reasonOf(Outcome outcome) {
-    return outcome.events().isEmpty() ? null
-        : ((Map<?, ?>) outcome.events().get(0).get("data")).get("reason");
+        .onComplete(ar -> msg.reply(Replies.ok(new JsonObject().put("ended", ar.succeeded() && ar.result().ended()))));
   }
 }

@@ -125,8 +125,9 @@ final class CommandRelay {
   private Future<JsonObject> request(Connection c, String cmd, String code, String participantId, JsonObject args) {
     // Every command carries a request id (the client's, or one made here), so that retrying it
     // on another session instance after a timeout cannot apply it twice.
+    String requestId = CommandParser.requestId(args.getMap());
     JsonObject payload = new JsonObject()
-        .put("requestId", CommandParser.requestId(args.getMap(), UUID.randomUUID().toString()))
+        .put("requestId", requestId != null ? requestId : UUID.randomUUID().toString())
         .put("receivedAt", System.currentTimeMillis())
         .put("cmd", cmd)
         .put("code", code)

@@ -1,6 +1,7 @@
 package dev.jamsession.gateway.http;
 
 import dev.jamsession.core.protocol.Addresses;
+import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.gateway.bridge.BridgeMetrics;
 import dev.jamsession.runtime.bus.InternalClient;
 import dev.jamsession.runtime.bus.Replies;
@@ -32,7 +33,7 @@ public final class StatusRoute {
 
   private void status(RoutingContext ctx) {
     if (!admin.allows(ctx)) {
-      HttpReplies.error(ctx, dev.jamsession.core.protocol.ErrorCode.NOT_HOST, "The status page needs the admin token");
+      HttpReplies.error(ctx, ErrorCode.NOT_HOST, "The status page needs the admin token");
       return;
     }
     session.request(Addresses.SESSION_STATS, new JsonObject()).onComplete(ar -> {

@@ -38,10 +38,10 @@ public final class CommandParser {
     };
   }
 
-  /** A request id for safe retries: the client's own, if it sent a usable one, else the given one. */
-  public static String requestId(Map<String, Object> body, String fallback) {
+  /** The client's own request id for safe retries, if it sent a usable one; else null. */
+  public static String requestId(Map<String, Object> body) {
     Object v = body.get("requestId");
-    return v instanceof String s && !s.isEmpty() && s.length() <= 64 ? s : fallback;
+    return v instanceof String s && !s.isEmpty() && s.length() <= 64 ? s : null;
   }
 
   public static Command parse(String address, String actor, Map<String, Object> body, SongLookup songs) {

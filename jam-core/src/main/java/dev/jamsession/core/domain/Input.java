@@ -49,10 +49,6 @@ public final class Input {
     throw invalid("A session code is 6 letters or digits");
   }
 
-  public static boolean isCode(String s) {
-    return s != null && CODE.matcher(s).matches();
-  }
-
   /** A required identifier (song, item or participant id). */
   public static String id(Map<String, Object> body, String field) {
     Object v = body.get(field);

@@ -57,7 +57,7 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
     return Math.max(1, (int) Math.ceil(settings.skipThreshold() * connectedCount() - 1e-9));
   }
 
-  public java.util.Optional<AppliedRequest> applied(String requestId) {
+  public Optional<AppliedRequest> applied(String requestId) {
     return applied.stream().filter(a -> a.requestId().equals(requestId)).findFirst();
   }
 

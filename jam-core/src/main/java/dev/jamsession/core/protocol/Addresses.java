@@ -10,8 +10,6 @@ import java.util.Set;
 public final class Addresses {
   private Addresses() {}
 
-  public static final String PUBLIC_PREFIX = "jam.";
-
   public static final String JOIN_SESSION = "jam.join-session";
   public static final String LEAVE_SESSION = "jam.leave-session";
   public static final String ADD_TO_QUEUE = "jam.add-to-queue";
