@@ -20,17 +20,26 @@ public final class EventMessage {
   public static final String REV = "rev";
   /** For participant-* events: the id of the participant concerned. */
   public static final String PARTICIPANT = "participant";
+  /**
+   * A connection id whose binding this event ends: the previous connection of a participant who
+   * resumed on another one (the gateway holding it stops treating it as a member).
+   */
+  public static final String DETACHED = "detached";
   /** When the gateway received the command that caused it (epoch ms), for latency metrics. */
   public static final String COMMAND_AT = "commandAt";
 
   public static void publish(EventBus bus, String address, Buffer encodedEvent,
-                             String type, long rev, String participantId, long commandAt) {
+                             String type, long rev, String participantId, String detachedConnection,
+                             long commandAt) {
     DeliveryOptions options = new DeliveryOptions()
         .addHeader(TYPE, type)
         .addHeader(REV, Long.toString(rev))
         .addHeader(COMMAND_AT, Long.toString(commandAt));
     if (participantId != null) {
       options.addHeader(PARTICIPANT, participantId);
+    }
+    if (detachedConnection != null) {
+      options.addHeader(DETACHED, detachedConnection);
     }
     bus.publish(address, encodedEvent, options);
   }
@@ -46,6 +55,10 @@ public final class EventMessage {
 
   public static String participant(Message<?> msg) {
     return msg.headers().get(PARTICIPANT);
+  }
+
+  public static String detached(Message<?> msg) {
+    return msg.headers().get(DETACHED);
   }
 
   public static long commandAt(Message<?> msg) {
