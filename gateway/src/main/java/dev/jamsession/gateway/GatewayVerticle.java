@@ -5,11 +5,15 @@ import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.gateway.bridge.JamBridge;
 import dev.jamsession.gateway.http.AdminCheck;
+import dev.jamsession.gateway.http.ArtRoute;
+import dev.jamsession.gateway.http.ConfigRoute;
 import dev.jamsession.gateway.http.HttpReplies;
 import dev.jamsession.gateway.http.StatusRoute;
 import dev.jamsession.gateway.http.JamRoutes;
 import dev.jamsession.gateway.http.SongRoutes;
+import dev.jamsession.gateway.http.TlsSetup;
 import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.PublicUrl;
 import dev.jamsession.runtime.bus.InternalClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -67,6 +71,9 @@ public final class GatewayVerticle extends VerticleBase {
           .allowedHeader("Content-Type")
           .allowedHeader("Authorization"));
     }
+    TlsSetup tls = TlsSetup.fromEnv(config.env());
+    ConfigRoute configRoute = new ConfigRoute(PublicUrl.fromEnv(config.env()), tls.enabled());
+    new ArtRoute(vertx, catalog).mount(router);
     RateLimiter restLimits = new RateLimiter(config.restRateLimit(), config.restRateWindowMs());
     router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
@@ -77,6 +84,7 @@ public final class GatewayVerticle extends VerticleBase {
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, bridge.metrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
+    configRoute.mount(router);
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
@@ -91,13 +99,16 @@ public final class GatewayVerticle extends VerticleBase {
     router.get().handler(ctx -> ctx.response().sendFile("webroot/index.html").onFailure(ctx::fail));
     router.route().failureHandler(GatewayVerticle::failure);
 
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = tls.apply(new HttpServerOptions())
         .setMaxWebSocketFrameSize(64 * 1024)
         .setMaxWebSocketMessageSize(256 * 1024)
         .setCompressionSupported(true);
     return bridge.start()
         .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()))
-        .onSuccess(s -> server = s);
+        .onSuccess(s -> {
+          server = s;
+          configRoute.listening(s.actualPort());
+        });
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.jamsession.catalog.folder;
 
 import dev.jamsession.catalog.AudioSource;
+import dev.jamsession.catalog.Picture;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A song's own file in the music folder, found by the scan; ids never become paths. */
 final class FileAudioSource implements AudioSource {
@@ -27,5 +29,10 @@ final class FileAudioSource implements AudioSource {
       throw new NoSuchFileException(file.toString(), null, "removed since the scan");
     }
     return file;
+  }
+
+  @Override
+  public Optional<Picture> picture() {
+    return EmbeddedPicture.read(file);
   }
 }

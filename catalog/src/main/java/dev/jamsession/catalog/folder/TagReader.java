@@ -83,7 +83,7 @@ final class TagReader {
     return value;
   }
 
-  private static java.util.logging.Logger quiet() {
+  static java.util.logging.Logger quiet() {
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.jaudiotagger");
     logger.setLevel(Level.OFF);
     return logger;
