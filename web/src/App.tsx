@@ -4,6 +4,7 @@ import { NormalView } from './components/NormalView';
 import { Toasts } from './components/Toasts';
 import { JamSession } from './components/jam/JamSession';
 import { useJamView, useServices } from './context';
+import { OFFLINE_TEXT } from './lib/connection';
 import { codeFromSearch } from './lib/validation';
 import { applyTheme, initialTheme, type Theme } from './theme';
 
@@ -42,6 +43,11 @@ export function App() {
         reconnecting={jamView.conn.phase === 'reconnecting'}
         jamCode={jamView.jam?.code ?? null}
       />
+      {jamView.offline && (
+        <div className="offline-banner" role="status" data-testid="offline-banner">
+          {OFFLINE_TEXT} <span className="small">Your place in the jam is kept.</span>
+        </div>
+      )}
       <main className="main" id="main">
         {/* The jam stays mounted while browsing so its audio keeps playing. */}
         <div hidden={view !== 'jam'}>

@@ -29,11 +29,16 @@ function renderApp() {
     onNotice: (n) => toasts.push({ kind: n.kind, text: n.text, code: n.code }),
   });
 
+  // The browser's own word on the network shows "offline" at once (the probe covers the rest).
+  window.addEventListener('online', () => client.setBrowserOnline(true));
+  window.addEventListener('offline', () => client.setBrowserOnline(false));
+
   // For the end-to-end tests and debugging: read-only access to the client's view and clock.
   (window as unknown as { __jam?: unknown }).__jam = {
     view: () => client.getView(),
     serverNow: () => client.serverNow(),
     clockUncertainty: () => client.clock.uncertainty(),
+    clockReady: () => client.clockReady(),
   };
 
   return (

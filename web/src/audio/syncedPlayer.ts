@@ -2,7 +2,16 @@
 // this file only reads and writes the element. It never sends anything to the server:
 // a client that buffers or falls behind corrects itself and affects nobody else.
 
-import { DEFAULT_STEER, expectedPositionMs, median, nextSeekLead, steer, type SteerOptions } from '../lib/sync';
+import {
+  DEFAULT_STEER,
+  DRIFT_WINDOW,
+  expectedPositionMs,
+  median,
+  nextSeekLead,
+  startDelayMs,
+  steer,
+  type SteerOptions,
+} from '../lib/sync';
 import type { Playback, QueueItem } from '../lib/types';
 
 /** How long after a start (or the end of buffering) the player counts as starting up. */
@@ -15,6 +24,8 @@ export interface SyncStatus {
   blocked: boolean;
   /** Waiting for data (this client only). */
   buffering: boolean;
+  /** Waiting for the first clock samples before starting (a reload or a new page). */
+  waitingClock: boolean;
   /** Last measured drift, ms (positive: ahead). */
   driftMs: number;
   rate: number;
@@ -28,15 +39,24 @@ export class SyncedPlayer {
   private seekLeadMs = 60;
   private cooldownUntil = 0;
   private justSeeked = false;
+  /** A scheduled start (§6) is about to play: its first drift reading teaches the play lead. */
+  private justStarted = false;
+  /** How long before a scheduled instant play() is called, learned like the seek lead. */
+  private playLeadMs = 30;
+  private startTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What the browser says its audio output lags behind the media clock, ms (0 when unknown). */
+  private readonly outputLatencyMs = reportedOutputLatencyMs();
   private playPending = false;
   /** Until then (performance.now ms) the player is starting up and seeks at a smaller drift. */
   private startupUntil = 0;
-  status: SyncStatus = { blocked: false, buffering: false, driftMs: 0, rate: 1 };
+  status: SyncStatus = { blocked: false, buffering: false, waitingClock: false, driftMs: 0, rate: 1 };
 
   constructor(
     private readonly audio: HTMLAudioElement,
     private readonly serverNow: () => number,
     private readonly onStatus: (s: SyncStatus) => void,
+    /** True once the clock offset is measured: before that the shared position is a guess. */
+    private readonly clockReady: () => boolean,
     private readonly opts: SteerOptions = DEFAULT_STEER,
     private readonly tickMs = 200,
   ) {
@@ -54,6 +74,7 @@ export class SyncedPlayer {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.cancelStart();
     this.audio.removeEventListener('waiting', this.onBuffering);
     this.audio.removeEventListener('playing', this.onPlaying);
     this.audio.removeEventListener('canplay', this.onPlaying);
@@ -66,6 +87,7 @@ export class SyncedPlayer {
     const changed = item?.id !== this.item?.id;
     this.item = item;
     this.playback = playback;
+    this.cancelStart();
     if (changed) {
       this.drifts = [];
       if (!item) {
@@ -102,15 +124,40 @@ export class SyncedPlayer {
     const same =
       next.blocked === this.status.blocked &&
       next.buffering === this.status.buffering &&
+      next.waitingClock === this.status.waitingClock &&
       Math.round(next.driftMs) === Math.round(this.status.driftMs) &&
       next.rate === this.status.rate;
     this.status = next;
     if (!same) this.onStatus(next);
   }
 
+  /** Where the media clock should be now: the shared position plus what the output lags. */
   private target(): number {
     if (!this.playback || !this.item) return 0;
-    return expectedPositionMs(this.playback, this.serverNow(), this.item.song.durationMs);
+    return expectedPositionMs(this.playback, this.serverNow(), this.item.song.durationMs) + this.outputLatencyMs;
+  }
+
+  private cancelStart(): void {
+    if (this.startTimer) clearTimeout(this.startTimer);
+    this.startTimer = null;
+  }
+
+  /**
+   * A start scheduled in the future (§6): wait paused at its position and call play() just
+   * before the instant, so every page starts together instead of catching up afterwards.
+   */
+  private scheduleStart(delayMs: number): void {
+    const a = this.audio;
+    if (!a.paused) a.pause();
+    a.playbackRate = 1;
+    if (a.readyState >= 1 && !a.seeking && Math.abs(a.currentTime * 1000 - this.target()) > 5) this.seekTo(this.target());
+    if (this.startTimer || this.status.blocked) return;
+    this.startTimer = setTimeout(() => {
+      this.startTimer = null;
+      if (!this.playback?.isPlaying || startDelayMs(this.playback, this.serverNow()) > this.playLeadMs + 20) return;
+      this.justStarted = true;
+      this.play();
+    }, Math.max(0, delayMs - this.playLeadMs));
   }
 
   private seekTo(ms: number): void {
@@ -152,7 +199,20 @@ export class SyncedPlayer {
       return;
     }
     if (target >= durationMs - 50) return; // the server advances to the next song
+    if (!this.clockReady()) {
+      // A reloaded page must not start on a guessed clock: it would play seconds off.
+      if (!a.paused) a.pause();
+      this.setStatus({ waitingClock: true });
+      return;
+    }
+    if (this.status.waitingClock) this.setStatus({ waitingClock: false });
+    const delay = startDelayMs(this.playback, this.serverNow());
+    if (delay > 0) {
+      this.scheduleStart(delay);
+      return;
+    }
     if (a.paused) {
+      if (this.startTimer) return;
       if (this.status.blocked) return;
       if (a.readyState >= 1 && !a.seeking) this.seekTo(target + this.seekLeadMs);
       this.play();
@@ -162,12 +222,16 @@ export class SyncedPlayer {
     if (now < this.cooldownUntil) return;
 
     const drift = a.currentTime * 1000 - target;
-    if (this.justSeeked) {
+    if (this.justStarted) {
+      this.justStarted = false;
+      this.justSeeked = false;
+      if (Math.abs(drift) < 400) this.playLeadMs = nextSeekLead(this.playLeadMs, drift, 300);
+    } else if (this.justSeeked) {
       this.justSeeked = false;
       if (Math.abs(drift) < 400) this.seekLeadMs = nextSeekLead(this.seekLeadMs, drift);
     }
     this.drifts.push(drift);
-    if (this.drifts.length > 3) this.drifts.shift();
+    if (this.drifts.length > DRIFT_WINDOW) this.drifts.shift();
     const d = median(this.drifts);
     // While starting (or after buffering) a seek is not heard as a glitch: correct sooner.
     const starting = now < this.startupUntil;
@@ -187,5 +251,20 @@ export class SyncedPlayer {
     // Readable by tests and from the devtools.
     a.dataset.driftMs = d.toFixed(1);
     a.dataset.seekLeadMs = String(this.seekLeadMs);
+    a.dataset.playLeadMs = String(this.playLeadMs);
+  }
+}
+
+/** AudioContext.outputLatency (or baseLatency) where the browser reports it, in ms. */
+function reportedOutputLatencyMs(): number {
+  try {
+    const Ctx = window.AudioContext;
+    if (!Ctx) return 0;
+    const ctx = new Ctx();
+    const s = ctx.outputLatency || ctx.baseLatency || 0;
+    void ctx.close();
+    return s > 0 && s < 0.5 ? s * 1000 : 0;
+  } catch {
+    return 0;
   }
 }

@@ -3,6 +3,7 @@ import { useJamView } from '../context';
 import { formatTime } from '../format';
 import type { Song } from '../lib/types';
 import { useSongSearch } from '../useSongSearch';
+import { Cover } from './Cover';
 
 interface Props {
   query: string;
@@ -59,6 +60,7 @@ function SongList({ query, playingId, onPlay }: { query: string; playingId: stri
       <ul className="song-list" data-testid="catalog">
         {search.songs.map((s) => (
           <li key={s.id} className="song-row" data-testid="catalog-row" data-song-id={s.id}>
+            <Cover songId={s.id} />
             <div className="song-meta">
               <div className="song-title">{s.title}</div>
               <div className="song-artist">

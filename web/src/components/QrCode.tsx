@@ -17,7 +17,7 @@ export function QrCode({ text, label, size = 176 }: { text: string; label: strin
     return { path: d, n: count + 4 };
   }, [text]);
   return (
-    <svg className="qr" role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${n} ${n}`} shapeRendering="crispEdges">
+    <svg className="qr" role="img" aria-label={label} data-text={text} width={size} height={size} viewBox={`0 0 ${n} ${n}`} shapeRendering="crispEdges">
       <rect width={n} height={n} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STEER, expectedPositionMs, median, nextSeekLead, steer } from './sync';
+import { DEFAULT_STEER, DRIFT_WINDOW, expectedPositionMs, median, nextSeekLead, startDelayMs, steer } from './sync';
 
 describe('expected position (PROTOCOL §6)', () => {
   it('adds elapsed server time while playing', () => {
@@ -11,6 +11,20 @@ describe('expected position (PROTOCOL §6)', () => {
   it('clamps to the song', () => {
     expect(expectedPositionMs({ isPlaying: true, positionMs: 0, updatedAt: 0 }, 500_000, 180_000)).toBe(180_000);
     expect(expectedPositionMs({ isPlaying: true, positionMs: 0, updatedAt: 1000 }, 0)).toBe(0);
+  });
+});
+
+describe('scheduled starts (PROTOCOL §6: updatedAt in the future)', () => {
+  const pb = { isPlaying: true, positionMs: 30_000, updatedAt: 10_000 };
+  it('holds positionMs until updatedAt, then runs', () => {
+    expect(expectedPositionMs(pb, 9_600)).toBe(30_000);
+    expect(expectedPositionMs(pb, 10_000)).toBe(30_000);
+    expect(expectedPositionMs(pb, 10_250)).toBe(30_250);
+  });
+  it('says how long until the start', () => {
+    expect(startDelayMs(pb, 9_600)).toBe(400);
+    expect(startDelayMs(pb, 10_100)).toBe(0);
+    expect(startDelayMs({ ...pb, isPlaying: false }, 9_600)).toBe(0);
   });
 });
 
@@ -32,11 +46,11 @@ describe('drift steering', () => {
 
   it('the rate change grows with drift and is capped', () => {
     const a = steer(1030, 1000).rate;
-    const b = steer(1200, 1000).rate;
+    const b = steer(1150, 1000).rate;
     expect(1 - b).toBeGreaterThan(1 - a);
     const capped = steer(1000, 1000, { ...DEFAULT_STEER, correctionWindowMs: 100 });
     expect(capped.rate).toBe(1);
-    const big = steer(1290, 1000, { ...DEFAULT_STEER, correctionWindowMs: 100 });
+    const big = steer(1190, 1000, { ...DEFAULT_STEER, correctionWindowMs: 100 });
     expect(big.rate).toBeCloseTo(1 - DEFAULT_STEER.maxRateDelta, 6);
   });
 
@@ -44,18 +58,41 @@ describe('drift steering', () => {
     const s = steer(5000, 1000, { ...DEFAULT_STEER, seekLeadMs: 40 });
     expect(s).toMatchObject({ action: 'seek', rate: 1, toMs: 1040 });
     expect(steer(0, 1000).action).toBe('seek');
-    expect(steer(700, 1000).action).toBe('seek'); // 300 ms behind: at the threshold
-    expect(steer(701, 1000).action).toBe('nudge');
+    expect(steer(800, 1000).action).toBe('seek'); // 200 ms behind: at the threshold
+    expect(steer(801, 1000).action).toBe('nudge');
   });
 
   it('a nudge removes the drift over about the correction window', () => {
-    // Simulate: player 200 ms ahead; 10 s of 200 ms ticks at the steered rate.
-    let drift = 200;
+    // Simulate: player 190 ms ahead; 10 s of 200 ms ticks at the steered rate.
+    let drift = 190;
     for (let t = 0; t < 50; t++) {
       const s = steer(1000 + drift, 1000);
       drift += (s.rate - 1) * 200;
     }
     expect(Math.abs(drift)).toBeLessThanOrEqual(DEFAULT_STEER.deadbandMs);
+  });
+
+  it('as the player runs it (200 ms ticks, median of the last readings) it closes in under a second without overshoot', () => {
+    for (const start of [150, 199, -150, -199]) {
+      let drift = start;
+      let rate = 1;
+      const readings: number[] = [];
+      let closedAt: number | null = null;
+      let worstOvershoot = 0;
+      for (let t = 200; t <= 3000; t += 200) {
+        drift += (rate - 1) * 200;
+        readings.push(drift);
+        if (readings.length > DRIFT_WINDOW) readings.shift();
+        const s = steer(1000 + median(readings), 1000);
+        expect(s.action).not.toBe('seek');
+        rate = s.rate;
+        if (closedAt === null && Math.abs(drift) <= 20) closedAt = t;
+        worstOvershoot = Math.max(worstOvershoot, -Math.sign(start) * drift);
+      }
+      expect(closedAt, `from ${start} ms`).not.toBeNull();
+      expect(closedAt!, `from ${start} ms`).toBeLessThanOrEqual(1000);
+      expect(worstOvershoot, `from ${start} ms`).toBeLessThanOrEqual(DEFAULT_STEER.deadbandMs);
+    }
   });
 
   it('learns a seek lead from where seeks land', () => {

@@ -3,10 +3,13 @@
 
 import type { Playback } from './types';
 
-/** PROTOCOL §6: while playing, position now = positionMs + (serverNow − updatedAt). */
+/**
+ * PROTOCOL §6: while playing, position now = positionMs + (serverNow − updatedAt); an
+ * `updatedAt` in the future is a scheduled start, and the position holds until then.
+ */
 export function expectedPositionMs(playback: Playback, serverNow: number, durationMs?: number): number {
   let pos = playback.positionMs;
-  if (playback.isPlaying) pos += serverNow - playback.updatedAt;
+  if (playback.isPlaying) pos += Math.max(0, serverNow - playback.updatedAt);
   pos = Math.max(0, pos);
   if (durationMs !== undefined && durationMs > 0) pos = Math.min(pos, durationMs);
   return pos;
@@ -25,13 +28,25 @@ export interface SteerOptions {
   seekLeadMs: number;
 }
 
+/** Server ms until a scheduled start (§6), or 0 when playback is not waiting for one. */
+export function startDelayMs(playback: Playback, serverNow: number): number {
+  return playback.isPlaying ? Math.max(0, playback.updatedAt - serverNow) : 0;
+}
+
+/**
+ * Tuned with a 200 ms tick and a 2-reading median: drift under 200 ms closes by rate within
+ * about 0.8 s without overshoot (the simulation in sync.test.ts); more than that seeks.
+ */
 export const DEFAULT_STEER: SteerOptions = {
   deadbandMs: 8,
-  seekThresholdMs: 300,
-  correctionWindowMs: 1000,
-  maxRateDelta: 0.1,
+  seekThresholdMs: 200,
+  correctionWindowMs: 500,
+  maxRateDelta: 0.3,
   seekLeadMs: 0,
 };
+
+/** How many drift readings the player's median takes (more lags the loop into overshoot). */
+export const DRIFT_WINDOW = 2;
 
 export type Steer =
   | { action: 'hold'; rate: 1; driftMs: number }

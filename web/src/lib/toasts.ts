@@ -23,7 +23,7 @@ export class ToastStore {
 
   getItems = (): Toast[] => this.items;
 
-  push(t: Omit<Toast, 'id'>, ttlMs = t.kind === 'error' ? 7000 : 4500): number {
+  push(t: Omit<Toast, 'id'>, ttlMs = t.kind === 'error' ? 6000 : 3000): number {
     // The same sentence twice in a row is shown once.
     const last = this.items[this.items.length - 1];
     if (last && last.text === t.text && last.kind === t.kind) return last.id;

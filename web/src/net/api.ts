@@ -92,3 +92,20 @@ export async function fetchStatus(token: string | null, signal?: AbortSignal): P
   }
   return { kind: 'error', message };
 }
+
+export interface ServerConfig {
+  /** Where phones in the room reach this server (PROTOCOL §9), or null when none is known. */
+  joinUrl: string | null;
+  tls: boolean;
+}
+
+let config: Promise<ServerConfig> | null = null;
+
+/** GET /api/config, asked once per page; a failure is asked again next time. */
+export function getConfig(): Promise<ServerConfig> {
+  config ??= call<ServerConfig>('/api/config').catch((e: unknown) => {
+    config = null;
+    throw e;
+  });
+  return config;
+}

@@ -22,10 +22,13 @@ class FakeTransport implements Transport {
     this.open = false;
     this.cb.onClose();
   }
-  request<T>(address: string, body: unknown): Promise<T> {
+  request<T>(address: string, body: unknown, timeoutMs = 10_000): Promise<T> {
     this.sent.push({ address, body });
     try {
-      return Promise.resolve(this.handler(address, body) as T);
+      const answer = this.handler(address, body);
+      // A link that went silent: the request times out as Bus's would.
+      if (answer === SILENT) return new Promise((_, reject) => setTimeout(() => reject(new JamError('TIMEOUT', 'no answer')), timeoutMs));
+      return Promise.resolve(answer as T);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -41,6 +44,8 @@ class FakeTransport implements Transport {
     this.open = false;
   }
 }
+
+const SILENT = Symbol('silent');
 
 function setup(handler: (address: string, body: unknown, n: number) => unknown, extra: Partial<JamClientOptions> = {}) {
   const transports: FakeTransport[] = [];
@@ -314,6 +319,54 @@ describe('JamClient', () => {
     await vi.advanceTimersByTimeAsync(2100);
     await failed;
     expect(notices.at(-1)).toMatchObject({ kind: 'error', code: 'DISCONNECTED' });
+    client.dispose();
+  });
+
+  it('does not call the clock ready before a few samples are in', async () => {
+    snap = snapshot(3);
+    let answerTime = false;
+    const { client, transports } = setup((a) => (a === 'jam.time' && !answerTime ? SILENT : server(a)));
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    transports[0].connect();
+    await flush();
+    expect(client.clockReady()).toBe(false);
+    answerTime = true;
+    client.dispose();
+    const { client: c2, transports: t2 } = setup(server);
+    c2.join({ code: 'ABC123', userName: 'Bob' });
+    t2[0].connect();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(c2.clockReady()).toBe(true);
+    c2.dispose();
+  });
+
+  it('shows offline at once on the browser event, and when the probe goes unanswered; back live as the same participant', async () => {
+    snap = snapshot(3);
+    let silent = false;
+    const { client, transports } = setup((a) => (a === 'jam.time' && silent ? SILENT : server(a)), { probeMs: 1000 });
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    transports[0].connect();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(client.getView().offline).toBe(false);
+
+    client.setBrowserOnline(false);
+    expect(client.getView().offline).toBe(true);
+    client.setBrowserOnline(true);
+    await flush();
+    expect(client.getView().offline).toBe(false);
+
+    silent = true; // the network is gone, but no event says so
+    await vi.advanceTimersByTimeAsync(1000 + 1500 + 10);
+    expect(client.getView().offline).toBe(true);
+    expect(transports[0].closed).toBe(true);
+    expect(client.getView().conn.phase).toBe('reconnecting');
+
+    silent = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    transports[transports.length - 1].connect();
+    await flush();
+    expect(client.getView().offline).toBe(false);
+    expect(client.getView().jam!.you.participantId).toBe('p2');
     client.dispose();
   });
 });

@@ -3,6 +3,7 @@
 // Framework-free; the UI subscribes to it (useSyncExternalStore) and calls its commands.
 
 import { ClockEstimator, sampleClock } from '../lib/clock';
+import { isOffline } from '../lib/connection';
 import { errorMessage, welcomeReason } from '../lib/errors';
 import {
   applyEvent,
@@ -50,6 +51,8 @@ export interface ClientView {
   joinError: { code: string; message: string } | null;
   /** This participant's own skip vote for the current item id. */
   skipVotedFor: string | null;
+  /** In a jam but not live (browser offline, probe unanswered, or rejoining): see lib/connection. */
+  offline: boolean;
 }
 
 export interface JamClientOptions {
@@ -68,7 +71,12 @@ export interface JamClientOptions {
   subscribeWaitMs?: number;
   /** Request ids of state-changing commands (tests pass a counter). */
   requestId?: () => string;
+  /** Liveness probe period while joined; an answer later than this marks the page offline. */
+  probeMs?: number;
 }
+
+/** The clock samples a page takes before it starts playing (a burst right after joining). */
+export const CLOCK_READY_SAMPLES = 3;
 
 /** Re-sends of one command after its reply was lost (a dropped socket, a timeout). */
 const MAX_RESENDS = 2;
@@ -79,7 +87,11 @@ const defaultNow = () =>
   typeof performance !== 'undefined' ? performance.timeOrigin + performance.now() : Date.now();
 
 export class JamClient {
-  private view: ClientView = { conn: initialConn, jam: null, welcome: null, joinError: null, skipVotedFor: null };
+  private view: ClientView = { conn: initialConn, jam: null, welcome: null, joinError: null, skipVotedFor: null, offline: false };
+  private browserOnline = true;
+  private probeOk = true;
+  private probeTimer: ReturnType<typeof setInterval> | null = null;
+  private probing = false;
   private listeners = new Set<() => void>();
   private transport: Transport | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -95,6 +107,7 @@ export class JamClient {
   private readonly rejoinWaitMs: number;
   private readonly subscribeWaitMs: number;
   private readonly requestId: () => string;
+  private readonly probeMs: number;
 
   constructor(private readonly opts: JamClientOptions) {
     this.now = opts.now ?? defaultNow;
@@ -104,6 +117,7 @@ export class JamClient {
     this.rejoinWaitMs = opts.rejoinWaitMs ?? 10_000;
     this.subscribeWaitMs = opts.subscribeWaitMs ?? 3_000;
     this.requestId = opts.requestId ?? (() => newRequestId());
+    this.probeMs = opts.probeMs ?? 1000;
   }
 
   // ---- store API -------------------------------------------------------------------------
@@ -116,7 +130,9 @@ export class JamClient {
   getView = (): ClientView => this.view;
 
   private set(patch: Partial<ClientView>): void {
-    this.view = { ...this.view, ...patch };
+    const next = { ...this.view, ...patch };
+    next.offline = isOffline({ browserOnline: this.browserOnline, probeOk: this.probeOk, phase: next.conn.phase });
+    this.view = next;
     for (const l of this.listeners) l();
   }
 
@@ -126,6 +142,18 @@ export class JamClient {
 
   serverNow(): number {
     return this.clock.serverNow(this.now());
+  }
+
+  /** The clock offset is measured: players may start (before, a reload would play seconds off). */
+  clockReady(): boolean {
+    return this.clock.sampleCount >= CLOCK_READY_SAMPLES;
+  }
+
+  /** The browser's online and offline events: offline shows at once, online probes at once. */
+  setBrowserOnline(online: boolean): void {
+    this.browserOnline = online;
+    if (online) void this.probe();
+    this.set({});
   }
 
   // ---- life cycle ------------------------------------------------------------------------
@@ -184,7 +212,8 @@ export class JamClient {
     if (this.gapTimer) clearTimeout(this.gapTimer);
     if (this.clockTimer) clearInterval(this.clockTimer);
     if (this.subscribeTimer) clearTimeout(this.subscribeTimer);
-    this.retryTimer = this.gapTimer = this.clockTimer = this.subscribeTimer = null;
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.retryTimer = this.gapTimer = this.clockTimer = this.subscribeTimer = this.probeTimer = null;
   }
 
   private dispatch(input: Input): void {
@@ -227,7 +256,8 @@ export class JamClient {
         if (this.gapTimer) clearTimeout(this.gapTimer);
         if (this.clockTimer) clearInterval(this.clockTimer);
         if (this.subscribeTimer) clearTimeout(this.subscribeTimer);
-        this.gapTimer = this.clockTimer = this.subscribeTimer = null;
+        if (this.probeTimer) clearInterval(this.probeTimer);
+        this.gapTimer = this.clockTimer = this.subscribeTimer = this.probeTimer = null;
         break;
       case 'send-leave':
         this.transport?.request('jam.leave-session', withRequestId('jam.leave-session', {}, this.requestId)).catch(() => undefined);
@@ -287,6 +317,7 @@ export class JamClient {
     const snap = this.joinSnapshot;
     this.joinSnapshot = null;
     if (!snap) return;
+    this.probeOk = true; // the join itself was answered
     const prev = this.view.jam;
     const kept = resumed && prev && prev.code === snap.code ? prev : null;
     const jam = kept ? applySnapshot(kept, snap) : fromSnapshot(snap);
@@ -305,9 +336,45 @@ export class JamClient {
       this.subscribeTimer = null;
       void this.resync();
     }, this.subscribeWaitMs);
-    void this.syncClock(6);
+    // A quick burst first: players wait for CLOCK_READY_SAMPLES of it before starting.
+    void this.syncClock(6, 15);
     if (this.clockTimer) clearInterval(this.clockTimer);
     this.clockTimer = setInterval(() => void this.syncClock(3), this.clockRefreshMs);
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    this.probeTimer = setInterval(() => void this.probe(), this.probeMs);
+  }
+
+  /**
+   * The liveness probe: a jam.time that must come back within the probe period (it also feeds
+   * the clock). A silent link is marked offline and closed, so the state machine reconnects
+   * instead of waiting for TCP to notice; an answer after an outage resyncs before going live.
+   */
+  private async probe(): Promise<void> {
+    const t = this.transport;
+    if (!t || this.probing || this.view.conn.phase !== 'joined') return;
+    this.probing = true;
+    const t0 = this.now();
+    try {
+      const { serverTime } = await t.request<{ serverTime: number }>('jam.time', {}, Math.max(this.probeMs, 1500));
+      this.clock.add(t0, serverTime, this.now());
+      if (!this.probeOk) {
+        await this.resync();
+        this.probeOk = true;
+        this.set({});
+      }
+    } catch (e) {
+      if (this.transport !== t) return;
+      const err = asJamError(e);
+      if (err.code === 'TIMEOUT' || err.code === 'DISCONNECTED') {
+        this.probeOk = false;
+        this.set({});
+        t.close();
+        this.transport = null;
+        this.dispatch({ type: 'socket-closed' });
+      }
+    } finally {
+      this.probing = false;
+    }
   }
 
   /** Fetches jam.snapshot and applies it (after a gap, a reconnect, or on demand). */
@@ -342,7 +409,7 @@ export class JamClient {
     return mine !== null && next.current?.id === mine ? mine : null;
   }
 
-  private async syncClock(samples: number): Promise<void> {
+  private async syncClock(samples: number, gapMs = 40): Promise<void> {
     const t = this.transport;
     if (!t) return;
     try {
@@ -351,7 +418,7 @@ export class JamClient {
         async () => (await t.request<{ serverTime: number }>('jam.time', {}, 5000)).serverTime,
         this.now,
         samples,
-        40,
+        gapMs,
       );
       this.set({}); // the offset moved: let players re-read it
     } catch {

@@ -1,39 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
-import { SyncedPlayer, type SyncStatus } from '../../audio/syncedPlayer';
+import type { PlayerHandle } from '../../audio/usePlayer';
 import { useJamView, useServices } from '../../context';
 import { formatTime } from '../../format';
+import { OFFLINE_TEXT } from '../../lib/connection';
 import { canControlPlayback, type JamState } from '../../lib/jamState';
 import { isRecommended } from '../../lib/songLabels';
 import { expectedPositionMs } from '../../lib/sync';
+import { Cover } from '../Cover';
+import { useTogglePlay } from './playbackControls';
 
-export function NowPlaying({ jam }: { jam: JamState }) {
+export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandle }) {
   const { client } = useServices();
-  const audioRef = useRef<HTMLAudioElement>(null);
-  const playerRef = useRef<SyncedPlayer | null>(null);
-  const [status, setStatus] = useState<SyncStatus>({ blocked: false, buffering: false, driftMs: 0, rate: 1 });
+  const view = useJamView();
+  const { status } = player;
   const [now, setNow] = useState(() => client.serverNow());
   const [seekDraft, setSeekDraft] = useState<number | null>(null);
   const seekTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const togglePlay = useTogglePlay(jam);
 
   const current = jam.current;
   const playback = jam.playback;
   const control = canControlPlayback(jam);
-
-  useEffect(() => {
-    const audio = audioRef.current;
-    if (!audio) return;
-    const p = new SyncedPlayer(audio, () => client.serverNow(), setStatus);
-    playerRef.current = p;
-    p.start();
-    return () => {
-      p.stop();
-      playerRef.current = null;
-    };
-  }, [client]);
-
-  useEffect(() => {
-    playerRef.current?.update(current, playback);
-  }, [current, playback]);
+  const offline = view.offline;
 
   useEffect(() => {
     const t = setInterval(() => setNow(client.serverNow()), 250);
@@ -43,12 +31,6 @@ export function NowPlaying({ jam }: { jam: JamState }) {
   const duration = current?.song.durationMs ?? 0;
   const position = current ? expectedPositionMs(playback, now, duration) : 0;
   const shown = seekDraft ?? position;
-
-  function togglePlay() {
-    if (!current) return;
-    const pos = expectedPositionMs(playback, client.serverNow(), duration);
-    void client.playback(!playback.isPlaying, Math.min(pos, duration)).catch(() => undefined);
-  }
 
   function onSeek(value: number) {
     setSeekDraft(value);
@@ -61,18 +43,19 @@ export function NowPlaying({ jam }: { jam: JamState }) {
     }, 300);
   }
 
-  const skipped = useJamView().skipVotedFor === current?.id && current !== null;
+  const skipped = view.skipVotedFor === current?.id && current !== null;
 
   return (
     <section className="card now-playing" aria-labelledby="np-title" data-testid="now-playing" data-item-id={current?.id ?? ''}>
       <h2 id="np-title" className="section-title">Now playing</h2>
-      <audio ref={audioRef} data-testid="jam-audio" preload="auto" />
       {!current ? (
         <p className="muted" data-testid="now-playing-empty">
           Nothing is playing. Add a song from the list{jam.settings.autoPlay ? ' and it starts right away' : ''}.
         </p>
       ) : (
         <>
+          <div className="np-head">
+          <Cover songId={current.song.id} size={96} className="np-cover" />
           <div className="np-meta">
             <div className="np-title" data-testid="now-playing-title" data-song-id={current.song.id}>
               {current.song.title}
@@ -88,6 +71,7 @@ export function NowPlaying({ jam }: { jam: JamState }) {
               )}
             </div>
           </div>
+          </div>
           <div className="progress-row">
             <span className="time" aria-hidden="true">{formatTime(shown)}</span>
             {control ? (
@@ -99,6 +83,7 @@ export function NowPlaying({ jam }: { jam: JamState }) {
                 step={1000}
                 value={Math.round(shown)}
                 onChange={(e) => onSeek(Number(e.target.value))}
+                disabled={offline}
                 aria-label="Seek"
                 aria-valuetext={`${formatTime(shown)} of ${formatTime(duration)}`}
                 data-testid="seek"
@@ -133,8 +118,9 @@ export function NowPlaying({ jam }: { jam: JamState }) {
               className={`btn ${control ? 'btn-primary' : 'btn-dim'}`}
               aria-describedby={control ? undefined : 'np-control-hint'}
               onClick={togglePlay}
+              disabled={offline}
               data-testid="play-pause"
-              title={control ? undefined : 'Only the host controls playback'}
+              title={offline ? OFFLINE_TEXT : control ? undefined : 'Only the host controls playback'}
             >
               {playback.isPlaying ? 'Pause' : 'Play'}
             </button>
@@ -143,8 +129,9 @@ export function NowPlaying({ jam }: { jam: JamState }) {
               className={`btn ${control ? '' : 'btn-dim'}`}
               aria-describedby={control ? undefined : 'np-control-hint'}
               onClick={() => void client.playNext().catch(() => undefined)}
+              disabled={offline}
               data-testid="next"
-              title={control ? undefined : 'Only the host can skip'}
+              title={offline ? OFFLINE_TEXT : control ? undefined : 'Only the host can skip'}
             >
               Next
             </button>
@@ -153,6 +140,8 @@ export function NowPlaying({ jam }: { jam: JamState }) {
               className="btn"
               aria-pressed={skipped}
               onClick={() => void client.voteSkip(!skipped).catch(() => undefined)}
+              disabled={offline}
+              title={offline ? OFFLINE_TEXT : undefined}
               data-testid="vote-skip"
             >
               {skipped ? 'Withdraw skip vote' : 'Vote to skip'}{' '}
@@ -166,8 +155,13 @@ export function NowPlaying({ jam }: { jam: JamState }) {
               </span>
             )}
           </div>
+          {status.waitingClock && playback.isPlaying && (
+            <p className="muted small" role="status" data-testid="waiting-clock">
+              Syncing with the room…
+            </p>
+          )}
           {status.blocked && playback.isPlaying && (
-            <button type="button" className="btn btn-primary tap-to-listen" onClick={() => playerRef.current?.unlock()} data-testid="tap-to-listen">
+            <button type="button" className="btn btn-primary tap-to-listen" onClick={player.unlock} data-testid="tap-to-listen">
               ▶ Tap to listen
             </button>
           )}

@@ -1,4 +1,6 @@
-import { useServices } from '../../context';
+import { useJamView, useServices } from '../../context';
+import { OFFLINE_TEXT } from '../../lib/connection';
+import { Cover } from '../Cover';
 import { canRemove, type JamState } from '../../lib/jamState';
 import { isRecommended } from '../../lib/songLabels';
 import type { QueueItem } from '../../lib/types';
@@ -26,7 +28,8 @@ export function QueueList({ jam }: { jam: JamState }) {
 function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
   const { client } = useServices();
   const mine = jam.you.votes[item.id] ?? 0;
-  const voting = jam.settings.allowVoting;
+  const offline = useJamView().offline;
+  const voting = jam.settings.allowVoting && !offline;
   const vote = (v: 1 | -1) => void client.vote(item.id, mine === v ? 0 : v).catch(() => undefined);
   return (
     <li className="queue-item" data-testid="queue-item" data-item-id={item.id} data-song-id={item.song.id} data-my-vote={mine}>
@@ -37,6 +40,7 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
           aria-pressed={mine === 1}
           aria-label={`Vote up ${item.song.title}`}
           disabled={!voting}
+          title={offline ? OFFLINE_TEXT : undefined}
           onClick={() => vote(1)}
           data-testid="vote-up"
         >
@@ -51,12 +55,14 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
           aria-pressed={mine === -1}
           aria-label={`Vote down ${item.song.title}`}
           disabled={!voting}
+          title={offline ? OFFLINE_TEXT : undefined}
           onClick={() => vote(-1)}
           data-testid="vote-down"
         >
           ▼
         </button>
       </div>
+      <Cover songId={item.song.id} />
       <div className="song-meta">
         <div className="song-title" data-testid="queue-title">{item.song.title}</div>
         <div className="song-artist">{item.song.artist}</div>
@@ -79,6 +85,7 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
           type="button"
           className="btn btn-small"
           aria-label={`Remove ${item.song.title} from the queue`}
+          disabled={offline}
           onClick={() => void client.remove(item.id).catch(() => undefined)}
           data-testid="remove"
         >

@@ -1,9 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useMediaSession, useWakeLock } from '../../audio/deviceFeatures';
+import { usePlayer } from '../../audio/usePlayer';
 import { useServices } from '../../context';
-import { isHost, type JamState } from '../../lib/jamState';
+import { canControlPlayback, isHost, type JamState } from '../../lib/jamState';
+import { shareOrigin } from '../../lib/share';
 import { joinLink } from '../../lib/validation';
+import { getConfig } from '../../net/api';
 import { QrCode } from '../QrCode';
+import { MiniPlayer } from './MiniPlayer';
 import { NowPlaying } from './NowPlaying';
+import { useTogglePlay } from './playbackControls';
 import { Participants } from './Participants';
 import { QueueList } from './QueueList';
 import { SettingsPanel } from './SettingsPanel';
@@ -15,32 +21,89 @@ interface Props {
   onQuery(q: string): void;
 }
 
+type Tab = 'queue' | 'songs' | 'people';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'queue', label: 'Queue' },
+  { id: 'songs', label: 'Add songs' },
+  { id: 'people', label: 'People' },
+];
+
+/**
+ * Three columns on a wide screen; on a phone one of them at a time behind tabs, with the
+ * mini-player pinned to the bottom (CSS decides which layout shows, at 700 px).
+ */
 export function SessionScreen({ jam, query, onQuery }: Props) {
   const host = isHost(jam);
+  const player = usePlayer(jam);
+  const [tab, setTab] = useState<Tab>('queue');
+  const toggle = useTogglePlay(jam);
+  useMediaSession(jam.current, jam.playback.isPlaying, canControlPlayback(jam) ? toggle : null);
+  useWakeLock(host && jam.playback.isPlaying);
   return (
-    <div className="session" data-testid="jam-screen" data-you={jam.you.participantId} data-host={host ? 'true' : 'false'}>
+    <div
+      className={`session${jam.current ? ' has-mini' : ''}`}
+      data-testid="jam-screen"
+      data-you={jam.you.participantId}
+      data-host={host ? 'true' : 'false'}
+    >
+      <audio ref={player.audioRef} data-testid="jam-audio" preload="auto" />
       <SessionHeader jam={jam} />
+      <div className="tabs" role="tablist" aria-label="Jam sections">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            className={`tab${tab === t.id ? ' tab-active' : ''}`}
+            onClick={() => setTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+            {t.id === 'queue' && jam.queue.length > 0 && <span className="tab-count">{jam.queue.length}</span>}
+          </button>
+        ))}
+      </div>
       <div className="session-grid">
-        <aside className="col col-left" aria-label="People">
+        <aside className="col col-left" id="panel-people" aria-label="People" data-active={tab === 'people'}>
           <Participants jam={jam} />
           {host && <SettingsPanel jam={jam} />}
         </aside>
-        <section className="col col-center" aria-label="Now playing and queue">
-          <NowPlaying jam={jam} />
+        <section className="col col-center" id="panel-queue" aria-label="Now playing and queue" data-active={tab === 'queue'}>
+          <NowPlaying jam={jam} player={player} />
           <QueueList jam={jam} />
         </section>
-        <aside className="col col-right" aria-label="Songs">
+        <aside className="col col-right" id="panel-songs" aria-label="Songs" data-active={tab === 'songs'}>
           <SongPanel jam={jam} query={query} onQuery={onQuery} />
         </aside>
       </div>
+      <MiniPlayer jam={jam} player={player} />
     </div>
   );
+}
+
+/** The join URL from the server, for a page opened on the laptop's own loopback address. */
+function useShareOrigin(): string {
+  const [joinUrl, setJoinUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    getConfig().then(
+      (c) => live && setJoinUrl(c.joinUrl),
+      () => undefined, // the page's own origin stays
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return shareOrigin(window.location, joinUrl);
 }
 
 function SessionHeader({ jam }: { jam: JamState }) {
   const { client, toasts } = useServices();
   const [showQr, setShowQr] = useState(false);
-  const link = joinLink(window.location.origin, jam.code);
+  const link = joinLink(useShareOrigin(), jam.code);
   const connected = jam.participants.filter((p) => p.connected).length;
 
   async function copy() {
@@ -59,7 +122,7 @@ function SessionHeader({ jam }: { jam: JamState }) {
         <strong className="session-code" data-testid="session-code" aria-label={`Jam code ${jam.code.split('').join(' ')}`}>
           {jam.code}
         </strong>
-        <button type="button" className="btn btn-small" onClick={copy} data-testid="copy-code" aria-label="Copy the join link">
+        <button type="button" className="btn btn-small" onClick={copy} data-testid="copy-code" data-link={link} aria-label="Copy the join link">
           Copy link
         </button>
         <button
@@ -85,7 +148,7 @@ function SessionHeader({ jam }: { jam: JamState }) {
       {showQr && (
         <div id="join-qr" className="qr-box" data-testid="join-qr">
           <QrCode text={link} label={`QR code for joining jam ${jam.code}`} />
-          <p className="muted small">Scan to join: {link}</p>
+          <p className="muted small" data-testid="join-link">Scan to join: {link}</p>
         </div>
       )}
     </div>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useServices } from '../../context';
+import { useJamView, useServices } from '../../context';
+import { OFFLINE_TEXT } from '../../lib/connection';
+import { Cover } from '../Cover';
 import { formatTime } from '../../format';
 import type { JamState } from '../../lib/jamState';
 import { addButtonAriaLabel, addButtonLabel, songStatus, type SongStatus } from '../../lib/songLabels';
@@ -115,8 +117,10 @@ function SongRow({
   testid: string;
   children?: React.ReactNode;
 }) {
+  const offline = useJamView().offline;
   return (
     <li className="song-row" data-testid={testid} data-song-id={song.id}>
+      <Cover songId={song.id} />
       <div className="song-meta">
         <div className="song-title">{song.title}</div>
         <div className="song-artist">
@@ -127,7 +131,8 @@ function SongRow({
       <button
         type="button"
         className="btn btn-small"
-        disabled={status !== null}
+        disabled={status !== null || offline}
+        title={offline ? OFFLINE_TEXT : undefined}
         onClick={() => onAdd(song)}
         aria-label={addButtonAriaLabel(status, song.title)}
         data-testid="add-song"

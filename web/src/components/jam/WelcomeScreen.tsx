@@ -1,7 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useJamView, useServices } from '../../context';
 import { errorMessage, welcomeReason } from '../../lib/errors';
+import { JamError } from '../../lib/types';
 import { normalizeCode, validateCode, validateName } from '../../lib/validation';
+import { getJam, type JamSummary } from '../../net/api';
 
 const NAME_KEY = 'jam.name';
 
@@ -21,8 +23,119 @@ function rememberName(n: string): void {
   }
 }
 
-/** Create a jam with your name, or join one with its code and your name. */
+/**
+ * A join link (/?code=…) opens the join-first landing; anything else (or "start your own")
+ * the welcome screen with both forms.
+ */
 export function WelcomeScreen({ linkCode }: { linkCode: string }) {
+  const view = useJamView();
+  const [landing, setLanding] = useState(linkCode !== '');
+  if (landing && linkCode && !view.welcome) return <JoinLanding code={linkCode} onElsewhere={() => setLanding(false)} />;
+  return <WelcomeForms linkCode={linkCode} />;
+}
+
+type Lookup = { state: 'loading' } | { state: 'found'; jam: JamSummary } | { state: 'missing' } | { state: 'unknown' };
+
+/** "Join Ana's jam": what plays there, one name field (focused), Join. */
+function JoinLanding({ code, onElsewhere }: { code: string; onElsewhere(): void }) {
+  const { client } = useServices();
+  const view = useJamView();
+  const [lookup, setLookup] = useState<Lookup>({ state: 'loading' });
+  const [name, setName] = useState(savedName);
+  const [tried, setTried] = useState(false);
+  const busy = view.conn.phase === 'joining';
+  const nameId = useId();
+
+  useEffect(() => {
+    let live = true;
+    getJam(code).then(
+      (jam) => live && setLookup({ state: 'found', jam }),
+      (e: unknown) => live && setLookup({ state: e instanceof JamError && e.code === 'NOT_FOUND' ? 'missing' : 'unknown' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  const nameErr = tried ? validateName(name) : null;
+  const serverErr = view.joinError;
+
+  function onJoin(e: FormEvent) {
+    e.preventDefault();
+    setTried(true);
+    if (validateName(name)) return;
+    rememberName(name);
+    client.join({ code, userName: name.trim() });
+  }
+
+  if (lookup.state === 'missing') {
+    return (
+      <div className="card landing" data-testid="join-landing" data-state="missing">
+        <h1 className="landing-title" data-testid="landing-title">No jam with code {code}</h1>
+        <p className="muted">It may have ended, or the code was mistyped. Ask for a new link, or start a jam of your own.</p>
+        <button type="button" className="btn btn-primary" onClick={onElsewhere} data-testid="start-own">
+          Enter a code or start a jam
+        </button>
+      </div>
+    );
+  }
+  const jam = lookup.state === 'found' ? lookup.jam : null;
+  return (
+    <div className="card landing" data-testid="join-landing" data-state={lookup.state}>
+      <p className="muted landing-kicker">You're invited to listen together</p>
+      <h1 className="landing-title" data-testid="landing-title">{jam ? `Join ${jam.hostName}'s jam` : 'Join the jam'}</h1>
+      {jam && (
+        <p className="muted" data-testid="landing-playing">
+          {jam.nowPlaying ? (
+            <>
+              Playing <strong>{jam.nowPlaying.title}</strong> by {jam.nowPlaying.artist}
+            </>
+          ) : (
+            'Nothing playing yet'
+          )}{' '}
+          · {jam.participantCount} {jam.participantCount === 1 ? 'person' : 'people'}
+        </p>
+      )}
+      <form className="form" onSubmit={onJoin} noValidate data-testid="join-form">
+        <label htmlFor={nameId}>Your name</label>
+        <input
+          id={nameId}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={40}
+          autoComplete="nickname"
+          autoFocus
+          enterKeyHint="go"
+          aria-invalid={!!nameErr}
+          aria-describedby={nameErr ? `${nameId}-err` : undefined}
+          data-testid="join-name"
+        />
+        {nameErr && (
+          <p id={`${nameId}-err`} className="error-text" data-testid="join-name-error">
+            {nameErr}
+          </p>
+        )}
+        {serverErr && (
+          <p className="error-text" role="alert" data-testid="join-error">
+            {errorMessage(serverErr.code, serverErr.message)}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary btn-big" disabled={busy} data-testid="join-submit">
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+      <p className="muted small landing-foot">
+        Jam code <strong className="session-code-small" data-testid="landing-code">{code}</strong> ·{' '}
+        <button type="button" className="linklike" onClick={onElsewhere} data-testid="start-own">
+          Start your own jam instead
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/** Create a jam with your name, or join one with its code and your name. */
+function WelcomeForms({ linkCode }: { linkCode: string }) {
   const { client } = useServices();
   const view = useJamView();
   const busy = view.conn.phase === 'joining';
