@@ -403,7 +403,7 @@ public final class JamEngine {
     boolean playing = c.isPlaying() != null ? c.isPlaying() : d.playback.isPlaying();
     long position = c.positionMs() != null ? c.positionMs()
         : Math.min(duration, d.playback.positionAt(d.now));
-    d.playback = new Playback(playing, position, d.now);
+    d.playback = playing ? Playback.scheduled(position, d.now) : new Playback(false, position, d.now);
     d.lastActivity = d.now;
     d.event("playback-updated", Map.of(), "playback");
     return j -> single("playback", Views.playback(j.playback()));
@@ -475,7 +475,7 @@ public final class JamEngine {
       }
     }
     d.current = d.queue.isEmpty() ? null : d.queue.remove(0);
-    d.playback = d.current == null ? Playback.stopped(d.now) : new Playback(true, 0, d.now);
+    d.playback = d.current == null ? Playback.stopped(d.now) : Playback.scheduled(0, d.now);
     d.skipVotes.clear();
     d.lastActivity = d.now;
     d.event("now-playing", Map.of(), "current", "playback", "history", "skipVotes", "queue");

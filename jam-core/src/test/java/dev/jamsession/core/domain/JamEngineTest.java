@@ -164,7 +164,9 @@ class JamEngineTest {
       f.now += 5_000;
       Outcome o = f.apply(new Command.PlayNext(ana));
       assertThat(f.jam.current().song().id()).isEqualTo("s2");
-      assertThat(f.jam.playback()).isEqualTo(new dev.jamsession.core.domain.Playback(true, 0, f.now));
+      // Every player starts the new song at one instant a little ahead (PROTOCOL §6).
+      assertThat(f.jam.playback()).isEqualTo(dev.jamsession.core.domain.Playback.scheduled(0, f.now));
+      assertThat(f.jam.playback().updatedAt()).isEqualTo(f.now + dev.jamsession.core.domain.Playback.START_LEAD_MS);
       assertThat(f.jam.history()).singleElement().satisfies(h -> assertThat(h.song().id()).isEqualTo("s1"));
       assertThat(((Map<?, ?>) o.reply().get("current")).get("id")).isEqualTo(f.jam.current().id());
       assertThat(f.eventTypes()).contains("now-playing");
@@ -201,12 +203,14 @@ class JamEngineTest {
       f.add(ana, 1);
       refused(() -> f.apply(new Command.PlaybackUpdate(ben, false, null)), ErrorCode.NOT_HOST);
       refused(() -> f.apply(new Command.PlaybackUpdate(ana, null, 999_999L)), ErrorCode.INVALID_INPUT);
-      f.now += 10_000;
+      f.now += dev.jamsession.core.domain.Playback.START_LEAD_MS + 10_000; // the song starts a little ahead
       f.apply(new Command.PlaybackUpdate(ana, false, null));
       assertThat(f.jam.playback()).isEqualTo(new dev.jamsession.core.domain.Playback(false, 10_000, f.now));
       f.apply(new Command.UpdateSettings(ana, Map.of("guestsControlPlayback", true)));
       f.apply(new Command.PlaybackUpdate(ben, true, 30_000L));
-      assertThat(f.jam.playback().positionAt(f.now + 1_000)).isEqualTo(31_000);
+      long lead = dev.jamsession.core.domain.Playback.START_LEAD_MS;
+      assertThat(f.jam.playback().positionAt(f.now + lead / 2)).as("held until the scheduled start").isEqualTo(30_000);
+      assertThat(f.jam.playback().positionAt(f.now + lead + 1_000)).isEqualTo(31_000);
     }
 
     @Test
@@ -214,7 +218,7 @@ class JamEngineTest {
       String ana = f.host();
       f.add(ana, 1);
       f.add(ana, 2);
-      f.now += 179_999;
+      f.now += 179_999 + dev.jamsession.core.domain.Playback.START_LEAD_MS;
       f.apply(new Command.Tick(30_000));
       assertThat(f.jam.current().song().id()).isEqualTo("s1");
       f.now += 1;
@@ -520,7 +524,7 @@ class JamEngineTest {
       assertThat(JamEngine.needsAutofill(f.jam, f.now)).isFalse(); // time left for the room to add
       f.apply(new Command.Autofill(song(9)));
       assertThat(f.jam.queue()).isEmpty();
-      f.now += 180_000 - JamEngine.AUTOFILL_LEAD_MS;
+      f.now += dev.jamsession.core.domain.Playback.START_LEAD_MS + 180_000 - JamEngine.AUTOFILL_LEAD_MS;
       assertThat(JamEngine.needsAutofill(f.jam, f.now)).isTrue();
       f.apply(new Command.Autofill(song(1))); // playing now: never added again
       assertThat(f.jam.queue()).isEmpty();
