@@ -16,96 +16,28 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  closeAll,
+  eventually,
+  launch,
+  requireTools,
+  shot,
+  sleep,
+  startServer,
+  tid,
+  waitReady,
+} from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webDir = path.resolve(here, '..');
-const artifacts = path.join(webDir, 'e2e-artifacts');
-const jar = process.env.JAM_JAR ?? path.resolve(webDir, '../launcher/target/jam-session.jar');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SYNC_BOUND_MS = 250;
 const SYNC_GOAL_MS = 50;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 let baseUrl;
 let adminToken = process.env.JAM_ADMIN_TOKEN || null;
 let server = null;
-let serverDir = null;
-const contexts = [];
-const profileDirs = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url, proc, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    if (proc && proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}; see e2e-artifacts/server.log`);
-    try {
-      const res = await fetch(`${url}/ready`);
-      if (res.ok) return;
-      last = `HTTP ${res.status}`;
-    } catch (e) {
-      last = String(e.cause?.code ?? e.message);
-    }
-    await sleep(500);
-  }
-  throw new Error(`server not ready at ${url} after ${timeoutMs} ms (${last})`);
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `fn` until it stops throwing (assertions inside), or rethrows its last error. */
-async function eventually(fn, timeoutMs = 10_000, stepMs = 100) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await sleep(stepMs);
-    }
-  }
-}
 
 async function newParticipant(name) {
-  const dir = mkdtempSync(path.join(tmpdir(), `jam-e2e-${name}-`));
-  profileDirs.push(dir);
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  contexts.push(ctx);
+  const ctx = await launch(name);
   // Keeps the page's WebSockets reachable so a test can cut them (a network drop).
   await ctx.addInitScript(() => {
     const Native = window.WebSocket;
@@ -123,53 +55,26 @@ async function newParticipant(name) {
   return page;
 }
 
-const tid = (id) => `[data-testid="${id}"]`;
 const queueOrder = (page) => page.$$eval(tid('queue-item'), (els) => els.map((e) => e.dataset.songId));
 const nowPlayingSong = (page) =>
   page.$eval(tid('now-playing-title'), (e) => e.dataset.songId).catch(() => null);
 
-async function shot(page, name, opts = {}) {
-  await page.screenshot({ path: path.join(artifacts, name), fullPage: true, ...opts });
-}
-
 before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`${chromiumPath} not found: install Debian's chromium (apt-get install -y chromium)`);
-  }
   if (process.env.JAM_URL) {
     baseUrl = process.env.JAM_URL.replace(/\/$/, '');
     await waitReady(baseUrl, null, 30_000);
     return;
   }
-  if (!existsSync(jar)) throw new Error(`server jar not found: ${jar} (build it, or set JAM_JAR or JAM_URL)`);
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
+  requireTools();
   // The status page is the operators': the server gets a token, which the test types in.
   adminToken ??= randomBytes(16).toString('hex');
-  const log = openSync(path.join(artifacts, 'server.log'), 'w');
-  // A fresh working directory: the server's caches land there, not in the repository.
-  serverDir = mkdtempSync(path.join(tmpdir(), 'jam-e2e-server-'));
-  if (process.env.JAM_E2E_DIST) symlinkSync(path.join(webDir, 'dist'), path.join(serverDir, 'webroot'));
-  server = spawn('java', ['-jar', path.resolve(jar)], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', log, log],
-  });
-  await waitReady(baseUrl, server, 120_000);
+  server = await startServer({ env: { ADMIN_TOKEN: adminToken } });
+  baseUrl = server.url;
 });
 
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  for (const d of profileDirs) rmSync(d, { recursive: true, force: true });
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    const t = setTimeout(() => server.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(t);
-  }
-  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
+  await closeAll();
+  await server?.stop();
 });
 
 test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
@@ -230,8 +135,8 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
         [g2, 'Gia'],
       ]) {
         await page.goto(`${baseUrl}/?code=${code.toLowerCase()}`);
-        await page.waitForSelector(tid('welcome-screen'));
-        assert.equal(await page.inputValue(tid('join-code')), code);
+        await page.waitForSelector(tid('join-landing'));
+        assert.equal(await page.textContent(tid('landing-code')), code);
         await page.fill(tid('join-name'), name);
         await page.click(tid('join-submit'));
         await page.waitForSelector(tid('jam-screen'));

@@ -13,7 +13,7 @@ export type View = 'normal' | 'jam';
 export function App() {
   const { client } = useServices();
   const jamView = useJamView();
-  const [linkCode] = useState(() => codeFromSearch(window.location.search));
+  const [linkCode, setLinkCode] = useState(() => codeFromSearch(window.location.search));
   const [view, setView] = useState<View>(() => (linkCode ? 'jam' : 'normal'));
   const [query, setQuery] = useState('');
   const [theme, setTheme] = useState<Theme>(initialTheme);
@@ -31,8 +31,17 @@ export function App() {
     if (inJam || jamView.welcome) setView('jam');
   }, [inJam, jamView.welcome]);
 
+  // Once joined, the link has done its job: leaving later shows the welcome screen, not its landing.
+  useEffect(() => {
+    if (!inJam || !linkCode) return;
+    setLinkCode('');
+    window.history.replaceState(null, '', window.location.pathname);
+  }, [inJam, linkCode]);
+
   return (
     <div className="app">
+      {/* The banner sticks under the top bar, so it stays in view while scrolling. */}
+      <div className="top-sticky">
       <Header
         query={query}
         onQuery={setQuery}
@@ -48,6 +57,7 @@ export function App() {
           {OFFLINE_TEXT} <span className="small">Your place in the jam is kept.</span>
         </div>
       )}
+      </div>
       <main className="main" id="main">
         {/* The jam stays mounted while browsing so its audio keeps playing. */}
         <div hidden={view !== 'jam'}>

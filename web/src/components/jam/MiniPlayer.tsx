@@ -56,7 +56,7 @@ export function MiniPlayer({ jam, player }: { jam: JamState; player: PlayerHandl
         onClick={() => void client.voteSkip(!skipped).catch(() => undefined)}
         data-testid="mini-vote-skip"
       >
-        ⏭ {jam.skipVotes.count}/{jam.skipVotes.needed}
+        Skip {jam.skipVotes.count}/{jam.skipVotes.needed}
       </button>
     </div>
   );
