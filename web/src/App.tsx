@@ -42,21 +42,21 @@ export function App() {
     <div className="app">
       {/* The banner sticks under the top bar, so it stays in view while scrolling. */}
       <div className="top-sticky">
-      <Header
-        query={query}
-        onQuery={setQuery}
-        view={view}
-        onView={setView}
-        theme={theme}
-        onTheme={setTheme}
-        reconnecting={jamView.conn.phase === 'reconnecting'}
-        jamCode={jamView.jam?.code ?? null}
-      />
-      {jamView.offline && (
-        <div className="offline-banner" role="status" data-testid="offline-banner">
-          {OFFLINE_TEXT} <span className="small">Your place in the jam is kept.</span>
-        </div>
-      )}
+        <Header
+          query={query}
+          onQuery={setQuery}
+          view={view}
+          onView={setView}
+          theme={theme}
+          onTheme={setTheme}
+          reconnecting={jamView.conn.phase === 'reconnecting'}
+          jamCode={jamView.jam?.code ?? null}
+        />
+        {jamView.offline && (
+          <div className="offline-banner" role="status" data-testid="offline-banner">
+            {OFFLINE_TEXT} <span className="small">Your place in the jam is kept.</span>
+          </div>
+        )}
       </div>
       <main className="main" id="main">
         {/* The jam stays mounted while browsing so its audio keeps playing. */}

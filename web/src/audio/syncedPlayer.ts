@@ -16,8 +16,11 @@ import type { Playback, QueueItem } from '../lib/types';
 
 /** How long after a start (or the end of buffering) the player counts as starting up. */
 const STARTUP_MS = 2500;
-/** The drift above which a starting player seeks rather than nudging its rate. */
-const STARTUP_SEEK_MS = 60;
+/**
+ * The drift above which a starting player seeks rather than nudging its rate. Scheduled starts
+ * begin close; a seek in Chromium lands tens of ms off and costs a cooldown, the rate does not.
+ */
+const STARTUP_SEEK_MS = 150;
 
 export interface SyncStatus {
   /** The browser refused to start audio without a user gesture. */
@@ -97,7 +100,8 @@ export class SyncedPlayer {
       } else {
         this.audio.src = item.song.audioUrl;
         this.audio.playbackRate = 1;
-        this.seekTo(this.target());
+        // Before the clock is measured the target is a guess: the first tick after it seeks.
+        if (this.clockReady()) this.seekTo(this.target());
       }
     }
     this.tick();

@@ -92,6 +92,7 @@ export class JamClient {
   private probeOk = true;
   private probeTimer: ReturnType<typeof setInterval> | null = null;
   private probing = false;
+  private clockWarming = false;
   private listeners = new Set<() => void>();
   private transport: Transport | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -277,7 +278,9 @@ export class JamClient {
     this.transport?.close();
     const t: Transport = this.opts.connect({
       onOpen: () => {
-        if (this.transport === t) this.dispatch({ type: 'socket-open' });
+        if (this.transport !== t) return;
+        this.warmClock(); // jam.time needs no membership: measure while the join is on its way
+        this.dispatch({ type: 'socket-open' });
       },
       onClose: () => {
         if (this.transport === t) {
@@ -336,8 +339,7 @@ export class JamClient {
       this.subscribeTimer = null;
       void this.resync();
     }, this.subscribeWaitMs);
-    // A quick burst first: players wait for CLOCK_READY_SAMPLES of it before starting.
-    void this.syncClock(6, 15);
+    this.warmClock();
     if (this.clockTimer) clearInterval(this.clockTimer);
     this.clockTimer = setInterval(() => void this.syncClock(3), this.clockRefreshMs);
     if (this.probeTimer) clearInterval(this.probeTimer);
@@ -345,18 +347,16 @@ export class JamClient {
   }
 
   /**
-   * The liveness probe: a jam.time that must come back within the probe period (it also feeds
-   * the clock). A silent link is marked offline and closed, so the state machine reconnects
+   * The liveness probe: a jam.time that must come back within the probe period. A silent link is marked offline and closed, so the state machine reconnects
    * instead of waiting for TCP to notice; an answer after an outage resyncs before going live.
    */
   private async probe(): Promise<void> {
     const t = this.transport;
     if (!t || this.probing || this.view.conn.phase !== 'joined') return;
     this.probing = true;
-    const t0 = this.now();
     try {
-      const { serverTime } = await t.request<{ serverTime: number }>('jam.time', {}, Math.max(this.probeMs, 1500));
-      this.clock.add(t0, serverTime, this.now());
+      // Not a clock sample: a steady stream of them would keep replacing the best one.
+      await t.request('jam.time', {}, Math.max(this.probeMs, 1500));
       if (!this.probeOk) {
         await this.resync();
         this.probeOk = true;
@@ -407,6 +407,28 @@ export class JamClient {
       mine = snap.you.skipVote && snap.current ? snap.current.id : null;
     }
     return mine !== null && next.current?.id === mine ? mine : null;
+  }
+
+  /**
+   * The first estimate, as fast as the link allows: CLOCK_READY_SAMPLES requests at once (one
+   * round trip; players wait for these), then a few one after another to find a shorter trip.
+   */
+  private warmClock(): void {
+    const t = this.transport;
+    if (!t || this.clockReady() || this.clockWarming) return;
+    const once = async () => {
+      const t0 = this.now();
+      const { serverTime } = await t.request<{ serverTime: number }>('jam.time', {}, 5000);
+      this.clock.add(t0, serverTime, this.now());
+    };
+    this.clockWarming = true;
+    void Promise.all(Array.from({ length: CLOCK_READY_SAMPLES }, once))
+      .then(() => this.set({}))
+      .then(() => this.syncClock(3, 15))
+      .catch(() => undefined) // the next connection or refresh tries again
+      .finally(() => {
+        this.clockWarming = false;
+      });
   }
 
   private async syncClock(samples: number, gapMs = 40): Promise<void> {

@@ -55,22 +55,22 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
       ) : (
         <>
           <div className="np-head">
-          <Cover songId={current.song.id} size={96} className="np-cover" />
-          <div className="np-meta">
-            <div className="np-title" data-testid="now-playing-title" data-song-id={current.song.id}>
-              {current.song.title}
+            <Cover songId={current.song.id} size={96} className="np-cover" />
+            <div className="np-meta">
+              <div className="np-title" data-testid="now-playing-title" data-song-id={current.song.id}>
+                {current.song.title}
+              </div>
+              <div className="np-artist">{current.song.artist}</div>
+              <div className="muted small">
+                {isRecommended(current) ? (
+                  <span className="badge badge-rec" data-testid="recommended-badge" title="Added from recommendations">
+                    Recommended
+                  </span>
+                ) : (
+                  <>Added by {current.addedBy}</>
+                )}
+              </div>
             </div>
-            <div className="np-artist">{current.song.artist}</div>
-            <div className="muted small">
-              {isRecommended(current) ? (
-                <span className="badge badge-rec" data-testid="recommended-badge" title="Added from recommendations">
-                  Recommended
-                </span>
-              ) : (
-                <>Added by {current.addedBy}</>
-              )}
-            </div>
-          </div>
           </div>
           <div className="progress-row">
             <span className="time" aria-hidden="true">{formatTime(shown)}</span>
