@@ -352,7 +352,7 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
     await t.test('the status page shows live numbers (admin token asked on 403)', async () => {
       const href = await host.getAttribute(tid('status-link'), 'href');
       assert.equal(href, '/status');
-      const page = await contexts[0].newPage();
+      const page = await host.context().newPage();
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (e) => console.error('[status] page error:', e.message));
       try {
@@ -454,6 +454,8 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       await g2.click(tid('theme-toggle'));
       const theme = await g2.evaluate(() => document.documentElement.dataset.theme);
       await g2.reload();
+      // The join link left the address bar once joined: the reload opens the app, not the jam.
+      await g2.click(tid('jam-button'));
       await g2.waitForSelector(tid('welcome-screen'));
       assert.equal(await g2.evaluate(() => document.documentElement.dataset.theme), theme);
       await shot(g2, `welcome-390-${theme}.png`);
