@@ -20,4 +20,9 @@ public interface Catalog extends SongLookup {
 
   /** Where a song's audio is served from, when this server serves it (not for CATALOG_FILE URLs). */
   Optional<AudioSource> audio(String songId);
+
+  /** A cover of the song's own elsewhere (CATALOG_FILE's {@code artUrl}), when it has one. */
+  default Optional<String> artUrl(String songId) {
+    return Optional.empty();
+  }
 }

@@ -28,9 +28,9 @@ public final class Catalogs {
    */
   public static Catalog load(CatalogConfig config) {
     if (config.catalogFile() != null) {
-      List<Song> songs = CatalogFile.read(config.catalogFile());
-      LOG.info("Catalog: {} songs from {}", songs.size(), config.catalogFile());
-      return new SongCatalog(songs, Map.of());
+      CatalogFile.Loaded file = CatalogFile.load(config.catalogFile());
+      LOG.info("Catalog: {} songs from {}", file.songs().size(), config.catalogFile());
+      return new SongCatalog(file.songs(), Map.of(), file.artUrls());
     }
     if (config.musicDir() != null) {
       ScanReport report = new MusicFolder(config.musicDir(), config.cacheDir()).scan();

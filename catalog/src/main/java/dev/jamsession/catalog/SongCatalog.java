@@ -15,9 +15,15 @@ final class SongCatalog implements Catalog {
   private final SearchIndex index;
   private final Map<String, Song> byId;
   private final Map<String, AudioSource> audio;
+  private final Map<String, String> artUrls;
 
   /** {@code audio} holds the songs this server streams itself; it may be empty. */
   SongCatalog(Collection<Song> songs, Map<String, ? extends AudioSource> audio) {
+    this(songs, audio, Map.of());
+  }
+
+  /** {@code artUrls}: covers that songs bring along (CATALOG_FILE's artUrl), by song id. */
+  SongCatalog(Collection<Song> songs, Map<String, ? extends AudioSource> audio, Map<String, String> artUrls) {
     Map<String, Song> ids = new HashMap<>(songs.size() * 2);
     for (Song song : songs) {
       Objects.requireNonNull(song.id(), "song id");
@@ -27,6 +33,7 @@ final class SongCatalog implements Catalog {
     }
     this.byId = Map.copyOf(ids);
     this.audio = Map.copyOf(audio);
+    this.artUrls = Map.copyOf(artUrls);
     this.index = new SearchIndex(songs);
   }
 
@@ -48,5 +55,10 @@ final class SongCatalog implements Catalog {
   @Override
   public Optional<AudioSource> audio(String songId) {
     return songId == null ? Optional.empty() : Optional.ofNullable(audio.get(songId));
+  }
+
+  @Override
+  public Optional<String> artUrl(String songId) {
+    return songId == null ? Optional.empty() : Optional.ofNullable(artUrls.get(songId));
   }
 }

@@ -22,8 +22,16 @@ public final class CatalogFile {
 
   private CatalogFile() {}
 
+  /** The songs of a catalog file, and the cover URLs its entries give ({@code artUrl}) by song id. */
+  public record Loaded(List<Song> songs, Map<String, String> artUrls) {}
+
   /** @throws CatalogFileException listing what is wrong, entry by entry */
   public static List<Song> read(Path file) {
+    return load(file).songs();
+  }
+
+  /** @throws CatalogFileException listing what is wrong, entry by entry */
+  public static Loaded load(Path file) {
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
@@ -39,9 +47,10 @@ public final class CatalogFile {
     return songs(file, entries);
   }
 
-  private static List<Song> songs(Path file, JsonNode entries) {
+  private static Loaded songs(Path file, JsonNode entries) {
     List<String> problems = new ArrayList<>();
     List<Song> songs = new ArrayList<>();
+    Map<String, String> artUrls = new HashMap<>();
     Map<String, Integer> firstIndexOfId = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       SongEntry entry = new SongEntry(i, entries.get(i));
@@ -56,12 +65,15 @@ public final class CatalogFile {
             + first + "]");
       } else {
         songs.add(song);
+        if (entry.artUrl() != null) {
+          artUrls.put(song.id(), entry.artUrl());
+        }
       }
     }
     if (!problems.isEmpty()) {
       throw new CatalogFileException(file.toString(), problems);
     }
-    return List.copyOf(songs);
+    return new Loaded(List.copyOf(songs), Map.copyOf(artUrls));
   }
 
   private static String location(JsonProcessingException e) {

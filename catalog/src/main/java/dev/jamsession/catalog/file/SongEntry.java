@@ -20,6 +20,7 @@ final class SongEntry {
   private final int index;
   private final JsonNode node;
   private final List<String> problems = new ArrayList<>();
+  private String artUrl;
 
   SongEntry(int index, JsonNode node) {
     this.index = index;
@@ -28,6 +29,11 @@ final class SongEntry {
 
   List<String> problems() {
     return problems;
+  }
+
+  /** The entry's own cover picture (optional {@code artUrl}), read by {@link #toSong()}. */
+  String artUrl() {
+    return artUrl;
   }
 
   /** Where this entry is, for messages: its position and, when readable, its id. */
@@ -52,7 +58,8 @@ final class SongEntry {
     String genre = text("genre", false);
     long year = integer("year", false, 0, 3000, 0);
     long durationMs = integer("durationMs", true, 1, MAX_DURATION_MS, 0);
-    String audioUrl = audioUrl();
+    String audioUrl = url("audioUrl", true);
+    artUrl = url("artUrl", false);
     double popularity = number(node, "popularity", "popularity", false, 0, 1, 0.5);
     AudioFeatures features = features();
     if (!problems.isEmpty()) {
@@ -128,8 +135,8 @@ final class SongEntry {
   }
 
   /** An absolute http(s) URL or a path on this server; nothing a browser would execute. */
-  private String audioUrl() {
-    String url = text("audioUrl", true);
+  private String url(String field, boolean required) {
+    String url = text(field, required);
     if (url == null) {
       return null;
     }
@@ -140,10 +147,10 @@ final class SongEntry {
           && uri.getHost() != null;
       boolean local = scheme == null && url.startsWith("/") && !url.startsWith("//");
       if (!web && !local) {
-        problem("audioUrl", "must be an http(s) URL or a path starting with /");
+        problem(field, "must be an http(s) URL or a path starting with /");
       }
     } catch (URISyntaxException e) {
-      problem("audioUrl", "is not a valid URL: " + e.getReason());
+      problem(field, "is not a valid URL: " + e.getReason());
     }
     return url;
   }

@@ -43,6 +43,22 @@ class CatalogFileTest {
   }
 
   @Test
+  void keepsEachEntrysOwnCoverUrlAndRefusesOneABrowserWouldRun() throws IOException {
+    Path file = json("[{\"id\": \"c1\", \"title\": \"T\", \"artist\": \"A\", \"durationMs\": 5,"
+        + " \"audioUrl\": \"/a.mp3\", \"artUrl\": \"https://img.example/c1.jpg\"},"
+        + " {\"id\": \"c2\", \"title\": \"T\", \"artist\": \"A\", \"durationMs\": 5, \"audioUrl\": \"/b.mp3\"}]");
+    CatalogFile.Loaded loaded = CatalogFile.load(file);
+    assertThat(loaded.songs()).extracting(Song::id).containsExactly("c1", "c2");
+    assertThat(loaded.artUrls()).containsOnly(java.util.Map.entry("c1", "https://img.example/c1.jpg"));
+
+    Path bad = json("[{\"id\": \"c3\", \"title\": \"T\", \"artist\": \"A\", \"durationMs\": 5,"
+        + " \"audioUrl\": \"/a.mp3\", \"artUrl\": \"javascript:alert(1)\"}]");
+    assertThatThrownBy(() -> CatalogFile.load(bad)).isInstanceOfSatisfying(CatalogFileException.class, e ->
+        assertThat(e.problems()).containsExactly(
+            "songs[0] (id \"c3\"): field \"artUrl\" must be an http(s) URL or a path starting with /"));
+  }
+
+  @Test
   void namesEveryBadEntryAndField() throws IOException {
     Path file = json("[{\"id\": \"ok\", \"title\": \"T\", \"artist\": \"A\", \"durationMs\": 5,"
         + " \"audioUrl\": \"/a.mp3\"},"

@@ -16,8 +16,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * GET /api/songs/:id/art: the picture embedded in the song's file, else a cover drawn for its
- * album (PROTOCOL §9). Like audio, covers are many requests per page and are cached by the
+ * GET /api/songs/:id/art: a CATALOG_FILE entry's own artUrl (a redirect), the picture embedded
+ * in the song's file, else a cover drawn for its album (PROTOCOL §9). Like audio, covers are many requests per page and are cached by the
  * browser, so the route is mounted ahead of the REST rate limit.
  */
 public final class ArtRoute {
@@ -37,6 +37,12 @@ public final class ArtRoute {
     Optional<Song> song = catalog.byId(ctx.pathParam("id"));
     if (song.isEmpty()) {
       HttpReplies.error(ctx, ErrorCode.UNKNOWN_SONG, "No song with that id");
+      return;
+    }
+    Optional<String> own = catalog.artUrl(song.get().id());
+    if (own.isPresent()) {
+      ctx.response().setStatusCode(302).putHeader("Location", own.get())
+          .putHeader("Cache-Control", "public, max-age=86400").end();
       return;
     }
     Optional<AudioSource> audio = catalog.audio(song.get().id());

@@ -94,6 +94,30 @@ class PhoneRoutesTest {
   }
 
   @Test
+  void aCatalogFileCoverIsARedirectToItsArtUrl(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("songs.json"), "[{\"id\":\"ext1\",\"title\":\"T\",\"artist\":\"A\","
+        + "\"durationMs\":1000,\"audioUrl\":\"https://cdn.example/1.mp3\",\"artUrl\":\"https://cdn.example/1.jpg\"},"
+        + "{\"id\":\"ext2\",\"title\":\"U\",\"artist\":\"A\",\"durationMs\":1000,\"audioUrl\":\"https://cdn.example/2.mp3\"}]");
+    Catalog fileCatalog = Catalogs.load(new CatalogConfig(null, file, dir.resolve("cache")));
+    Router router = Router.router(vertx);
+    new ArtRoute(vertx, fileCatalog).mount(router);
+    HttpServer own = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    try {
+      HttpClient http = HttpClient.newHttpClient(); // does not follow redirects
+      String base = "http://127.0.0.1:" + own.actualPort();
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/songs/ext1/art")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(302);
+      assertThat(r.headers().firstValue("Location")).contains("https://cdn.example/1.jpg");
+      HttpResponse<String> drawn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/songs/ext2/art")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(drawn.body()).startsWith("<svg");
+    } finally {
+      own.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void albumTitlesCannotInjectMarkup() {
     assertThat(CoverArt.svg("x", "<script>alert(1)</script> & co")).doesNotContain("<script").contains("&lt;");
     assertThat(CoverArt.initials("night drive")).isEqualTo("ND");
