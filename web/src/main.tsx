@@ -38,7 +38,6 @@ function renderApp() {
     view: () => client.getView(),
     serverNow: () => client.serverNow(),
     clockUncertainty: () => client.clock.uncertainty(),
-    clockReady: () => client.clockReady(),
   };
 
   return (
