@@ -75,7 +75,7 @@ export interface JamClientOptions {
   probeMs?: number;
 }
 
-/** The clock samples a page takes before it starts playing (a burst right after joining). */
+/** The clock samples a page takes before it starts playing (taken at once when the socket opens). */
 export const CLOCK_READY_SAMPLES = 3;
 
 /** Re-sends of one command after its reply was lost (a dropped socket, a timeout). */
@@ -347,8 +347,9 @@ export class JamClient {
   }
 
   /**
-   * The liveness probe: a jam.time that must come back within the probe period. A silent link is marked offline and closed, so the state machine reconnects
-   * instead of waiting for TCP to notice; an answer after an outage resyncs before going live.
+   * The liveness probe: a jam.time that must come back within the probe period (1.5 s at
+   * least). A silent link is marked offline and closed, so the state machine reconnects instead
+   * of waiting for TCP to notice; an answer after an outage resyncs before going live.
    */
   private async probe(): Promise<void> {
     const t = this.transport;
