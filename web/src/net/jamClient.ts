@@ -71,12 +71,15 @@ export interface JamClientOptions {
   subscribeWaitMs?: number;
   /** Request ids of state-changing commands (tests pass a counter). */
   requestId?: () => string;
-  /** Liveness probe period while joined; an answer later than this marks the page offline. */
+  /** Liveness probe period while joined. */
   probeMs?: number;
 }
 
 /** The clock samples a page takes before it starts playing (taken at once when the socket opens). */
 export const CLOCK_READY_SAMPLES = 3;
+
+/** How long the liveness probe waits for its answer. */
+const PROBE_TIMEOUT_MS = 2000;
 
 /** Re-sends of one command after its reply was lost (a dropped socket, a timeout). */
 const MAX_RESENDS = 2;
@@ -90,6 +93,8 @@ export class JamClient {
   private view: ClientView = { conn: initialConn, jam: null, welcome: null, joinError: null, skipVotedFor: null, offline: false };
   private browserOnline = true;
   private probeOk = true;
+  /** Probes unanswered in a row: one shows the banner, two close the socket. */
+  private probeMisses = 0;
   private probeTimer: ReturnType<typeof setInterval> | null = null;
   private probing = false;
   private clockWarming = false;
@@ -321,6 +326,7 @@ export class JamClient {
     this.joinSnapshot = null;
     if (!snap) return;
     this.probeOk = true; // the join itself was answered
+    this.probeMisses = 0;
     const prev = this.view.jam;
     const kept = resumed && prev && prev.code === snap.code ? prev : null;
     const jam = kept ? applySnapshot(kept, snap) : fromSnapshot(snap);
@@ -347,9 +353,11 @@ export class JamClient {
   }
 
   /**
-   * The liveness probe: a jam.time that must come back within the probe period (1.5 s at
-   * least). A silent link is marked offline and closed, so the state machine reconnects instead
-   * of waiting for TCP to notice; an answer after an outage resyncs before going live.
+   * The liveness probe: a jam.time that must come back within PROBE_TIMEOUT_MS. One unanswered
+   * shows the page offline (within about 3 s of the network going); a second one closes the
+   * socket, so the state machine reconnects instead of waiting for TCP to notice. A slow but
+   * live link (a loaded server, a weak signal) thus shows the banner without reconnecting over
+   * and over. An answer after an outage resyncs before the page goes live again.
    */
   private async probe(): Promise<void> {
     const t = this.transport;
@@ -357,7 +365,8 @@ export class JamClient {
     this.probing = true;
     try {
       // Not a clock sample: a steady stream of them would keep replacing the best one.
-      await t.request('jam.time', {}, Math.max(this.probeMs, 1500));
+      await t.request('jam.time', {}, PROBE_TIMEOUT_MS);
+      this.probeMisses = 0;
       if (!this.probeOk) {
         await this.resync();
         this.probeOk = true;
@@ -369,9 +378,12 @@ export class JamClient {
       if (err.code === 'TIMEOUT' || err.code === 'DISCONNECTED') {
         this.probeOk = false;
         this.set({});
-        t.close();
-        this.transport = null;
-        this.dispatch({ type: 'socket-closed' });
+        if (++this.probeMisses >= 2) {
+          this.probeMisses = 0;
+          t.close();
+          this.transport = null;
+          this.dispatch({ type: 'socket-closed' });
+        }
       }
     } finally {
       this.probing = false;
