@@ -424,7 +424,8 @@ export class JamClient {
 
   /**
    * The first estimate, as fast as the link allows: CLOCK_READY_SAMPLES requests at once (one
-   * round trip; players wait for these), then a few one after another to find a shorter trip.
+   * round trip; players wait for these), then one every 250 ms for 3 s: on a jittery link only
+   * a trip that was short both ways bounds the offset well, and it takes a few tries to get one.
    */
   private warmClock(): void {
     const t = this.transport;
@@ -437,7 +438,7 @@ export class JamClient {
     this.clockWarming = true;
     void Promise.all(Array.from({ length: CLOCK_READY_SAMPLES }, once))
       .then(() => this.set({}))
-      .then(() => this.syncClock(3, 15))
+      .then(() => this.syncClock(12, 250))
       .catch(() => undefined) // the next connection or refresh tries again
       .finally(() => {
         this.clockWarming = false;
