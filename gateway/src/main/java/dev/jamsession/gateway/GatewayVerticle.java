@@ -11,7 +11,6 @@ import dev.jamsession.gateway.http.JamRoutes;
 import dev.jamsession.gateway.http.SongRoutes;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -27,7 +26,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,21 +34,19 @@ public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
   private static final int MAX_BRIDGE_POST_BYTES = 64 * 1024;
 
+  private final GatewayNode node;
   private final JamConfig config;
   private final Catalog catalog;
-  private final PrometheusMeterRegistry registry;
-  private final BooleanSupplier clusterReady;
-  private final String nodeId;
+  private final int port;
   private HttpServer server;
   private JamBridge bridge;
 
-  public GatewayVerticle(JamConfig config, Catalog catalog,
-                         PrometheusMeterRegistry registry, BooleanSupplier clusterReady, String nodeId) {
-    this.nodeId = nodeId;
-    this.config = config;
-    this.catalog = catalog;
-    this.registry = registry;
-    this.clusterReady = clusterReady;
+  /** One of the node's gateway verticles (one per event loop), serving {@code port}. */
+  GatewayVerticle(GatewayNode node, int port) {
+    this.node = node;
+    this.config = node.config();
+    this.catalog = node.catalog();
+    this.port = port;
   }
 
   @Override
@@ -67,21 +63,20 @@ public final class GatewayVerticle extends VerticleBase {
           .allowedHeader("Content-Type")
           .allowedHeader("Authorization"));
     }
-    RateLimiter restLimits = new RateLimiter(config.restRateLimit(), config.restRateWindowMs());
-    router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
+    router.route("/api/*").handler(ctx -> limitRest(ctx, node.restLimits()));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
     AdminCheck admin = new AdminCheck(config.adminToken());
-    bridge = new JamBridge(vertx, config, registry, nodeId);
+    bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(), node.nodeId());
     new JamRoutes(session, admin).mount(router);
-    new StatusRoute(session, bridge.metrics(), admin).mount(router);
+    new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/ready").handler(ctx -> ready(ctx, session));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
 
     router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
     router.route("/eventbus/*").subRouter(bridge.router());
@@ -93,10 +88,13 @@ public final class GatewayVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(64 * 1024)
-        .setMaxWebSocketMessageSize(256 * 1024)
+        .setMaxWebSocketMessageSize(64 * 1024)
+        // Deflating each socket's copy of an event would undo encoding it once (ARCHITECTURE.md).
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
         .setCompressionSupported(true);
-    return bridge.start()
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()))
+    bridge.start();
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, config.host())
         .onSuccess(s -> server = s);
   }
 
@@ -130,7 +128,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** Ready when in the cluster, with songs, and a session-service instance answers. */
   private void ready(RoutingContext ctx, InternalClient session) {
-    boolean clusterUp = clusterReady.getAsBoolean();
+    boolean clusterUp = node.clusterReady().getAsBoolean();
     boolean catalogUp = !catalog.all().isEmpty();
     session.reachable(Addresses.SESSION_PING).onComplete(ar -> {
       boolean sessionUp = ar.succeeded() && ar.result();

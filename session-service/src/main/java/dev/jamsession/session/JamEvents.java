@@ -3,6 +3,7 @@ package dev.jamsession.session;
 import dev.jamsession.core.domain.Command;
 import dev.jamsession.core.domain.Outcome;
 import dev.jamsession.core.protocol.Addresses;
+import dev.jamsession.runtime.bus.EventMessage;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -33,7 +34,10 @@ final class JamEvents {
     String address = Addresses.events(code);
     for (Map<String, Object> event : outcome.events()) {
       log(code, event);
-      bus.publish(address, new JsonObject(event).put("commandAt", commandAt));
+      Map<?, ?> data = (Map<?, ?>) event.get("data");
+      String participant = data.get("participant") instanceof Map<?, ?> p ? (String) p.get("id") : null;
+      EventMessage.publish(bus, address, new JsonObject(event).toBuffer(), (String) event.get("type"),
+          ((Number) event.get("rev")).longValue(), participant, null, commandAt);
     }
   }
 

@@ -1,0 +1,25 @@
+package dev.jamsession.gateway;
+
+import dev.jamsession.catalog.Catalog;
+import dev.jamsession.gateway.bridge.BridgeMetrics;
+import dev.jamsession.gateway.bridge.JamFanout;
+import dev.jamsession.runtime.JamConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the gateway verticles of one node share, whatever their number: the fan-out, the metrics
+ * and the per-address limits (an address's budget is the same whichever loop its sockets landed on).
+ */
+record GatewayNode(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
+                   BooleanSupplier clusterReady, String nodeId, JamFanout fanout, BridgeMetrics bridgeMetrics,
+                   RateLimiter restLimits, RateLimiter socketIpLimits) {
+
+  static GatewayNode create(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
+                            BooleanSupplier clusterReady, String nodeId) {
+    return new GatewayNode(config, catalog, registry, clusterReady, nodeId, new JamFanout(),
+        new BridgeMetrics(registry),
+        new RateLimiter(config.restRateLimit(), config.restRateWindowMs()),
+        new RateLimiter(config.socketIpRateLimit(), config.socketRateWindowMs()));
+  }
+}
