@@ -92,6 +92,8 @@ public final class GatewayVerticle extends VerticleBase {
         // Deflating each socket's copy of an event would undo encoding it once (ARCHITECTURE.md).
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
+        // A socket closed for not reading cannot take the close handshake: drop it soon.
+        .setWebSocketClosingTimeout(2)
         .setCompressionSupported(true);
     bridge.start();
     return vertx.createHttpServer(options).requestHandler(router).listen(port, config.host())
