@@ -3,6 +3,7 @@ package dev.jamsession.gateway;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.gateway.bridge.BridgeMetrics;
 import dev.jamsession.gateway.bridge.JamFanout;
+import dev.jamsession.gateway.bridge.SocketCaps;
 import dev.jamsession.runtime.JamConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
@@ -13,13 +14,14 @@ import java.util.function.BooleanSupplier;
  */
 record GatewayNode(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
                    BooleanSupplier clusterReady, String nodeId, JamFanout fanout, BridgeMetrics bridgeMetrics,
-                   RateLimiter restLimits, RateLimiter socketIpLimits) {
+                   RateLimiter restLimits, RateLimiter socketIpLimits, SocketCaps socketCaps) {
 
   static GatewayNode create(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
                             BooleanSupplier clusterReady, String nodeId) {
     return new GatewayNode(config, catalog, registry, clusterReady, nodeId, new JamFanout(),
         new BridgeMetrics(registry),
         new RateLimiter(config.restRateLimit(), config.restRateWindowMs()),
-        new RateLimiter(config.socketIpRateLimit(), config.socketRateWindowMs()));
+        new RateLimiter(config.socketIpRateLimit(), config.socketRateWindowMs()),
+        new SocketCaps(config.socketsPerIp(), config.socketsMax()));
   }
 }

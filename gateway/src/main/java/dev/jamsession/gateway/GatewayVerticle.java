@@ -3,6 +3,7 @@ package dev.jamsession.gateway;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
+import dev.jamsession.gateway.bridge.BridgeOrigins;
 import dev.jamsession.gateway.bridge.JamBridge;
 import dev.jamsession.gateway.http.AdminCheck;
 import dev.jamsession.gateway.http.HttpReplies;
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 /** The HTTP edge: REST, the SockJS bridge, static web client, audio, health and metrics. */
 public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
-  private static final int MAX_BRIDGE_POST_BYTES = 64 * 1024;
 
   private final GatewayNode node;
   private final JamConfig config;
@@ -68,7 +68,8 @@ public final class GatewayVerticle extends VerticleBase {
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
     AdminCheck admin = new AdminCheck(config.adminToken());
-    bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(), node.nodeId());
+    bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(),
+        node.socketCaps(), node.nodeId());
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
@@ -78,8 +79,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/ready").handler(ctx -> ready(ctx, session));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
 
-    router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
+    router.route("/eventbus/*").handler(new BridgeOrigins(config.allowedOrigins()));
     router.route("/eventbus/*").subRouter(bridge.router());
+    router.route("/eventbus/*").handler(ctx -> ctx.response().setStatusCode(404).end()); // a transport that is off
 
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true));
     // The client routes (e.g. /status, /?code=...) are the single page's own.

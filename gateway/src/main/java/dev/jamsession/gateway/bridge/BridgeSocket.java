@@ -23,6 +23,7 @@ final class BridgeSocket {
   /** A socket that stays above the limit this long is closed. */
   static final long STALL_CLOSE_MS = 5_000;
   private static final int MAX_ADDRESS_LENGTH = 64;
+  private static final Buffer PING = Buffer.buffer("{\"type\":\"ping\"}");
 
   private final SockJSSocket socket;
   private final JamBridge loop;
@@ -49,6 +50,9 @@ final class BridgeSocket {
 
   private void onFrame(Buffer data) {
     lastSeen = System.currentTimeMillis();
+    if (data.length() == PING.length() && data.equals(PING)) {
+      return; // keep-alives are free: a client sends one every few seconds
+    }
     boolean allowed = loop.acquire(connection, lastSeen);
     if (data.length() > MAX_FRAME_BYTES) {
       write(Frames.error("frame_too_large"));

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,7 @@ public final class JamBridge {
   private final String nodeId;
   private final RateLimiter socketRates;
   private final RateLimiter ipRates;
+  private final SocketCaps caps;
   private final Set<BridgeSocket> sockets = new HashSet<>();
   private long pingSweep = -1;
 
@@ -45,8 +47,9 @@ public final class JamBridge {
    * loops): a client address's budget covers all its connections.
    */
   public JamBridge(Vertx vertx, JamConfig config, JamFanout fanout, BridgeMetrics metrics, RateLimiter ipRates,
-                   String nodeId) {
+                   SocketCaps caps, String nodeId) {
     this.vertx = vertx;
+    this.caps = caps;
     this.config = config;
     this.metrics = metrics;
     this.nodeId = nodeId;
@@ -71,9 +74,15 @@ public final class JamBridge {
   }
 
   public Router router() {
+    // WebSocket only: the polling transports accept frames from anyone who learns the session id
+    // in their URLs, so another client could act as this one (docs/ARCHITECTURE.md, "The bridge").
     SockJSHandlerOptions options = new SockJSHandlerOptions()
         .setRegisterWriteHandler(false)
-        .setInsertJSESSIONID(false);
+        .setInsertJSESSIONID(false)
+        .addDisabledTransport(Transport.XHR.name())
+        .addDisabledTransport(Transport.EVENT_SOURCE.name())
+        .addDisabledTransport(Transport.HTML_FILE.name())
+        .addDisabledTransport(Transport.JSON_P.name());
     return SockJSHandler.create(vertx, options).socketHandler(this::open);
   }
 
@@ -81,6 +90,11 @@ public final class JamBridge {
     String forwarded = config.trustProxy() && socket.headers() != null ? socket.headers().get("X-Forwarded-For") : null;
     String ip = forwarded != null ? forwarded.split(",")[0].strip()
         : socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+    String refusal = caps.admit(ip);
+    if (refusal != null) {
+      socket.close(4029, refusal);
+      return;
+    }
     // The node prefix lets session-service disconnect them all if this gateway dies.
     sockets.add(new BridgeSocket(socket, this, nodeId + "/" + UUID.randomUUID(), ip));
     metrics.opened();
@@ -98,6 +112,7 @@ public final class JamBridge {
     }
     metrics.closed();
     Connection c = socket.connection;
+    caps.release(c.remoteIp);
     if (c.isJoined()) {
       LOG.debug("Connection {} of participant {} in jam {} closed", c.id, c.participantId(), c.code());
       vertx.eventBus().send(Addresses.SESSION_DISCONNECT, new JsonObject()
