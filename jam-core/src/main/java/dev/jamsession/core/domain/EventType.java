@@ -53,6 +53,11 @@ public enum EventType {
     return coalescible;
   }
 
+  /** Whether the event is about one participant (its bus message names them in a header). */
+  public boolean concernsParticipant() {
+    return this == PARTICIPANT_JOINED || this == PARTICIPANT_LEFT || this == PARTICIPANT_UPDATED;
+  }
+
   /** The snapshot fields an event of this type carries, each with its complete new value. */
   public List<SnapshotField> fields() {
     return fields;
