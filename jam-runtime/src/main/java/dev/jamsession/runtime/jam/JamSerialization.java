@@ -1,5 +1,7 @@
 package dev.jamsession.runtime.jam;
 
+import com.hazelcast.config.ClassFilter;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import java.util.ArrayList;
@@ -20,7 +22,13 @@ public final class JamSerialization {
     return all;
   }
 
+  /**
+   * Registers the serializers, and refuses Java deserialization of any of our classes, so a type
+   * that missed its serializer fails loudly instead of silently travelling as Java bytes.
+   */
   public static void register(SerializationConfig config) {
     config.getCompactSerializationConfig().setSerializers(serializers().toArray(new CompactSerializer<?>[0]));
+    config.setJavaSerializationFilterConfig(new JavaSerializationFilterConfig()
+        .setBlacklist(new ClassFilter().addPrefixes("dev.jamsession.")));
   }
 }
