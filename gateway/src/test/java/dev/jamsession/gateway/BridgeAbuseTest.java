@@ -55,6 +55,27 @@ class BridgeAbuseTest {
   }
 
   @Test
+  void aConnectionSupersededByAResumeElsewhereReceivesNothingMore() throws Exception {
+    JsonObject jam = server.create("Host");
+    String code = jam.getString("sessionCode");
+    JamServer.Member host = server.join(code, "Host", jam.getString("hostToken"));
+    JamServer.Member old = server.join(code, "Ben", null);
+    BridgeClient fresh = server.connect();
+    ok(fresh.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Ben")
+        .put("resumeToken", old.resumeToken())));
+    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(3).id())));
+    host.client().awaitEvent("queue-updated");
+    int before = old.client().frames().size();
+    old.client().register("jam.events." + code);
+    old.client().await(before, f -> "err".equals(f.getString("type")) && "rejected".equals(f.getString("body")));
+    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(4).id())));
+    ok(host.send("jam.snapshot", null));
+    assertThat(old.client().events()).noneMatch(e -> "queue-updated".equals(e.getString("type")));
+    assertThat(old.send("jam.vote", new JsonObject().put("itemId", "x").put("value", 1)).getString("code"))
+        .isEqualTo("NOT_JOINED");
+  }
+
+  @Test
   void everyFrameSpendsTheBudgetAndOversizedOnesAreNotParsed() throws Exception {
     BridgeClient c = server.connect();
     for (int i = 0; i < 30; i++) {
