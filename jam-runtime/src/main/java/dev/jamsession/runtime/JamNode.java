@@ -9,6 +9,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.jamsession.core.domain.Jam;
+import dev.jamsession.runtime.jam.JamSerialization;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -99,6 +100,7 @@ public final class JamNode {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+    JamSerialization.register(config.getSerializationConfig());
     config.addMapConfig(new MapConfig(JAMS_MAP)
         .setBackupCount(1)
         .setAsyncBackupCount(0)

@@ -75,6 +75,16 @@ public final class TestCluster implements AutoCloseable {
     node.close().await(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * Kills one member abruptly, as a crash would: Hazelcast terminates without handing over its
+   * partitions, so the others promote their backup replicas once they declare it dead.
+   */
+  public void kill(JamNode node) throws Exception {
+    nodes.remove(node);
+    node.hazelcast().getLifecycleService().terminate();
+    node.close().otherwise((Void) null).await(30, TimeUnit.SECONDS);
+  }
+
   public String name() {
     return name;
   }

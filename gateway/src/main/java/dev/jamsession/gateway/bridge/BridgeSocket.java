@@ -73,7 +73,7 @@ final class BridgeSocket {
     }
     switch (type) {
       case "ping" -> { }
-      case "send" -> send(frame, allowed);
+      case "send" -> send(frame, data.length(), allowed);
       case "register" -> register(frame, allowed);
       case "unregister" -> unregister(frame);
       case "publish" -> write(Frames.error("rejected"));
@@ -81,7 +81,7 @@ final class BridgeSocket {
     }
   }
 
-  private void send(JsonObject frame, boolean allowed) {
+  private void send(JsonObject frame, int frameBytes, boolean allowed) {
     Object address = frame.getValue("address");
     Object replyAddress = frame.getValue("replyAddress");
     if (!(address instanceof String cmd) || !Addresses.PUBLIC_COMMANDS.contains(cmd)) {
@@ -97,7 +97,7 @@ final class BridgeSocket {
       return;
     }
     loop.metrics.messageIn();
-    loop.relay.handle(connection, cmd, frame.getValue("body"))
+    loop.relay.handle(connection, cmd, frame.getValue("body"), frameBytes)
         .onComplete(ar -> answer((String) replyAddress, ar.succeeded() ? ar.result() : Replies.error(ar.cause())));
   }
 

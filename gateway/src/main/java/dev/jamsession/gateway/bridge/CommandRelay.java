@@ -35,9 +35,12 @@ final class CommandRelay {
     this.session = session;
   }
 
-  /** The reply envelope (§3) of one command from connection {@code c}. */
-  Future<JsonObject> handle(Connection c, String cmd, Object body) {
-    if (body != null && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
+  /**
+   * The reply envelope (§3) of one command from connection {@code c}; {@code frameBytes} is the
+   * size of the frame it came in (a body in a frame of at most 1 KB needs no measuring).
+   */
+  Future<JsonObject> handle(Connection c, String cmd, Object body, int frameBytes) {
+    if (body != null && frameBytes > MAX_BODY_BYTES && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
       return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
     if (TIME.equals(cmd)) {

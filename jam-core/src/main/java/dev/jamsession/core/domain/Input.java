@@ -18,6 +18,21 @@ public final class Input {
     return new JamException(ErrorCode.INVALID_INPUT, message);
   }
 
+  /**
+   * A command's body (PROTOCOL §8): a JSON object; absent or null counts as {}; any other value
+   * (a string, number, array, boolean) is INVALID_INPUT.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> body(Object raw) {
+    if (raw == null) {
+      return Map.of();
+    }
+    if (raw instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    throw invalid("The body of a command must be a JSON object");
+  }
+
   /** A user or host name: trimmed, 1..20 code points, none of them control or format characters. */
   public static String name(Object raw, String field) {
     if (!(raw instanceof String s)) {

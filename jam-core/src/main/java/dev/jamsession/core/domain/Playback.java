@@ -1,9 +1,8 @@
 package dev.jamsession.core.domain;
 
-import java.io.Serializable;
 
 /** The shared position: it was {@code positionMs} at server time {@code updatedAt}. */
-public record Playback(boolean isPlaying, long positionMs, long updatedAt) implements Serializable {
+public record Playback(boolean isPlaying, long positionMs, long updatedAt) {
 
   public static Playback stopped(long now) {
     return new Playback(false, 0, now);

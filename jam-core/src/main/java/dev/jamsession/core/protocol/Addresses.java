@@ -1,5 +1,6 @@
 package dev.jamsession.core.protocol;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,10 +27,23 @@ public final class Addresses {
   public static final String GET_RECOMMENDATIONS = "jam.get-recommendations";
   public static final String TIME = "jam.time";
 
-  public static final Set<String> PUBLIC_COMMANDS = Set.of(
-      JOIN_SESSION, LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
-      PLAYBACK_UPDATE, VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT,
-      GET_RECOMMENDATIONS, TIME);
+  /**
+   * The commands that change a jam, each sent with a requestId (PROTOCOL §9); the web client's
+   * list (web/src/lib/requestId.ts) is checked against this one by a test.
+   */
+  public static final List<String> STATE_CHANGING_COMMANDS = List.of(
+      LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT, PLAYBACK_UPDATE, VOTE_SKIP,
+      UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION);
+
+  /** Every address a browser may send to (PROTOCOL §4). */
+  public static final Set<String> PUBLIC_COMMANDS = union(STATE_CHANGING_COMMANDS,
+      List.of(JOIN_SESSION, SNAPSHOT, GET_RECOMMENDATIONS, TIME));
+
+  private static Set<String> union(List<String> a, List<String> b) {
+    Set<String> all = new java.util.LinkedHashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   /** Events of one jam are published here; a connection may register only its own jam's. */
   public static final String EVENTS_PREFIX = "jam.events.";

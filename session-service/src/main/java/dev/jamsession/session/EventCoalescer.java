@@ -1,0 +1,97 @@
+package dev.jamsession.session;
+
+import dev.jamsession.runtime.jam.EncodedEvent;
+import dev.jamsession.core.domain.EventType;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * PROTOCOL §5 Coalescing, per jam and event type: the first coalescible event (queue-updated,
+ * playback-updated, skip-votes-updated) goes out at once and opens a window; further ones of
+ * that type within the window are held, only the latest (highest rev) kept, since each carries
+ * its fields' complete values; when the window closes the held one goes out and opens the next
+ * window. Nothing waits longer than one window; other types pass straight through, and a jam's
+ * end first flushes what it holds. Used from one event loop only.
+ */
+final class EventCoalescer {
+  /** An event on its way to jam.events.CODE. */
+  record Outgoing(String code, EncodedEvent event, long commandAt) {}
+
+  private record Key(String code, EventType type) {}
+
+  /** An open window; {@code held} is what goes out when it closes. */
+  private static final class Window {
+    Outgoing held;
+  }
+
+  private final Vertx vertx;
+  private final long windowMs;
+  private final Consumer<Outgoing> publish;
+  private final Map<Key, Window> windows = new HashMap<>();
+
+  EventCoalescer(Vertx vertx, long windowMs, Consumer<Outgoing> publish) {
+    this.vertx = vertx;
+    this.windowMs = windowMs;
+    this.publish = publish;
+  }
+
+  void offer(Outgoing out) {
+    EventType type = out.event().type();
+    if (!type.coalescible()) {
+      if (type == EventType.SESSION_ENDED) {
+        flush(out.code());
+      }
+      publish.accept(out);
+      return;
+    }
+    Key key = new Key(out.code(), type);
+    Window window = windows.get(key);
+    if (window == null) {
+      publish.accept(out);
+      open(key);
+    } else if (window.held == null || out.event().rev() >= window.held.event().rev()) {
+      window.held = out;
+    }
+  }
+
+  /** How many windows are open: bounded by the jams with recent changes. */
+  int openWindows() {
+    return windows.size();
+  }
+
+  private void open(Key key) {
+    Window window = new Window();
+    windows.put(key, window);
+    vertx.setTimer(windowMs, id -> close(key, window));
+  }
+
+  private void close(Key key, Window window) {
+    if (windows.get(key) != window) {
+      return; // flushed already
+    }
+    windows.remove(key);
+    if (window.held != null) {
+      publish.accept(window.held);
+      open(key);
+    }
+  }
+
+  private void flush(String code) {
+    List<Key> keys = new ArrayList<>();
+    windows.keySet().forEach(k -> {
+      if (k.code().equals(code)) {
+        keys.add(k);
+      }
+    });
+    for (Key k : keys) {
+      Window window = windows.remove(k);
+      if (window.held != null) {
+        publish.accept(window.held);
+      }
+    }
+  }
+}
