@@ -30,7 +30,7 @@ export class Bus implements Transport {
   private readonly pending = new Set<(e: JamError) => void>();
 
   constructor(url: string, cb: BusCallbacks) {
-    // WebSocket only: the gateway turns the polling transports off (docs/ARCHITECTURE.md).
+    // WebSocket only: the gateway turns the polling transports off (docs/ARCHITECTURE.md, "The bridge").
     this.eb = new EventBus(url, { vertxbus_ping_interval: 5000, transports: ['websocket'] });
     this.eb.enableReconnect(false);
     this.eb.onopen = () => {

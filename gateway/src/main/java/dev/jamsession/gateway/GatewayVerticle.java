@@ -91,7 +91,8 @@ public final class GatewayVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(64 * 1024)
         .setMaxWebSocketMessageSize(64 * 1024)
-        // Deflating each socket's copy of an event would undo encoding it once (ARCHITECTURE.md).
+        // Deflating each socket's copy of an event would undo encoding it once
+        // (docs/ARCHITECTURE.md, "The fan-out path").
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         // A socket closed for not reading cannot take the close handshake: drop it soon.

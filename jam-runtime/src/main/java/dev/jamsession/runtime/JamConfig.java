@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Configuration from environment variables (DESIGN decision 7). Every value is checked at
- * start-up; a bad one stops the service with a message naming the variable.
+ * Configuration from environment variables (docs/ARCHITECTURE.md, "Configuration is environment
+ * variables"). Every value is checked at start-up; a bad one stops the service with a message
+ * naming the variable.
  */
 public record JamConfig(
     int port,

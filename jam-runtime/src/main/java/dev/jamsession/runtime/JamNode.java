@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * One service process's place in the cluster: a clustered Vert.x on Hazelcast, with its own
  * Prometheus registry. Data members (session-service, the all-in-one JVM) hold the jams; every
- * other service joins as a lite member, which holds no partitions (DESIGN decision 1).
+ * other service joins as a lite member, which holds no partitions (docs/ARCHITECTURE.md, "Jam state
+ * and its single writer").
  */
 public final class JamNode {
   /** The IMap of jams, keyed by session code. */
@@ -90,7 +91,8 @@ public final class JamNode {
         .setPortAutoIncrement(false)
         .setPublicAddress(settings.publicHost() + ":" + settings.memberPort());
     if (settings.host().matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !settings.host().equals("0.0.0.0")) {
-      // An explicit IP (loopback in tests): bind only there. No port ranges (DESIGN's trap).
+      // An explicit IP (loopback in tests): bind only there. No port ranges (docs/ARCHITECTURE.md,
+      // "Known traps").
       config.setProperty("hazelcast.socket.bind.any", "false");
       config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(settings.host());
     }

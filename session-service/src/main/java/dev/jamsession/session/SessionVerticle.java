@@ -186,7 +186,10 @@ public final class SessionVerticle extends VerticleBase {
     });
   }
 
-  /** A connection dropped: the participant stays for the grace period (DESIGN decision 5). */
+  /**
+   * A connection dropped: the participant stays for the grace period (docs/ARCHITECTURE.md,
+   * "Disconnect is not leave").
+   */
   private void disconnect(Message<JsonObject> msg) {
     JsonObject in = msg.body();
     run(in.getString("code", ""), new Command.Disconnect(in.getString("connectionId")),

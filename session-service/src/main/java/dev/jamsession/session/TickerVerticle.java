@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Advances time for the jams whose primary partition this member owns: autoplay to the next
  * song and the end of disconnect grace periods. Each jam has exactly one ticker, and it moves
- * with the partition when members come and go (DESIGN decision 4).
+ * with the partition when members come and go (docs/ARCHITECTURE.md, "Server time and the ticker").
  */
 public final class TickerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TickerVerticle.class);

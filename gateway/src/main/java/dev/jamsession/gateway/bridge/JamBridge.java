@@ -105,7 +105,10 @@ public final class JamBridge {
     return socketRates.acquire(c.id, now) == 0 && ipRates.acquire(c.remoteIp, now) == 0;
   }
 
-  /** A socket closed: its participant is disconnected, not removed (DESIGN decision 5). */
+  /**
+   * A socket closed: its participant is disconnected, not removed (docs/ARCHITECTURE.md,
+   * "Disconnect is not leave").
+   */
   void closed(BridgeSocket socket) {
     if (!sockets.remove(socket)) {
       return;

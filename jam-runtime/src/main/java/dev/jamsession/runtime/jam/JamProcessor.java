@@ -12,11 +12,11 @@ import java.util.Map;
 
 /**
  * Runs one command of the domain on the partition owner of a jam: the single writer per jam,
- * without locks of our own (DESIGN decision 1). Stateless and deterministic: it carries the
- * command, the time and a random seed drawn before submission (the engine's ids and tokens
- * derive from it and the jam's code), so the backup replica runs the very same command and
- * reaches the very same state. Nothing is written to a field in {@link #process}: one instance
- * may serve many partition threads at once (submitToKeys).
+ * without locks of our own (docs/ARCHITECTURE.md, "Jam state and its single writer"). Stateless
+ * and deterministic: it carries the command, the time and a random seed drawn before submission
+ * (the engine's ids and tokens derive from it and the jam's code), so the backup replica runs the
+ * very same command and reaches the very same state. Nothing is written to a field in
+ * {@link #process}: one instance may serve many partition threads at once (submitToKeys).
  *
  * @param backup true for the copy that runs on the backup replica: it changes the entry alike
  *               but encodes nothing, since nobody reads its result

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Registers the Compact serializers of everything the jams map stores or sends between members
- * (DESIGN decision 8: a schema'd serialization, never Java's). Every member registers them, so
- * any member can run a command, read a jam or take over a partition.
+ * (a schema'd serialization, never Java's: docs/ARCHITECTURE.md, "Jam state and its single
+ * writer"). Every member registers them, so any member can run a command, read a jam or take
+ * over a partition.
  */
 public final class JamSerialization {
   private JamSerialization() {}
