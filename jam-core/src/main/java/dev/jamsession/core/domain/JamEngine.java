@@ -182,7 +182,7 @@ public final class JamEngine {
     if (d.participants.size() >= d.settings.maxParticipants()) {
       throw new JamException(SESSION_FULL, "This jam is full");
     }
-    Participant p = new Participant(ids.id("p-"), c.userName(), d.now, true, 0, ids.token(),
+    Participant p = new Participant(ids.id("p-"), Names.unique(c.userName(), d.participants.stream().map(Participant::name).toList()), d.now, true, 0, ids.token(),
         c.connectionId());
     d.participants.add(p);
     d.lastActivity = d.now;
