@@ -5,9 +5,11 @@ import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.gateway.bridge.JamBridge;
 import dev.jamsession.gateway.http.AdminCheck;
+import dev.jamsession.gateway.http.ClientAddress;
 import dev.jamsession.gateway.http.HttpReplies;
 import dev.jamsession.gateway.http.StatusRoute;
 import dev.jamsession.gateway.http.JamRoutes;
+import dev.jamsession.gateway.http.RestLimits;
 import dev.jamsession.gateway.http.SongRoutes;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
@@ -18,7 +20,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -56,10 +57,6 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    if (config.trustProxy()) {
-      // Behind the load balancer: the client's address is in X-Forwarded-For (rate limits per IP).
-      router.allowForward(AllowForwardHeaders.X_FORWARD);
-    }
     if (!config.allowedOrigins().isEmpty()) {
       router.route().handler(CorsHandler.create()
           .addOrigins(config.allowedOrigins())
@@ -67,8 +64,8 @@ public final class GatewayVerticle extends VerticleBase {
           .allowedHeader("Content-Type")
           .allowedHeader("Authorization"));
     }
-    RateLimiter restLimits = new RateLimiter(config.restRateLimit(), config.restRateWindowMs());
-    router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
+    RestLimits restLimits = new RestLimits(config.httpLimits(), new ClientAddress(config.trustedProxies()));
+    router.route("/api/*").handler(restLimits::handle);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
@@ -112,20 +109,6 @@ public final class GatewayVerticle extends VerticleBase {
   /** The port actually bound (PORT=0 picks a free one, as tests do). */
   public int actualPort() {
     return server.actualPort();
-  }
-
-  private void limitRest(RoutingContext ctx, RateLimiter limits) {
-    if (ctx.request().path().endsWith("/audio")) {
-      ctx.next(); // an audio element issues many range requests per song
-      return;
-    }
-    String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    long waitMs = limits.acquire(ip, System.currentTimeMillis());
-    if (waitMs > 0) {
-      HttpReplies.rateLimited(ctx, waitMs);
-    } else {
-      ctx.next();
-    }
   }
 
   /** Ready when in the cluster, with songs, and a session-service instance answers. */

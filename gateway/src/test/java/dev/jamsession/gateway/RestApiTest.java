@@ -19,7 +19,7 @@ class RestApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000",
+    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000", "CREATE_RATE_LIMIT_MAX", "1000",
         "ADMIN_TOKEN", "admin-secret-for-tests"));
   }
 
