@@ -78,7 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/ready").handler(ctx -> ready(ctx, session));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    router.get("/metrics").handler(admin.guard()).handler(PrometheusScrapingHandler.create(registry));
 
     router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
     router.route("/eventbus/*").subRouter(bridge.router());
