@@ -17,7 +17,8 @@ class ForwardedForTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("TRUST_PROXY", "true", "RATE_LIMIT_MAX", "20"));
+    server = new JamServer(1, Map.of("TRUST_PROXY", "true", "RATE_LIMIT_MAX", "20",
+        "RATE_LIMIT_WINDOW", RestLimitsTest.TEN_MINUTES));
   }
 
   @AfterAll
@@ -51,7 +52,7 @@ class ForwardedForTest {
   @Test
   void aClientOutsideTheTrustedProxiesIsItsOwnAddress() throws Exception {
     try (JamServer other = new JamServer(1, Map.of("TRUST_PROXY", "true", "TRUSTED_PROXIES", "192.0.2.1",
-        "RATE_LIMIT_MAX", "5"))) {
+        "RATE_LIMIT_MAX", "5", "RATE_LIMIT_WINDOW", RestLimitsTest.TEN_MINUTES))) {
       int ok = 0;
       for (int i = 0; i < 10; i++) {
         HttpResponse<String> r = other.get("/api/songs?limit=1", "X-Forwarded-For", "192.0.2." + (100 + i));
