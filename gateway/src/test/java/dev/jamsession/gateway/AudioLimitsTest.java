@@ -63,6 +63,8 @@ class AudioLimitsTest {
         "AUDIO_RATE_LIMIT_WINDOW", RestLimitsTest.TEN_MINUTES))) {
       String url = audioUrls(server, 1).get(0);
       String cookie = server.get("/api/songs?limit=1").headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+      // Audio answers are publicly cacheable: they never hand out a client id.
+      assertThat(server.getBytes(url, "Range", "bytes=0-9").headers().firstValue("Set-Cookie")).isEmpty();
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 15; i++) {
         statuses.add(server.getBytes(url, "Range", "bytes=0-9", "Cookie", cookie).statusCode());

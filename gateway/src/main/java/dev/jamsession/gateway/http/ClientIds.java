@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,21 +31,19 @@ final class ClientIds {
     key = new SecretKeySpec(k, "HmacSHA256");
   }
 
-  /**
-   * The request's client id when it carries a valid one; otherwise null (the request is
-   * anonymous) and the response sets a new one for the next request.
-   */
-  String of(RoutingContext ctx) {
+  /** The request's client id when it carries a valid one, else null (the request is anonymous). */
+  String known(RoutingContext ctx) {
     Cookie cookie = ctx.request().getCookie(COOKIE);
-    if (cookie != null && valid(cookie.getValue())) {
-      return cookie.getValue();
-    }
+    return cookie != null && valid(cookie.getValue()) ? cookie.getValue() : null;
+  }
+
+  /** Gives the client a new id in the response, for its next requests. */
+  void issue(RoutingContext ctx) {
     byte[] id = new byte[16];
     random.nextBytes(id);
     String value = B64.encodeToString(id) + "." + sign(B64.encodeToString(id));
     ctx.response().addCookie(Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true)
         .setSameSite(CookieSameSite.LAX).setMaxAge(MAX_AGE_SECONDS));
-    return null;
   }
 
   private boolean valid(String value) {
@@ -58,7 +57,7 @@ final class ClientIds {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
       byte[] tag = mac.doFinal(id.getBytes(StandardCharsets.US_ASCII));
-      return B64.encodeToString(java.util.Arrays.copyOf(tag, 16));
+      return B64.encodeToString(Arrays.copyOf(tag, 16));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

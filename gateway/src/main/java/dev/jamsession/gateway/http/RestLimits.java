@@ -28,9 +28,12 @@ public final class RestLimits {
 
   public void handle(RoutingContext ctx) {
     String ip = addresses.of(ctx.request().remoteAddress(), ctx.request().headers());
-    String client = clientIds.of(ctx);
-    long waitMs = bucketOf(ctx).acquire(client == null ? "anonymous@" + ip : client, ip,
-        System.currentTimeMillis());
+    Bucket bucket = bucketOf(ctx);
+    String client = clientIds.known(ctx);
+    if (client == null && bucket != audio) {
+      clientIds.issue(ctx); // not on audio: its answers are publicly cacheable
+    }
+    long waitMs = bucket.acquire(client == null ? "anonymous@" + ip : client, ip, System.currentTimeMillis());
     if (waitMs > 0) {
       HttpReplies.rateLimited(ctx, waitMs);
     } else {
