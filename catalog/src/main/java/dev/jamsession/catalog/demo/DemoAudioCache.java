@@ -100,7 +100,7 @@ public final class DemoAudioCache {
     synchronized (inProgress) {
       CompletableFuture<Path> render = inProgress.get(song.id());
       if (render != null) {
-        return render;
+        return render.minimalCompletionStage(); // waiters share the render and cannot cancel it
       }
       if (inProgress.size() >= maxInProgress) {
         int seconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, 2 * inProgress.size() / threads));
@@ -119,7 +119,7 @@ public final class DemoAudioCache {
           inProgress.remove(song.id(), started);
         }
       });
-      return started;
+      return started.minimalCompletionStage();
     }
   }
 
