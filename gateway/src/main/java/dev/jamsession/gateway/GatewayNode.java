@@ -4,6 +4,8 @@ import dev.jamsession.catalog.Catalog;
 import dev.jamsession.gateway.bridge.BridgeMetrics;
 import dev.jamsession.gateway.bridge.JamFanout;
 import dev.jamsession.gateway.bridge.SocketCaps;
+import dev.jamsession.gateway.http.ClientAddress;
+import dev.jamsession.gateway.http.RestLimits;
 import dev.jamsession.runtime.JamConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
@@ -14,13 +16,15 @@ import java.util.function.BooleanSupplier;
  */
 record GatewayNode(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
                    BooleanSupplier clusterReady, String nodeId, JamFanout fanout, BridgeMetrics bridgeMetrics,
-                   RateLimiter restLimits, RateLimiter socketIpLimits, SocketCaps socketCaps) {
+                   RestLimits restLimits, ClientAddress clientAddress, RateLimiter socketIpLimits,
+                   SocketCaps socketCaps) {
 
   static GatewayNode create(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
                             BooleanSupplier clusterReady, String nodeId) {
     return new GatewayNode(config, catalog, registry, clusterReady, nodeId, new JamFanout(),
         new BridgeMetrics(registry),
-        new RateLimiter(config.restRateLimit(), config.restRateWindowMs()),
+        new RestLimits(config.httpLimits(), new ClientAddress(config.trustedProxies())),
+        new ClientAddress(config.trustedProxies()),
         new RateLimiter(config.socketIpRateLimit(), config.socketRateWindowMs()),
         new SocketCaps(config.socketsPerIp(), config.socketsMax()));
   }

@@ -18,7 +18,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -52,10 +51,6 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    if (config.trustProxy()) {
-      // Behind the load balancer: the client's address is in X-Forwarded-For (rate limits per IP).
-      router.allowForward(AllowForwardHeaders.X_FORWARD);
-    }
     if (!config.allowedOrigins().isEmpty()) {
       router.route().handler(CorsHandler.create()
           .addOrigins(config.allowedOrigins())
@@ -63,13 +58,13 @@ public final class GatewayVerticle extends VerticleBase {
           .allowedHeader("Content-Type")
           .allowedHeader("Authorization"));
     }
-    router.route("/api/*").handler(ctx -> limitRest(ctx, node.restLimits()));
+    router.route("/api/*").handler(node.restLimits()::handle);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
     AdminCheck admin = new AdminCheck(config.adminToken());
     bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(),
-        node.socketCaps(), node.nodeId());
+        node.socketCaps(), node.clientAddress(), node.nodeId());
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
@@ -77,7 +72,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/ready").handler(ctx -> ready(ctx, session));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
+    router.get("/metrics").handler(admin.guard()).handler(PrometheusScrapingHandler.create(node.registry()));
 
     router.route("/eventbus/*").handler(new BridgeOrigins(config.allowedOrigins()));
     router.route("/eventbus/*").subRouter(bridge.router());
@@ -115,20 +110,6 @@ public final class GatewayVerticle extends VerticleBase {
   /** The port actually bound (PORT=0 picks a free one, as tests do). */
   public int actualPort() {
     return server.actualPort();
-  }
-
-  private void limitRest(RoutingContext ctx, RateLimiter limits) {
-    if (ctx.request().path().endsWith("/audio")) {
-      ctx.next(); // an audio element issues many range requests per song
-      return;
-    }
-    String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    long waitMs = limits.acquire(ip, System.currentTimeMillis());
-    if (waitMs > 0) {
-      HttpReplies.rateLimited(ctx, waitMs);
-    } else {
-      ctx.next();
-    }
   }
 
   /** Ready when in the cluster, with songs, and a session-service instance answers. */

@@ -136,8 +136,12 @@ final class JamServer implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path))
+  HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }

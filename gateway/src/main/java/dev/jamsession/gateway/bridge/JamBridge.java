@@ -2,6 +2,7 @@ package dev.jamsession.gateway.bridge;
 
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.gateway.RateLimiter;
+import dev.jamsession.gateway.http.ClientAddress;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
@@ -39,6 +40,7 @@ public final class JamBridge {
   private final RateLimiter socketRates;
   private final RateLimiter ipRates;
   private final SocketCaps caps;
+  private final ClientAddress addresses;
   private final Set<BridgeSocket> sockets = new HashSet<>();
   private long pingSweep = -1;
 
@@ -47,9 +49,10 @@ public final class JamBridge {
    * loops): a client address's budget covers all its connections.
    */
   public JamBridge(Vertx vertx, JamConfig config, JamFanout fanout, BridgeMetrics metrics, RateLimiter ipRates,
-                   SocketCaps caps, String nodeId) {
+                   SocketCaps caps, ClientAddress addresses, String nodeId) {
     this.vertx = vertx;
     this.caps = caps;
+    this.addresses = addresses;
     this.config = config;
     this.metrics = metrics;
     this.nodeId = nodeId;
@@ -87,9 +90,7 @@ public final class JamBridge {
   }
 
   private void open(SockJSSocket socket) {
-    String forwarded = config.trustProxy() && socket.headers() != null ? socket.headers().get("X-Forwarded-For") : null;
-    String ip = forwarded != null ? forwarded.split(",")[0].strip()
-        : socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+    String ip = addresses.of(socket.remoteAddress(), socket.headers());
     String refusal = caps.admit(ip);
     if (refusal != null) {
       socket.close(4029, refusal);

@@ -40,7 +40,8 @@ final class Membership {
     if (d.participants.size() >= d.settings.maxParticipants()) {
       throw new JamException(SESSION_FULL, "This jam is full");
     }
-    Participant p = new Participant(d.ids.id("p-"), c.userName(), d.now, true, 0, d.ids.token(),
+    String name = Names.unique(c.userName(), d.participants.stream().map(Participant::name).toList());
+    Participant p = new Participant(d.ids.id("p-"), name, d.now, true, 0, d.ids.token(),
         c.connectionId());
     d.participants.add(p);
     d.lastActivity = d.now;
