@@ -1,25 +1,25 @@
 package dev.jamsession.gateway.bridge;
 
+import dev.jamsession.core.domain.EventType;
 import dev.jamsession.runtime.bus.EventMessage;
 import io.vertx.core.eventbus.Message;
 
 /**
  * What the gateway needs to know of a jam event to route it, read once per gateway from the
- * message headers (the body stays the bytes session-service encoded).
+ * message headers (the body stays the bytes session-service encoded). {@code type} is null for
+ * a type this server does not know, which is delivered as it is.
  */
-record EventMeta(String type, String participant, String detached, long commandAt) {
-  static final String SESSION_ENDED = "session-ended";
-  static final String PARTICIPANT_LEFT = "participant-left";
+record EventMeta(EventType type, long rev, String participant, String detached, long commandAt) {
 
   static EventMeta of(Message<?> msg) {
-    return new EventMeta(EventMessage.type(msg), EventMessage.participant(msg), EventMessage.detached(msg),
-        EventMessage.commandAt(msg));
+    return new EventMeta(EventType.fromWireName(EventMessage.type(msg)), EventMessage.rev(msg),
+        EventMessage.participant(msg), EventMessage.detached(msg), EventMessage.commandAt(msg));
   }
 
   /** Whether, after this event, the connection bound to {@code participantId} is no longer in the jam. */
   boolean ends(String connectionId, String participantId) {
-    return SESSION_ENDED.equals(type)
+    return type == EventType.SESSION_ENDED
         || connectionId.equals(detached)
-        || (PARTICIPANT_LEFT.equals(type) && participantId != null && participantId.equals(participant));
+        || (type == EventType.PARTICIPANT_LEFT && participantId != null && participantId.equals(participant));
   }
 }

@@ -1,5 +1,6 @@
 package dev.jamsession.gateway.bridge;
 
+import dev.jamsession.core.domain.SnapshotField;
 import dev.jamsession.core.protocol.Addresses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -32,6 +33,8 @@ public final class JamFanout extends VerticleBase {
     final MessageConsumer<Buffer> consumer;
     final Future<Void> live;
     final Map<Receiver, Integer> holds = new IdentityHashMap<>();
+    /** The highest rev sent of each snapshot field (see {@link #superseded}). */
+    final long[] sent = new long[SnapshotField.values().length];
 
     Subscription(MessageConsumer<Buffer> consumer) {
       this.consumer = consumer;
@@ -83,8 +86,11 @@ public final class JamFanout extends VerticleBase {
     if (s == null) {
       return;
     }
-    Buffer frame = Frames.event(address, msg.body());
     EventMeta meta = EventMeta.of(msg);
+    if (superseded(s, meta)) {
+      return;
+    }
+    Buffer frame = Frames.event(address, msg.body());
     for (Receiver receiver : s.holds.keySet()) {
       if (receiver.context() == context) {
         receiver.deliver(code, frame, meta);
@@ -92,6 +98,27 @@ public final class JamFanout extends VerticleBase {
         receiver.context().runOnContext(v -> receiver.deliver(code, frame, meta));
       }
     }
+  }
+
+  /**
+   * A coalescible event whose every field this node already sent at a later rev: session
+   * members coalesce on their own (PROTOCOL §5), so one held back on one member can arrive after
+   * a newer one from another. Dropping it is the merge §5 allows, and keeps each field in rev order.
+   */
+  private static boolean superseded(Subscription s, EventMeta meta) {
+    if (meta.type() == null) {
+      return false;
+    }
+    boolean stale = meta.type().coalescible();
+    for (SnapshotField field : meta.type().fields()) {
+      stale &= s.sent[field.ordinal()] >= meta.rev();
+    }
+    if (!stale) {
+      for (SnapshotField field : meta.type().fields()) {
+        s.sent[field.ordinal()] = Math.max(s.sent[field.ordinal()], meta.rev());
+      }
+    }
+    return stale;
   }
 
   @Override
