@@ -1,6 +1,9 @@
 package dev.jamsession.gateway;
 
 import dev.jamsession.catalog.Catalog;
+import dev.jamsession.playlists.PlaylistConfig;
+import dev.jamsession.playlists.PlaylistService;
+import dev.jamsession.playlists.PlaylistStores;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
 import io.vertx.core.Future;
@@ -9,10 +12,18 @@ import io.vertx.core.Future;
 public final class GatewayService {
   private GatewayService() {}
 
-  /** Returns the verticle so callers (tests) can read the bound port. */
+  /**
+   * Opens the playlist store (DATA_DIR or DATABASE_URL; one that cannot be used stops start-up)
+   * and returns the verticle so callers (tests) can read the bound port.
+   */
   public static Future<GatewayVerticle> deploy(JamNode node, JamConfig config, Catalog catalog) {
-    GatewayVerticle verticle = new GatewayVerticle(config, catalog, node.registry(),
-        () -> node.hazelcast().getLifecycleService().isRunning(), node.nodeId());
-    return node.vertx().deployVerticle(verticle).map(id -> verticle);
+    return Future.<PlaylistConfig>future(p -> p.complete(PlaylistConfig.fromEnv(config.env())))
+        .compose(playlistConfig -> PlaylistStores.open(node.vertx(), playlistConfig))
+        .compose(store -> {
+          PlaylistService playlists = new PlaylistService(store, catalog, System::currentTimeMillis);
+          GatewayVerticle verticle = new GatewayVerticle(config, catalog, playlists, node.registry(),
+              () -> node.hazelcast().getLifecycleService().isRunning(), node.nodeId());
+          return node.vertx().deployVerticle(verticle).map(id -> verticle);
+        });
   }
 }

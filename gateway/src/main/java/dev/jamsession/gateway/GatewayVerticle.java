@@ -8,7 +8,10 @@ import dev.jamsession.gateway.http.AdminCheck;
 import dev.jamsession.gateway.http.HttpReplies;
 import dev.jamsession.gateway.http.StatusRoute;
 import dev.jamsession.gateway.http.JamRoutes;
+import dev.jamsession.gateway.http.MoodRoutes;
+import dev.jamsession.gateway.http.PlaylistRoutes;
 import dev.jamsession.gateway.http.SongRoutes;
+import dev.jamsession.playlists.PlaylistService;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,14 +41,16 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final JamConfig config;
   private final Catalog catalog;
+  private final PlaylistService playlists;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier clusterReady;
   private final String nodeId;
   private HttpServer server;
   private JamBridge bridge;
 
-  public GatewayVerticle(JamConfig config, Catalog catalog,
+  public GatewayVerticle(JamConfig config, Catalog catalog, PlaylistService playlists,
                          PrometheusMeterRegistry registry, BooleanSupplier clusterReady, String nodeId) {
+    this.playlists = playlists;
     this.nodeId = nodeId;
     this.config = config;
     this.catalog = catalog;
@@ -63,12 +68,13 @@ public final class GatewayVerticle extends VerticleBase {
     if (!config.allowedOrigins().isEmpty()) {
       router.route().handler(CorsHandler.create()
           .addOrigins(config.allowedOrigins())
-          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS))
           .allowedHeader("Content-Type")
           .allowedHeader("Authorization"));
     }
     RateLimiter restLimits = new RateLimiter(config.restRateLimit(), config.restRateWindowMs());
     router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
+    new PlaylistRoutes(playlists).mount(router); // before the 1 KB limit: it takes larger bodies
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
@@ -77,6 +83,7 @@ public final class GatewayVerticle extends VerticleBase {
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, bridge.metrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
+    new MoodRoutes(catalog).mount(router);
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));

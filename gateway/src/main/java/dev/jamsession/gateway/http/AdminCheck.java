@@ -14,12 +14,11 @@ public final class AdminCheck {
 
   /** A request that presents the token. */
   public boolean presented(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (token == null || header == null || !header.startsWith("Bearer ")) {
+    String presented = BearerToken.of(ctx);
+    if (token == null || presented == null) {
       return false;
     }
-    return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-        token.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Open when no token is configured, else only with it. */
