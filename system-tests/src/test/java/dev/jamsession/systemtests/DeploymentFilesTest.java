@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentFilesTest {
   static final Path ROOT = Path.of(System.getProperty("jam.root", "..")).toAbsolutePath().normalize();
   static final Set<String> SERVICES = Set.of("lb", "gateway-1", "gateway-2", "session-1", "session-2",
-      "recommender-1", "recommender-2", "cleanup", "prometheus");
+      "recommender-1", "recommender-2", "cleanup", "postgres", "prometheus");
 
   record Result(int exit, String out) {}
 
