@@ -61,8 +61,10 @@ class DeploymentFilesTest {
     // Every Jam service joins the same static member list, and announces its own host name.
     assertThat(count(resolved, "CLUSTER_MEMBERS: session-1:5701,session-2:5701")).as("services with the member list")
         .isEqualTo(7);
+    assertThat(count(resolved, "DATABASE_URL: postgresql://jam:jam@postgres:5432/jam")).as("gateways with the playlist database")
+        .isEqualTo(2);
     for (String s : SERVICES) {
-      if (!s.equals("lb") && !s.equals("prometheus")) {
+      if (!Set.of("lb", "prometheus", "postgres").contains(s)) {
         assertThat(resolved).as(s + " announces its host name").contains("CLUSTER_HOST: " + s + "\n");
       }
     }
