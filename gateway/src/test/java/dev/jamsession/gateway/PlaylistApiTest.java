@@ -2,6 +2,9 @@ package dev.jamsession.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.jamsession.core.catalog.Song;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** PROTOCOL §13 playlists over real HTTP, stored in the SQLite file of the embedded default. */
 class PlaylistApiTest {
@@ -115,6 +119,21 @@ class PlaylistApiTest {
 
   @Test
   void onlyTheEditTokenChangesOrDeletes() throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    try {
+      String token = tokenRules();
+      assertThat(logged.list).as("no log line shows an edit token")
+          .noneMatch(e -> e.getFormattedMessage().contains(token) || String.valueOf(e.getThrowableProxy()).contains(token));
+    } finally {
+      root.detachAppender(logged);
+    }
+  }
+
+  /** Runs the token rules; answers the (valid) token they used. */
+  private String tokenRules() throws Exception {
     JsonObject created = create("Mine", List.of(songIds.get(0)));
     String id = created.getJsonObject("playlist").getString("id");
     String token = created.getString("editToken");
@@ -146,6 +165,7 @@ class PlaylistApiTest {
     assertThat(json(deleted).getJsonObject("data")).isEqualTo(new JsonObject());
     assertRefused(send("GET", "/api/playlists/" + id, null, null), 404, "NOT_FOUND");
     assertRefused(send("DELETE", "/api/playlists/" + id, null, token), 404, "NOT_FOUND");
+    return token;
   }
 
   @Test
