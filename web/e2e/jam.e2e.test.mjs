@@ -462,6 +462,7 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       await host.click(tid('play-playlist'));
       await host.waitForSelector(tid('solo-audio'));
       assert.match(await host.textContent(tid('solo-queue')), /^Our jam · 1 of \d+$/);
+      await shot(host, 'playlists-desktop.png');
       await host.click(tid('jam-button'));
       await host.waitForSelector(tid('jam-screen'), { state: 'visible' });
     });
