@@ -3,6 +3,7 @@ import { useServices } from '../../context';
 import { isHost, type JamState } from '../../lib/jamState';
 import { joinLink } from '../../lib/validation';
 import { QrCode } from '../QrCode';
+import { SaveJamPlaylist } from '../playlists/SaveJamPlaylist';
 import { NowPlaying } from './NowPlaying';
 import { Participants } from './Participants';
 import { QueueList } from './QueueList';
@@ -78,6 +79,7 @@ function SessionHeader({ jam }: { jam: JamState }) {
           {jam.participants.length} {jam.participants.length === 1 ? 'person' : 'people'}
           {connected !== jam.participants.length && <span className="muted"> ({connected} online)</span>}
         </span>
+        <SaveJamPlaylist jam={jam} />
         <button type="button" className="btn" onClick={() => client.leave()} data-testid="leave">
           Leave
         </button>

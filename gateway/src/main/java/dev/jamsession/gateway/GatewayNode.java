@@ -6,6 +6,7 @@ import dev.jamsession.gateway.bridge.JamFanout;
 import dev.jamsession.gateway.bridge.SocketCaps;
 import dev.jamsession.gateway.http.ClientAddress;
 import dev.jamsession.gateway.http.RestLimits;
+import dev.jamsession.playlists.PlaylistService;
 import dev.jamsession.runtime.JamConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
@@ -14,14 +15,14 @@ import java.util.function.BooleanSupplier;
  * What the gateway verticles of one node share, whatever their number: the fan-out, the metrics
  * and the per-address limits (an address's budget is the same whichever loop its sockets landed on).
  */
-record GatewayNode(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
+record GatewayNode(JamConfig config, Catalog catalog, PlaylistService playlists, PrometheusMeterRegistry registry,
                    BooleanSupplier clusterReady, String nodeId, JamFanout fanout, BridgeMetrics bridgeMetrics,
                    RestLimits restLimits, ClientAddress clientAddress, RateLimiter socketIpLimits,
                    SocketCaps socketCaps) {
 
-  static GatewayNode create(JamConfig config, Catalog catalog, PrometheusMeterRegistry registry,
-                            BooleanSupplier clusterReady, String nodeId) {
-    return new GatewayNode(config, catalog, registry, clusterReady, nodeId, new JamFanout(),
+  static GatewayNode create(JamConfig config, Catalog catalog, PlaylistService playlists,
+                            PrometheusMeterRegistry registry, BooleanSupplier clusterReady, String nodeId) {
+    return new GatewayNode(config, catalog, playlists, registry, clusterReady, nodeId, new JamFanout(),
         new BridgeMetrics(registry),
         new RestLimits(config.httpLimits(), new ClientAddress(config.trustedProxies())),
         new ClientAddress(config.trustedProxies()),

@@ -9,6 +9,8 @@ import dev.jamsession.gateway.http.AdminCheck;
 import dev.jamsession.gateway.http.HttpReplies;
 import dev.jamsession.gateway.http.StatusRoute;
 import dev.jamsession.gateway.http.JamRoutes;
+import dev.jamsession.gateway.http.MoodRoutes;
+import dev.jamsession.gateway.http.PlaylistRoutes;
 import dev.jamsession.gateway.http.SongRoutes;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
@@ -54,11 +56,12 @@ public final class GatewayVerticle extends VerticleBase {
     if (!config.allowedOrigins().isEmpty()) {
       router.route().handler(CorsHandler.create()
           .addOrigins(config.allowedOrigins())
-          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS))
           .allowedHeader("Content-Type")
           .allowedHeader("Authorization"));
     }
     router.route("/api/*").handler(node.restLimits()::handle);
+    new PlaylistRoutes(node.playlists()).mount(router); // before the 1 KB limit: it takes larger bodies
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
@@ -68,6 +71,7 @@ public final class GatewayVerticle extends VerticleBase {
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
+    new MoodRoutes(catalog).mount(router);
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));

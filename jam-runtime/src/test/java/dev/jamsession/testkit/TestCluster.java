@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class TestCluster implements AutoCloseable {
   private final List<String> members = new ArrayList<>();
   private final List<JamNode> nodes = new ArrayList<>();
   private final Map<String, String> extraEnv;
+  private final String dataDir = tempDir();
 
   public TestCluster() {
     this(Map.of());
@@ -32,6 +34,14 @@ public final class TestCluster implements AutoCloseable {
   /** {@code extraEnv} goes into every member's configuration (e.g. short grace periods). */
   public TestCluster(Map<String, String> extraEnv) {
     this.extraEnv = extraEnv;
+  }
+
+  private static String tempDir() {
+    try {
+      return Files.createTempDirectory("jam-data").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static int freePort() {
@@ -54,6 +64,7 @@ public final class TestCluster implements AutoCloseable {
     env.put("CLUSTER_HOST", "127.0.0.1");
     env.put("CLUSTER_PORT", Integer.toString(port));
     env.put("CLUSTER_MEMBERS", String.join(",", join));
+    env.put("DATA_DIR", dataDir); // the members of one test share a machine's playlist file
     env.putAll(extraEnv);
     return JamConfig.fromEnv(env);
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DeploymentFilesTest {
   static final Path ROOT = Path.of(System.getProperty("jam.root", "..")).toAbsolutePath().normalize();
   static final Set<String> SERVICES = Set.of("lb", "gateway-1", "gateway-2", "session-1", "session-2",
-      "recommender-1", "recommender-2", "cleanup", "prometheus");
+      "recommender-1", "recommender-2", "cleanup", "postgres", "prometheus");
 
   record Result(int exit, String out) {}
 
@@ -61,8 +61,10 @@ class DeploymentFilesTest {
     // Every Jam service joins the same static member list, and announces its own host name.
     assertThat(count(resolved, "CLUSTER_MEMBERS: session-1:5701,session-2:5701")).as("services with the member list")
         .isEqualTo(7);
+    assertThat(count(resolved, "DATABASE_URL: postgresql://jam:jam@postgres:5432/jam")).as("gateways with the playlist database")
+        .isEqualTo(2);
     for (String s : SERVICES) {
-      if (!s.equals("lb") && !s.equals("prometheus")) {
+      if (!Set.of("lb", "prometheus", "postgres").contains(s)) {
         assertThat(resolved).as(s + " announces its host name").contains("CLUSTER_HOST: " + s + "\n");
       }
     }

@@ -132,7 +132,8 @@ public final class SongRoutes {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+  /** A whole-number query parameter in [min, max]; IllegalArgumentException names it. */
+  static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
     String raw = ctx.queryParams().get(name);
     if (raw == null || raw.isBlank()) {
       return fallback;

@@ -41,13 +41,18 @@ public final class Input {
    * filler code points, and no more than 2 combining marks stacked on one character (NFD).
    */
   public static String name(Object raw, String field) {
+    return name(raw, field, MAX_NAME_CODE_POINTS);
+  }
+
+  /** A name under the rules of §8 with another length limit (a playlist's is 60, §13). */
+  public static String name(Object raw, String field, int maxCodePoints) {
     if (!(raw instanceof String s)) {
       throw invalid("Please enter a name (" + field + ")");
     }
     String trimmed = Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
     int count = trimmed.codePointCount(0, trimmed.length());
-    if (count < 1 || count > MAX_NAME_CODE_POINTS) {
-      throw invalid("A name must be 1 to " + MAX_NAME_CODE_POINTS + " characters long");
+    if (count < 1 || count > maxCodePoints) {
+      throw invalid("A name must be 1 to " + maxCodePoints + " characters long");
     }
     // Decomposed, so marks count the same whether typed precomposed or not.
     NameChars.check(Normalizer.normalize(trimmed, Normalizer.Form.NFD));
