@@ -1,7 +1,7 @@
 package dev.jamsession.session;
 
-import dev.jamsession.runtime.jam.EncodedEvent;
 import dev.jamsession.core.domain.EventType;
+import dev.jamsession.runtime.jam.EncodedEvent;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;

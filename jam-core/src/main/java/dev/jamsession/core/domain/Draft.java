@@ -146,6 +146,14 @@ final class Draft {
         history, skipVotes, nextSeq, applied);
   }
 
+  /** The outcome without events or reply: the final state only (null once ended). */
+  Outcome finishState() {
+    if (!changed) {
+      return new Outcome(base, false, false, List.of(), Map.of());
+    }
+    return new Outcome(ended ? null : snapshotJam(nextRev()), true, ended, List.of(), Map.of());
+  }
+
   /**
    * The outcome, with the reply rendered from the final jam. A reply of a command that made a
    * new revision carries it as {@code rev}; an ended jam replies just that.

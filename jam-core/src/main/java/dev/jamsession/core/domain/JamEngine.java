@@ -24,6 +24,19 @@ public final class JamEngine {
   }
 
   public Outcome apply(Jam jam, Command command, long now) {
+    return run(jam, command, now, true);
+  }
+
+  /**
+   * {@link #apply} without rendering events or the reply (the outcome has neither): the same
+   * state, which is all a backup replica needs when it runs the command again. Throws the same
+   * refusals.
+   */
+  public Outcome applyWithoutRendering(Jam jam, Command command, long now) {
+    return run(jam, command, now, false);
+  }
+
+  private Outcome run(Jam jam, Command command, long now, boolean render) {
     Tracked tracked = command instanceof Tracked t ? t : null;
     Command inner = tracked != null ? tracked.command() : command;
     if (jam == null) {
@@ -35,7 +48,8 @@ public final class JamEngine {
     if (tracked != null) {
       Optional<Jam.AppliedRequest> done = jam.applied(tracked.owner(), tracked.requestId());
       if (done.isPresent()) {
-        return new Outcome(jam, false, false, List.of(), Retries.replay(jam, inner, done.get(), now));
+        return new Outcome(jam, false, false, List.of(),
+            render ? Retries.replay(jam, inner, done.get(), now) : Map.of());
       }
     }
     Draft d = new Draft(jam, now, ids);
@@ -47,7 +61,7 @@ public final class JamEngine {
         Retries.remember(d, tracked);
       }
     }
-    return d.finish(reply);
+    return render ? d.finish(reply) : d.finishState();
   }
 
   private static boolean isSystem(Command command) {

@@ -1,5 +1,6 @@
 package dev.jamsession.core.protocol;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -39,12 +40,6 @@ public final class Addresses {
   public static final Set<String> PUBLIC_COMMANDS = union(STATE_CHANGING_COMMANDS,
       List.of(JOIN_SESSION, SNAPSHOT, GET_RECOMMENDATIONS, TIME));
 
-  private static Set<String> union(List<String> a, List<String> b) {
-    Set<String> all = new java.util.LinkedHashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
   /** Events of one jam are published here; a connection may register only its own jam's. */
   public static final String EVENTS_PREFIX = "jam.events.";
 
@@ -59,7 +54,7 @@ public final class Addresses {
   }
 
   // Internal: gateway -> session-service.
-  /** A participant's command, with the identity the gateway bound: {cmd, code, participantId, connectionId, body}. */
+  /** A participant's command, with the identity the gateway bound: a CommandEnvelope (jam-runtime). */
   public static final String SESSION_COMMAND = "session.command";
   /** {hostName, settings?} -> {sessionCode, hostToken}. */
   public static final String SESSION_CREATE = "session.create";
@@ -71,7 +66,7 @@ public final class Addresses {
   public static final String SESSION_PING = "session.ping";
   /** {} -> {jams, participants, connectedParticipants, queuedSongs, playingJams}, cluster-wide. */
   public static final String SESSION_STATS = "session.stats";
-  /** {code, participantId, connectionId}: a connection dropped. */
+  /** {code, connectionId}: a connection dropped (its participant, if it is still their live one, is disconnected). */
   public static final String SESSION_DISCONNECT = "session.disconnect";
   /** {idleBefore} -> {codes}: jams that look idle (no activity since then) or empty past the grace. */
   public static final String SESSION_EXPIRY_CANDIDATES = "session.expiry-candidates";
@@ -80,4 +75,10 @@ public final class Addresses {
 
   // Internal: session-service -> recommender-service.
   public static final String RECOMMENDER_RECOMMEND = "recommender.recommend";
+
+  private static Set<String> union(List<String> a, List<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 }

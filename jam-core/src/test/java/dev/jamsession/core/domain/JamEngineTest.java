@@ -672,4 +672,35 @@ class JamEngineTest {
       assertThat(f.events).singleElement().satisfies(e -> assertThat(e.participantId()).isEqualTo(ben));
     }
   }
+
+  @Test
+  void withoutRenderingTheStateIsTheSame() {
+    String ana = f.host();
+    String ben = f.guest("Ben");
+    f.add(ana, 1);
+    String item = f.add(ana, 2);
+    Command[] commands = {
+        new Command.Tracked(ben, "v1", new Command.Vote(ben, item, 1)),
+        new Command.Join("Cy", null, null, "conn-cy", null),
+        new Command.VoteSkip(ben, true),
+        new Command.Tracked(ben, "v1", new Command.Vote(ben, item, 1)),
+        new Command.Disconnect("conn-Ben"),
+        new Command.Tick(0),
+        new Command.EndSession(ana)};
+    Jam rendered = f.jam;
+    Jam bare = f.jam;
+    for (Command c : commands) {
+      long now = f.now += 1_000;
+      byte[] seed = new byte[DerivedIds.SEED_BYTES];
+      seed[0] = (byte) now;
+      Outcome full = new JamEngine(new DerivedIds(seed, "ABC123")).apply(rendered, c, now);
+      Outcome state = new JamEngine(new DerivedIds(seed, "ABC123")).applyWithoutRendering(bare, c, now);
+      assertThat(state.jam()).isEqualTo(full.jam());
+      assertThat(state.changed()).isEqualTo(full.changed());
+      assertThat(state.events()).isEmpty();
+      rendered = full.jam();
+      bare = state.jam();
+    }
+    assertThat(bare).isNull(); // ended alike
+  }
 }

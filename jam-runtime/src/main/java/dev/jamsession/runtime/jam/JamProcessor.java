@@ -19,7 +19,7 @@ import java.util.Map;
  * {@link #process}: one instance may serve many partition threads at once (submitToKeys).
  *
  * @param backup true for the copy that runs on the backup replica: it changes the entry alike
- *               but encodes nothing, since nobody reads its result
+ *               but renders and encodes nothing, since nobody reads its result
  */
 public record JamProcessor(Command command, long now, byte[] seed, boolean backup)
     implements EntryProcessor<String, Jam, CommandResult> {
@@ -31,12 +31,18 @@ public record JamProcessor(Command command, long now, byte[] seed, boolean backu
 
   @Override
   public CommandResult process(Map.Entry<String, Jam> entry) {
+    JamEngine engine = new JamEngine(new DerivedIds(seed, entry.getKey()));
     try {
-      Outcome outcome = new JamEngine(new DerivedIds(seed, entry.getKey())).apply(entry.getValue(), command, now);
+      Outcome outcome = backup
+          ? engine.applyWithoutRendering(entry.getValue(), command, now)
+          : engine.apply(entry.getValue(), command, now);
       if (outcome.changed()) {
         entry.setValue(outcome.jam()); // null removes an ended jam
       }
-      if (backup || (!outcome.changed() && isSweep())) {
+      if (backup) {
+        return null; // nobody reads a backup's result
+      }
+      if (!outcome.changed() && isSweep()) {
         return null; // nothing to tell: keeps the ticker's result maps small
       }
       return CommandResult.of(outcome);
