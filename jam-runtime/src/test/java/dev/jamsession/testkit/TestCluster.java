@@ -77,7 +77,23 @@ public final class TestCluster implements AutoCloseable {
     JamNode node = JamNode.start(config.cluster(), role).await(60, TimeUnit.SECONDS);
     members.add("127.0.0.1:" + config.cluster().memberPort());
     nodes.add(node);
+    awaitSafe(node);
     return node;
+  }
+
+  /**
+   * Waits until every member sees the others and every partition's backup is in sync, so a test
+   * never starts while members still connect or migrate (Hazelcast has no event for it: polled).
+   */
+  private void awaitSafe(JamNode node) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!(node.hazelcast().getCluster().getMembers().size() == nodes.size()
+        && node.hazelcast().getPartitionService().isClusterSafe())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the test cluster did not settle within 60 s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   /** Stops one member gracefully (its partitions migrate to the others). */
