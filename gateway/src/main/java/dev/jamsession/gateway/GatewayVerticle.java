@@ -41,8 +41,12 @@ public final class GatewayVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier clusterReady;
   private final String nodeId;
+  /** DRAIN_DELAY: how long /ready fails on SIGTERM before connections close (0: no wait). */
+  private final long drainDelayMs;
   private HttpServer server;
   private JamBridge bridge;
+  /** Set on SIGTERM: /ready answers 503 so the load balancer sends no new clients here. */
+  private volatile boolean stopping;
 
   public GatewayVerticle(JamConfig config, Catalog catalog,
                          PrometheusMeterRegistry registry, BooleanSupplier clusterReady, String nodeId) {
@@ -51,6 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
     this.catalog = catalog;
     this.registry = registry;
     this.clusterReady = clusterReady;
+    this.drainDelayMs = new JamConfig.Vars(config.env()).duration("DRAIN_DELAY", 0);
   }
 
   @Override
@@ -101,12 +106,18 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /**
-   * SIGTERM: finish the commands in flight, then stop accepting and close every connection;
-   * browsers reconnect (to another gateway) and resume with their tokens.
+   * SIGTERM: fail /ready at once and keep serving for DRAIN_DELAY, so the load balancer's health
+   * check takes this gateway out before anything closes; then finish the commands in flight,
+   * stop accepting and close every connection. Browsers reconnect (to another gateway) and
+   * resume with their tokens.
    */
   @Override
   public Future<?> stop() {
-    return bridge.drain(3_000).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
+    stopping = true;
+    LOG.info("Stopping: /ready fails now; connections close in {} ms", drainDelayMs);
+    Future<Void> delay = drainDelayMs <= 0 ? Future.succeededFuture()
+        : Future.future(p -> vertx.setTimer(drainDelayMs, id -> p.complete()));
+    return delay.compose(v -> bridge.drain(3_000)).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
   }
 
   /** The port actually bound (PORT=0 picks a free one, as tests do). */
@@ -130,6 +141,11 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** Ready when in the cluster, with songs, and a session-service instance answers. */
   private void ready(RoutingContext ctx, InternalClient session) {
+    if (stopping) {
+      ctx.response().setStatusCode(503);
+      ctx.json(new JsonObject().put("status", "STOPPING"));
+      return;
+    }
     boolean clusterUp = clusterReady.getAsBoolean();
     boolean catalogUp = !catalog.all().isEmpty();
     session.reachable(Addresses.SESSION_PING).onComplete(ar -> {

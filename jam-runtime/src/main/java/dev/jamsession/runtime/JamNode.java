@@ -3,6 +3,7 @@ package dev.jamsession.runtime;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -75,6 +76,8 @@ public final class JamNode {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // Member joined / left / declared dead and (on data members) partition migrations, at INFO.
+    config.addListenerConfig(new ListenerConfig(new ClusterEventsLog()));
     // A member that stops answering is declared dead quickly, so its jams' backups take over
     // within seconds rather than Hazelcast's default minute.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
