@@ -64,6 +64,9 @@ public class ComposeSystemTest {
   static final AtomicInteger unavailable = new AtomicInteger();
   static final AtomicInteger timeouts = new AtomicInteger();
   static final AtomicInteger acks = new AtomicInteger();
+  static final AtomicInteger restReads = new AtomicInteger();
+  static final AtomicInteger restErrors = new AtomicInteger();
+  static volatile long restSlowestMs;
   static final long T0 = System.nanoTime();
 
   static long now() {
@@ -182,11 +185,12 @@ public class ComposeSystemTest {
 
     void connect(boolean resume) throws Exception {
       if (cookie == null) {
-        HttpClientResponse r = http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(HOST).setPort(PORT)
+        // The body is read on the event loop, in the same chain: read later, it may be gone.
+        cookie = http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost(HOST).setPort(PORT)
                 .setURI("/eventbus/info"))
-            .compose(req -> req.send()).await(10, TimeUnit.SECONDS);
-        r.body().await(10, TimeUnit.SECONDS);
-        cookie = jamgw(r.cookies());
+            .compose(req -> req.send())
+            .compose(r -> r.body().map(b -> jamgw(r.cookies())))
+            .await(10, TimeUnit.SECONDS);
       }
       WebSocketConnectOptions o = new WebSocketConnectOptions().setHost(HOST).setPort(PORT)
           .setURI("/eventbus/websocket").setTimeout(5_000);
@@ -364,8 +368,12 @@ public class ComposeSystemTest {
     return out;
   }
 
+  static final String PROJECT = System.getenv().getOrDefault("COMPOSE_PROJECT_NAME", "jamcompose");
+
+  /** The id of the service's container (docker, not docker-compose: no Python start per call). */
   static String container(String service) throws Exception {
-    return sh(COMPOSE, "ps", "-q", service);
+    return sh("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT,
+        "--filter", "label=com.docker.compose.service=" + service);
   }
 
   static String health(String id) throws Exception {
@@ -380,7 +388,7 @@ public class ComposeSystemTest {
       if (!id.isEmpty() && health(id).equals("running healthy")) {
         return now() - start;
       }
-      sleep(250);
+      sleep(500);
     }
     return -1;
   }
@@ -396,13 +404,14 @@ public class ComposeSystemTest {
   static JsonObject rest(HttpMethod method, String uri, JsonObject body) throws Exception {
     RequestOptions o = new RequestOptions().setMethod(method).setHost(HOST).setPort(PORT).setURI(uri)
         .putHeader("Content-Type", "application/json");
-    HttpClientResponse r = http.request(o).compose(req -> body == null ? req.send() : req.send(body.encode()))
+    record Answer(int status, Buffer body) {}
+    Answer a = http.request(o).compose(req -> body == null ? req.send() : req.send(body.encode()))
+        .compose(r -> r.body().map(b -> new Answer(r.statusCode(), b)))
         .await(10, TimeUnit.SECONDS);
-    Buffer b = r.body().await(10, TimeUnit.SECONDS);
-    if (r.statusCode() >= 300) {
-      throw new IOException(method + " " + uri + ": " + r.statusCode() + " " + b);
+    if (a.status() >= 300) {
+      throw new IOException(method + " " + uri + ": " + a.status() + " " + a.body());
     }
-    return new JsonObject(b).getJsonObject("data");
+    return new JsonObject(a.body()).getJsonObject("data");
   }
 
   static void check(boolean ok, String what) {
@@ -436,6 +445,32 @@ public class ComposeSystemTest {
         incident, stats(back), stats(waits));
     log("%s", line);
     return line;
+  }
+
+  /**
+   * A page polling a jam's summary over REST through the load balancer once a second (the REST
+   * limit is per client address, and every client here has the same one): counts 5xx answers.
+   */
+  static void pollRest(String code, List<Player> players) {
+    while (players.isEmpty() || players.get(0).running) {
+      long sent = now();
+      try {
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.GET).setHost(HOST).setPort(PORT)
+            .setURI("/api/jam/session/" + code);
+        int status = http.request(o).compose(req -> req.send()).compose(r -> r.body().map(b -> r.statusCode()))
+            .await(15, TimeUnit.SECONDS);
+        restReads.incrementAndGet();
+        if (status >= 500) {
+          restErrors.incrementAndGet();
+          log("REST read of %s: HTTP %d after %d ms", code, status, now() - sent);
+        }
+      } catch (Exception e) {
+        restErrors.incrementAndGet();
+        log("REST read of %s failed: %s", code, e);
+      }
+      restSlowestMs = Math.max(restSlowestMs, now() - sent);
+      sleep(1_000);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -484,6 +519,9 @@ public class ComposeSystemTest {
       t.setDaemon(true);
       t.start();
     }
+    Thread poller = new Thread(() -> pollRest(players.get(0).code, players), "rest-poller");
+    poller.setDaemon(true);
+    poller.start();
     sleep(5_000);
     log("warm-up: %d commands acknowledged", acks.get());
 
@@ -597,6 +635,9 @@ public class ComposeSystemTest {
     figures.add(String.format(Locale.ROOT, "%d commands acknowledged; checked %d adds and %d last votes against the final state; "
         + "UNAVAILABLE answers: %d; request timeouts (10 s): %d", acks.get(), checkedAdds, checkedVotes, unavailable.get(), timeouts.get()));
     log("%s", figures.get(figures.size() - 1));
+    figures.add(String.format(Locale.ROOT, "REST reads through the load balancer (1/s): %d, failed or 5xx: %d, slowest %.2f s",
+        restReads.get(), restErrors.get(), restSlowestMs / 1000.0));
     check(unavailable.get() == 0, "no UNAVAILABLE answer to any client (got " + unavailable.get() + ")");
+    check(restErrors.get() == 0, "no failed or 5xx REST read (got " + restErrors.get() + ")");
   }
 }

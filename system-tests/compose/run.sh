@@ -46,11 +46,15 @@ log "images ready in $(( $(date +%s) - start )) s"
 
 # --- 3. up, always down ----------------------------------------------------------------------
 services=$(docker-compose config --services)
+containers() { # "ID SERVICE" of this project's containers
+  docker ps -a --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" \
+    --format '{{.ID}} {{.Label "com.docker.compose.service"}}'
+}
 teardown() {
   local rc=$?
   set +e
-  docker-compose ps >"$out/ps.txt" 2>&1
-  for s in $services; do docker-compose logs --no-color "$s" >"$out/$s.log" 2>&1; done
+  docker ps -a --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" >"$out/ps.txt" 2>&1
+  containers | while read -r id s; do docker logs "$id" >"$out/$s.log" 2>&1; done
   [ -n "${sampler:-}" ] && kill "$sampler" 2>/dev/null
   log "docker-compose down -v"
   docker-compose down -v --remove-orphans >/dev/null 2>&1
@@ -63,20 +67,21 @@ docker-compose down -v --remove-orphans >/dev/null 2>&1 || true
 up_start=$(date +%s%3N)
 docker-compose up -d 2>&1 | sed 's/^/  /'
 
-# Healthy: every service's container running and, where it has a health check, healthy.
+# Healthy: every service has a container, running and, where it has a health check, healthy.
+# (docker, not docker-compose, in the loops: each docker-compose call costs a Python start.)
 all_healthy() {
-  local s id st
-  for s in $services; do
-    id=$(docker-compose ps -q "$s")
-    [ -n "$id" ] || return 1
-    st=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}healthy{{end}}' "$id")
-    [ "$st" = "running healthy" ] || return 1
-  done
+  local ids n
+  ids=$(containers | awk '{ print $1 }')
+  n=$(echo "$ids" | grep -c . || true)
+  [ "$n" -eq "$(echo "$services" | wc -w)" ] || return 1
+  # shellcheck disable=SC2086
+  ! docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}healthy{{end}}' $ids \
+    | grep -qv '^running healthy$'
 }
 deadline=$(( $(date +%s) + HEALTHY_TIMEOUT ))
 until all_healthy; do
   if [ "$(date +%s)" -ge "$deadline" ]; then
-    log "not every container healthy within ${HEALTHY_TIMEOUT} s:"; docker-compose ps; exit 1
+    log "not every container healthy within ${HEALTHY_TIMEOUT} s:"; docker ps -a; exit 1
   fi
   sleep 1
 done
@@ -106,7 +111,7 @@ kill "$sampler" 2>/dev/null || true; sampler=
 deadline=$(( $(date +%s) + 120 ))
 until all_healthy; do
   if [ "$(date +%s)" -ge "$deadline" ]; then
-    log "FAIL: not every container healthy again after the test:"; docker-compose ps; test_rc=1; break
+    log "FAIL: not every container healthy again after the test:"; docker ps -a; test_rc=1; break
   fi
   sleep 1
 done

@@ -76,7 +76,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
-    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
+    // Three attempts, as the bridge makes: they outlast the detection of a vanished member
+    // (CLUSTER_FAILURE_TIMEOUT), so a request that first went to it still succeeds.
+    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 3);
     AdminCheck admin = new AdminCheck(config.adminToken());
     bridge = new JamBridge(vertx, config, registry, nodeId);
     new JamRoutes(session, admin).mount(router);
