@@ -3,7 +3,8 @@
 # for machines without access to a container registry (air-gapped sites, this project's CI).
 #
 #   deploy/offline-images.sh            # builds what is missing; about 3-6 minutes the first time
-#   JAM_REBUILD=1 deploy/offline-images.sh   # rebuilds the images (the cached base is kept)
+#   JAM_REBUILD=1 deploy/offline-images.sh   # rebuilds the images without Docker's layer cache
+#                                            # (the debootstrap base is kept)
 #
 # 1. A Debian base made with debootstrap from the Debian mirror this machine's apt already uses
 #    (read from /etc/apt/sources.list and /etc/apt/sources.list.d/; DEBIAN_MIRROR and
@@ -143,18 +144,16 @@ if [ ! -f "$jar" ]; then
   mvn -B -q -pl launcher -am package -DskipTests
 fi
 
-build() { # build NAME DOCKERFILE [build args...]
-  local name=$1 file=$2; shift 2
-  if [ -z "${JAM_REBUILD:-}" ] && [ "$name" != jam-session:local ] && docker image inspect "$name" >/dev/null 2>&1 \
-     && [ "$(docker image inspect -f '{{index .Config.Labels "dev.jamsession.base"}}' "$name")" = "$(docker image inspect -f '{{.Id}}' "$base_image")" ]; then
-    log "$name is up to date"
-    return
-  fi
+build() { # build NAME DOCKERFILE: Docker's layer cache makes an unchanged image a no-op
+  local name=$1 file=$2
   log "docker build $name"
   # The host network for apt inside RUN: the mirror is reached exactly as this machine reaches it.
-  docker build --network host --force-rm -q -t "$name" -f "$file" \
-    --build-arg BASE_IMAGE="$base_image" \
-    --label dev.jamsession.base="$(docker image inspect -f '{{.Id}}' "$base_image")" "$@" "$ctx" >/dev/null
+  local rc=0
+  docker build --network host --force-rm -q ${JAM_REBUILD:+--no-cache} -t "$name" -f "$file" \
+    --build-arg BASE_IMAGE="$base_image" "$ctx" >/dev/null 2>"$ctx/build.err" || rc=$?
+  # The classic builder's deprecation notice is not news here; anything else is shown.
+  grep -vE 'DEPRECATED|legacy builder|BuildKit is currently disabled|environment-variable|^\s*$' "$ctx/build.err" >&2 || true
+  [ "$rc" = 0 ] || die "docker build $name failed"
 }
 
 # A small build context: only what the Dockerfiles copy.
@@ -166,6 +165,13 @@ cp deploy/docker-entrypoint.sh deploy/healthcheck.sh "$ctx/"
 build jam-session:local       deploy/offline/jam-session.Dockerfile
 build haproxy:2.8-alpine      deploy/offline/haproxy.Dockerfile
 build prom/prometheus:v2.53.2 deploy/offline/prometheus.Dockerfile
+
+# Every image the compose file names must now be here (a renamed image in it fails loudly).
+if command -v docker-compose >/dev/null; then
+  for img in $(docker-compose -f docker-compose.yml config | awk '$1 == "image:" { print $2 }' | sort -u); do
+    docker image inspect "$img" >/dev/null 2>&1 || die "docker-compose.yml uses $img, which this script does not build"
+  done
+fi
 
 docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' \
   | grep -E '^(jam-session:local|haproxy:2.8-alpine|prom/prometheus:v2.53.2|jam-offline/debian:)' >&2

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The cluster's membership and partition changes at INFO, in our own words: Hazelcast's own
  * logger stays at WARN, and without these lines an operator cannot see who joined, who left or
  * died, and when the jams' partitions finished moving. One line per member change and one per
- * migration round (not one per partition); lost partitions, which mean lost jams, at ERROR.
+ * migration round (not one per partition); a partition lost with its backup (lost jams) at ERROR.
  */
 final class ClusterEventsLog implements MembershipListener, MigrationListener, PartitionLostListener {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterEventsLog.class);
@@ -58,10 +58,15 @@ final class ClusterEventsLog implements MembershipListener, MigrationListener, P
     failedReplicaMigrations.incrementAndGet();
   }
 
+  /**
+   * Called for every partition whose owner died; with one backup (the jams map) the data is lost
+   * only when its backup went too (lost backup count 1 or more, or all replicas).
+   */
   @Override
   public void partitionLost(PartitionLostEvent event) {
-    LOG.error("Partition {} lost (its replicas up to index {} are gone): the jams in it are lost",
-        event.getPartitionId(), event.getLostBackupCount());
+    if (event.allReplicasInPartitionLost() || event.getLostBackupCount() >= JamNode.JAMS_BACKUPS) {
+      LOG.error("Partition {} lost with its backup: the jams in it are gone", event.getPartitionId());
+    }
   }
 
   private static String describe(Member member) {
