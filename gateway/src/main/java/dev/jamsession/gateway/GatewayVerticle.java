@@ -39,8 +39,12 @@ public final class GatewayVerticle extends VerticleBase {
   private final JamConfig config;
   private final Catalog catalog;
   private final int port;
+  /** DRAIN_DELAY: how long /ready fails on SIGTERM before connections close (0: no wait). */
+  private final long drainDelayMs;
   private HttpServer server;
   private JamBridge bridge;
+  /** Set on SIGTERM: /ready answers 503 so the load balancer sends no new clients here. */
+  private volatile boolean stopping;
 
   /** One of the node's gateway verticles (one per event loop), serving {@code port}. */
   GatewayVerticle(GatewayNode node, int port) {
@@ -48,6 +52,7 @@ public final class GatewayVerticle extends VerticleBase {
     this.config = node.config();
     this.catalog = node.catalog();
     this.port = port;
+    this.drainDelayMs = new JamConfig.Vars(config.env()).duration("DRAIN_DELAY", 0);
   }
 
   @Override
@@ -64,7 +69,9 @@ public final class GatewayVerticle extends VerticleBase {
     new PlaylistRoutes(node.playlists()).mount(router); // before the 1 KB limit: it takes larger bodies
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
-    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
+    // Three attempts, as the bridge makes: they outlast the detection of a vanished member
+    // (CLUSTER_FAILURE_TIMEOUT), so a request that first went to it still succeeds.
+    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 3);
     AdminCheck admin = new AdminCheck(config.adminToken());
     bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(),
         node.socketCaps(), node.clientAddress(), node.nodeId());
@@ -103,12 +110,18 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /**
-   * SIGTERM: finish the commands in flight, then stop accepting and close every connection;
-   * browsers reconnect (to another gateway) and resume with their tokens.
+   * SIGTERM: fail /ready at once and keep serving for DRAIN_DELAY, so the load balancer's health
+   * check takes this gateway out before anything closes; then finish the commands in flight,
+   * stop accepting and close every connection. Browsers reconnect (to another gateway) and
+   * resume with their tokens.
    */
   @Override
   public Future<?> stop() {
-    return bridge.drain(3_000).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
+    stopping = true;
+    LOG.info("Stopping: /ready fails now; connections close in {} ms", drainDelayMs);
+    Future<Void> delay = drainDelayMs <= 0 ? Future.succeededFuture()
+        : Future.future(p -> vertx.setTimer(drainDelayMs, id -> p.complete()));
+    return delay.compose(v -> bridge.drain(3_000)).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
   }
 
   /** The port actually bound (PORT=0 picks a free one, as tests do). */
@@ -118,6 +131,11 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** Ready when in the cluster, with songs, and a session-service instance answers. */
   private void ready(RoutingContext ctx, InternalClient session) {
+    if (stopping) {
+      ctx.response().setStatusCode(503);
+      ctx.json(new JsonObject().put("status", "STOPPING"));
+      return;
+    }
     boolean clusterUp = node.clusterReady().getAsBoolean();
     boolean catalogUp = !catalog.all().isEmpty();
     session.reachable(Addresses.SESSION_PING).onComplete(ar -> {

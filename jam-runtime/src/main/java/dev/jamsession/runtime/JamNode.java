@@ -3,6 +3,7 @@ package dev.jamsession.runtime;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
 public final class JamNode {
   /** The IMap of jams, keyed by session code. */
   public static final String JAMS_MAP = "jams";
+  /** Synchronous backups of each jam: losing this many members at once loses nothing. */
+  static final int JAMS_BACKUPS = 1;
 
   public enum Role { DATA, LITE }
 
@@ -77,11 +80,18 @@ public final class JamNode {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // Member joined / left / declared dead and (on data members) partition migrations, at INFO.
+    config.addListenerConfig(new ListenerConfig(new ClusterEventsLog()));
     // A member that stops answering is declared dead quickly, so its jams' backups take over
     // within seconds rather than Hazelcast's default minute.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds",
         Long.toString(Math.max(2, settings.failureTimeoutMs() / 1000)));
+    // A member whose process died while its host stays up (a crashed JVM; a container restarted
+    // on the same address) refuses connections: suspect it at the second refusal rather than the
+    // fourth, and let no connect attempt to a vanished address hang for the default 10 s.
+    config.setProperty("hazelcast.connection.monitor.max.faults", "1");
+    config.setProperty("hazelcast.socket.connect.timeout.seconds", "2");
     // Our own shutdown hook closes Vert.x first; Hazelcast then leaves gracefully (partitions migrate).
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     // A graceful leave hands partitions over before exiting; bounded so a service stops within 10 s.
@@ -102,7 +112,7 @@ public final class JamNode {
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
     JamSerialization.register(config.getSerializationConfig());
     config.addMapConfig(new MapConfig(JAMS_MAP)
-        .setBackupCount(1)
+        .setBackupCount(JAMS_BACKUPS)
         .setAsyncBackupCount(0)
         // Entry processors that only read (the ticker's idle checks) then skip serialization.
         .setInMemoryFormat(InMemoryFormat.OBJECT));

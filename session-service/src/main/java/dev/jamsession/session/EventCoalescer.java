@@ -3,6 +3,7 @@ package dev.jamsession.session;
 import dev.jamsession.core.domain.EventType;
 import dev.jamsession.runtime.jam.EncodedEvent;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,10 @@ final class EventCoalescer {
 
   private record Key(String code, EventType type) {}
 
-  /** An open window; {@code held} is what goes out when it closes. */
+  /** An open window; {@code held} is what goes out when it closes, {@code merged} the revs it replaced. */
   private static final class Window {
     Outgoing held;
+    final List<Long> merged = new ArrayList<>();
   }
 
   private final Vertx vertx;
@@ -54,7 +56,12 @@ final class EventCoalescer {
       publish.accept(out);
       open(key);
     } else if (window.held == null || out.event().rev() >= window.held.event().rev()) {
+      if (window.held != null) {
+        window.merged.add(window.held.event().rev());
+      }
       window.held = out;
+    } else {
+      window.merged.add(out.event().rev());
     }
   }
 
@@ -75,9 +82,32 @@ final class EventCoalescer {
     }
     windows.remove(key);
     if (window.held != null) {
-      publish.accept(window.held);
+      publish.accept(merging(window));
       open(key);
     }
+  }
+
+  /**
+   * The held event, naming in {@code merges} the revs whose events it replaced (docs/PROTOCOL.md
+   * §9), so a client tells a merged rev from a lost one and does not resync for it.
+   */
+  private static Outgoing merging(Window window) {
+    Outgoing held = window.held;
+    if (window.merged.isEmpty()) {
+      return held;
+    }
+    StringBuilder merges = new StringBuilder("{\"merges\":[");
+    for (int i = 0; i < window.merged.size(); i++) {
+      merges.append(i == 0 ? "" : ",").append(window.merged.get(i));
+    }
+    byte[] head = merges.append("],").toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] json = held.event().json(); // {"type":...}: the merges go in after its opening brace
+    byte[] spliced = new byte[head.length + json.length - 1];
+    System.arraycopy(head, 0, spliced, 0, head.length);
+    System.arraycopy(json, 1, spliced, head.length, json.length - 1);
+    EncodedEvent e = held.event();
+    return new Outgoing(held.code(), new EncodedEvent(e.type(), e.rev(), e.participantId(), e.reason(),
+        e.detachedConnection(), e.durationMs(), spliced), held.commandAt());
   }
 
   private void flush(String code) {
@@ -90,7 +120,7 @@ final class EventCoalescer {
     for (Key k : keys) {
       Window window = windows.remove(k);
       if (window.held != null) {
-        publish.accept(window.held);
+        publish.accept(merging(window));
       }
     }
   }
