@@ -37,7 +37,9 @@ class EventCoalescerTest {
   }
 
   private static EventCoalescer.Outgoing event(String code, EventType type, long rev) {
-    return new EventCoalescer.Outgoing(code, new EncodedEvent(type, rev, null, null, null, 0, new byte[0]), rev * 10);
+    byte[] json = ("{\"type\":\"" + type.wireName() + "\",\"rev\":" + rev + ",\"data\":{}}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new EventCoalescer.Outgoing(code, new EncodedEvent(type, rev, null, null, null, 0, json), rev * 10);
   }
 
   private static List<String> seen(List<EventCoalescer.Outgoing> events) {
@@ -73,6 +75,11 @@ class EventCoalescerTest {
       assertThat(seen(published)).containsExactly(
           "A:queue-updated@1", "A:now-playing@3", "B:queue-updated@7", "A:queue-updated@3");
       assertThat(published.get(3).commandAt()).isEqualTo(30); // the merged one is the latest as it was
+      // It names the rev it replaced, so a client does not take the missing rev for a lost one.
+      assertThat(new io.vertx.core.json.JsonObject(io.vertx.core.buffer.Buffer.buffer(published.get(3).event().json())))
+          .isEqualTo(new io.vertx.core.json.JsonObject("{\"merges\":[2],\"type\":\"queue-updated\",\"rev\":3,\"data\":{}}"));
+      assertThat(new String(published.get(0).event().json(), java.nio.charset.StandardCharsets.UTF_8))
+          .doesNotContain("merges");
     });
   }
 
