@@ -100,7 +100,7 @@ public final class LoadBenchmark {
       for (Driver d : drivers) {
         voting.add(d.onLoop(() -> d.vote(log, votingMembers)));
       }
-      awaitSampling(Future.all(voting), o, server, report);
+      awaitSampling(Future.all(voting), log, o, server, report);
       drain(log, jams, o);
       report.stopMeasuring(server);
       report.rssEnd = server.rssBytes();
@@ -137,21 +137,38 @@ public final class LoadBenchmark {
     return drivers.get(m.driver);
   }
 
-  /** Waits for the votes to be sent, sampling the server's RSS meanwhile when asked to. */
-  private static void awaitSampling(Future<?> voting, LoadOptions o, ServerUnderTest server, LoadReport report)
-      throws Exception {
+  /**
+   * Waits for the votes to be sent and the duration to pass (idle connections are held that long
+   * too), sampling the server's RSS meanwhile when asked to.
+   */
+  private static void awaitSampling(Future<?> voting, VoteLog log, LoadOptions o, ServerUnderTest server,
+                                    LoadReport report) throws Exception {
     CompletableFuture<?> done = voting.toCompletionStage().toCompletableFuture();
-    long every = o.rssEverySeconds() > 0 ? Math.round(o.rssEverySeconds() * 1000) : Long.MAX_VALUE;
-    long deadline = System.nanoTime() + Math.round((o.durationSeconds() + 60) * 1e9);
+    long every = Math.round(o.rssEverySeconds() * 1e9);
+    long end = log.t0 + Math.round(o.durationSeconds() * 1e9);
+    long deadline = end + SETUP_TIMEOUT.toNanos();
+    long nextSample = every > 0 ? System.nanoTime() + every : Long.MAX_VALUE;
     while (true) {
-      try {
-        done.get(Math.min(every, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1), TimeUnit.MILLISECONDS);
+      long now = System.nanoTime();
+      if (done.isDone() && now >= end) {
         return;
-      } catch (TimeoutException sample) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the generator did not finish its schedule in time");
+      }
+      if (now > deadline) {
+        throw new IllegalStateException("the generator did not finish its schedule in time");
+      }
+      long until = Math.min(nextSample, done.isDone() ? end : deadline);
+      if (done.isDone()) {
+        TimeUnit.NANOSECONDS.sleep(until - now); // holding the connections for the duration: pacing, not an event
+      } else {
+        try {
+          done.get(until - now, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException notYet) {
+          // a sample is due
         }
+      }
+      if (System.nanoTime() >= nextSample) {
         report.rssSamples.add(server.rssBytes());
+        nextSample += every;
       }
     }
   }
