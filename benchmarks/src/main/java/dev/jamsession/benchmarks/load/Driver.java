@@ -190,21 +190,25 @@ final class Driver extends VerticleBase {
   private void onFrame(Member m, byte[] bytes) {
     long now = System.nanoTime();
     Frame f = frame.read(bytes);
-    if (f.isEvent()) {
+    boolean voteReply = !f.isEvent() && f.address != null && f.address.startsWith("v");
+    if ("err".equals(f.type)) {
+      // The bridge's own refusal or timeout of a request, or an unparsable frame of ours.
+      errFrames++;
+      if (voteReply) {
+        onVoteReply(Integer.parseInt(f.address, 1, f.address.length(), 10), f);
+      } else if (m.pending != null) {
+        m.pending.tryFail("bridge error frame " + new String(bytes, StandardCharsets.UTF_8));
+      }
+    } else if (f.isEvent()) {
       if ("subscribed".equals(f.eventType)) {
         m.subscribed.tryComplete();
       } else if (f.hasQueue) {
         m.arrived(f.rev, now);
       }
-    } else if (f.address != null && f.address.startsWith("v")) {
+    } else if (voteReply) {
       onVoteReply(Integer.parseInt(f.address, 1, f.address.length(), 10), f);
     } else if (f.address != null && f.address.startsWith("c") && m.pending != null) {
-      m.pending.tryComplete(new JsonObject(Buffer.buffer(bytes)).getJsonObject("body"));
-    } else if ("err".equals(f.type)) {
-      errFrames++;
-      if (m.pending != null) {
-        m.pending.tryFail("bridge error frame " + new String(bytes, StandardCharsets.UTF_8));
-      }
+      m.pending.tryComplete(new JsonObject(Buffer.buffer(bytes)).getJsonObject("body", new JsonObject()));
     }
   }
 

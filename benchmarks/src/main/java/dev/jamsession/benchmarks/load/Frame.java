@@ -24,7 +24,7 @@ final class Frame {
   String eventType;
   /** An event's {@code rev}. */
   long rev;
-  /** A reply's {@code success}, {@code code} and {@code data.rev}. */
+  /** A reply's {@code success}, {@code code} (or an err frame's failureType) and {@code data.rev}. */
   boolean success;
   String code;
   long dataRev;
@@ -54,6 +54,7 @@ final class Frame {
         switch (field) {
           case "type" -> type = p.getValueAsString();
           case "address" -> address = p.getValueAsString();
+          case "failureType" -> code = p.getValueAsString();
           case "body" -> {
             if (value == JsonToken.START_OBJECT && readBody(p)) {
               return this;

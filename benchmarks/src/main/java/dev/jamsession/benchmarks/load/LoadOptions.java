@@ -28,7 +28,7 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
         --ping S            seconds between a connection's pings (default 5)
         --timeout S         a vote not at every member within S seconds is a timeout (default 5)
         --loops N           the generator's event loops (default: cores)
-        --join-window N     joins in flight at once (default 200)
+        --join-window N     joins in flight at once (default 50)
         --rss-every S       sample the server's RSS every S seconds while voting (default off)
         --url URL           drive a running server instead of starting one (with --pid for its numbers)
         --pid P             process id of the server given by --url
@@ -76,7 +76,7 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
         a.integer("jams", 10), a.integer("members", 10), a.number("rate", 50), a.number("duration", 10),
         a.integer("idle", 0), a.integer("idle-per-jam", 50), a.integer("songs", 20), a.number("ping", 5),
         a.number("timeout", 5), a.integer("loops", Runtime.getRuntime().availableProcessors()),
-        a.integer("join-window", 200), a.number("rss-every", 0), a.text("url", null),
+        a.integer("join-window", 50), a.number("rss-every", 0), a.text("url", null),
         a.integer("pid", -1), Path.of(a.text("jar", "launcher/target/jam-session.jar")), List.copyOf(jvm),
         Map.copyOf(env), a.path("server-log"));
     if (!single.isEmpty()) {
