@@ -8,6 +8,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,17 @@ final class Driver extends VerticleBase {
   private static final long REQUEST_TIMEOUT_MS = 30_000;
   private static final int PING_SLICES = 10;
   private static final String PING = "{\"type\":\"ping\"}";
+  private static final int SETUP_ATTEMPTS = 5;
+
+  /** A refused request: the reply's code, or the bridge's failureType. */
+  static final class Refused extends RuntimeException {
+    final String code;
+
+    Refused(String code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
 
   private final URI base;
   private final long pingMillis;
@@ -42,6 +55,12 @@ final class Driver extends VerticleBase {
   int unexpectedCloses;
   /** Set when the run is over: closes from then on are the harness's own. */
   private boolean stopping;
+  // The schedule: this loop's next vote is round * votingMembers + slots[position].
+  private VoteLog log;
+  private int votingMembers;
+  private long round;
+  private int position;
+  private Promise<Void> votingDone;
 
   Driver(URI base, double pingSeconds) {
     this.base = base;
@@ -90,8 +109,8 @@ final class Driver extends VerticleBase {
     return done.future();
   }
 
-  /** Joins and registers {@code list}, at most {@code window} at a time; failures are counted, not fatal. */
-  Future<Integer> joinAll(List<Member> list, int window) {
+  /** Runs {@code work} for each of {@code list}, at most {@code window} at a time; the future counts the failures. */
+  Future<Integer> forEach(List<Member> list, int window, Function<Member, Future<?>> work) {
     Promise<Integer> all = Promise.promise();
     int[] next = {0};
     int[] finished = {0};
@@ -101,12 +120,9 @@ final class Driver extends VerticleBase {
       if (next[0] >= list.size()) {
         return;
       }
-      join(list.get(next[0]++)).onComplete(ar -> {
-        if (ar.failed()) {
-          failed[0]++;
-          if (failed[0] == 1) {
-            System.err.println("join failed: " + ar.cause().getMessage());
-          }
+      work.apply(list.get(next[0]++)).onComplete(ar -> {
+        if (ar.failed() && failed[0]++ == 0) {
+          System.err.println("setup failed: " + ar.cause().getMessage());
         }
         if (++finished[0] == list.size()) {
           all.complete(failed[0]);
@@ -145,18 +161,37 @@ final class Driver extends VerticleBase {
         .onSuccess(v -> m.joinNanos = System.nanoTime() - start);
   }
 
-  /** The host queues {@code songIds} one after the other, keeping the items' ids. */
+  /**
+   * The host queues {@code songIds} one after the other, then reads the items' ids from a
+   * snapshot. A setup step, not a measurement: an add the busy server could not answer in time
+   * is sent again, and a song that turns out to be queued already counts as added.
+   */
   Future<Void> queueSongs(Member host, List<String> songIds) {
     Future<Void> chain = Future.succeededFuture();
-    for (int i = 0; i < songIds.size(); i++) {
-      int slot = i;
-      chain = chain.compose(v -> request(host, "jam.add-to-queue", new JsonObject().put("songId", songIds.get(slot))))
-          .map(reply -> {
-            host.jam.itemIds[slot] = reply.getJsonObject("item").getString("id");
-            return null;
-          });
+    for (String songId : songIds) {
+      chain = chain.compose(v -> add(host, songId, SETUP_ATTEMPTS));
     }
-    return chain;
+    return chain.compose(v -> request(host, "jam.snapshot", new JsonObject())).compose(snapshot -> {
+      JsonArray queue = snapshot.getJsonArray("queue");
+      if (queue.size() < songIds.size()) {
+        return Future.failedFuture("jam " + host.jam.code + " has " + queue.size() + " items, not " + songIds.size());
+      }
+      for (int i = 0; i < host.jam.itemIds.length; i++) {
+        host.jam.itemIds[i] = queue.getJsonObject(i).getString("id");
+      }
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> add(Member host, String songId, int attempts) {
+    return request(host, "jam.add-to-queue", new JsonObject().put("songId", songId)).<Void>mapEmpty().recover(e -> {
+      String code = e instanceof Refused r ? r.code : "";
+      if (code.equals("DUPLICATE_SONG")) {
+        return Future.succeededFuture();
+      }
+      boolean busy = code.equals("UNAVAILABLE") || code.equals("TIMEOUT");
+      return busy && attempts > 1 ? add(host, songId, attempts - 1) : Future.failedFuture(e);
+    });
   }
 
   /** A request whose success data completes the future; a refusal or no answer fails it. */
@@ -165,11 +200,12 @@ final class Driver extends VerticleBase {
     m.pending = reply;
     m.ws.writeTextMessage(new JsonObject().put("type", "send").put("address", address)
         .put("replyAddress", m.nextReplyAddress()).put("body", body).encode());
-    long timer = vertx.setTimer(REQUEST_TIMEOUT_MS, id -> reply.tryFail(address + ": no reply"));
+    long timer = vertx.setTimer(REQUEST_TIMEOUT_MS, id -> reply.tryFail(new Refused("TIMEOUT", address + ": no reply")));
     return reply.future().andThen(ar -> vertx.cancelTimer(timer)).compose(envelope ->
         envelope.getBoolean("success", false)
             ? Future.succeededFuture(envelope.getJsonObject("data", new JsonObject()))
-            : Future.failedFuture(address + " refused: " + envelope.getString("code") + " " + envelope.getString("error")));
+            : Future.failedFuture(new Refused(envelope.getString("code"),
+                address + " refused: " + envelope.getString("code") + " " + envelope.getString("error"))));
   }
 
   private void attach(Member m, WebSocket ws) {
@@ -197,7 +233,7 @@ final class Driver extends VerticleBase {
       if (voteReply) {
         onVoteReply(Integer.parseInt(f.address, 1, f.address.length(), 10), f);
       } else if (m.pending != null) {
-        m.pending.tryFail("bridge error frame " + new String(bytes, StandardCharsets.UTF_8));
+        m.pending.tryFail(new Refused(String.valueOf(f.code), "bridge error frame " + new String(bytes, StandardCharsets.UTF_8)));
       }
     } else if (f.isEvent()) {
       if ("subscribed".equals(f.eventType)) {
@@ -213,12 +249,6 @@ final class Driver extends VerticleBase {
   }
 
   // ---- votes ----
-
-  private VoteLog log;
-  private int votingMembers;
-  private long round;
-  private int position;
-  private Promise<Void> votingDone;
 
   /** Starts sending this loop's share of the schedule; the future completes after its last vote. */
   Future<Void> vote(VoteLog log, int votingMembers) {

@@ -68,27 +68,24 @@ public final class LoadBenchmark {
       report.drivers = drivers;
 
       long joinStart = System.nanoTime();
-      List<Future<?>> hosts = new ArrayList<>();
-      for (LoadJam jam : jams) {
-        Member host = jam.members.get(0);
-        Driver d = driverOf(drivers, host);
-        hosts.add(d.onLoop(() -> d.join(host).compose(v -> jam.voting ? d.queueSongs(host, songIds) : Future.succeededFuture())));
+      int window = Math.max(1, o.joinWindow() / drivers.size());
+      List<Future<Integer>> hosts = new ArrayList<>();
+      for (Driver d : drivers) {
+        List<Member> mine = members(jams, drivers, d, true);
+        hosts.add(d.onLoop(() -> d.forEach(mine, window,
+            host -> d.join(host).compose(v -> host.jam.voting ? d.queueSongs(host, songIds) : Future.succeededFuture()))));
       }
       await(Future.all(hosts));
+      if (hosts.stream().mapToInt(Future::result).sum() > 0) {
+        throw new IllegalStateException("a host could not join or queue its songs (see above)");
+      }
       List<Future<Integer>> guests = new ArrayList<>();
       for (Driver d : drivers) {
-        List<Member> mine = new ArrayList<>();
-        for (LoadJam jam : jams) {
-          for (Member m : jam.members.subList(1, jam.members.size())) {
-            if (driverOf(drivers, m) == d) {
-              mine.add(m);
-            }
-          }
-        }
-        guests.add(d.onLoop(() -> d.joinAll(mine, Math.max(1, o.joinWindow() / drivers.size()))));
+        List<Member> mine = members(jams, drivers, d, false);
+        guests.add(d.onLoop(() -> d.forEach(mine, window, d::join)));
       }
       await(Future.all(guests));
-      report.joinFailures = guests.stream().mapToInt(f -> f.result()).sum();
+      report.joinFailures = guests.stream().mapToInt(Future::result).sum();
       report.joinNanos = System.nanoTime() - joinStart;
       report.rssConnected = server.rssBytes();
 
@@ -131,6 +128,19 @@ public final class LoadBenchmark {
       driverOf(drivers, m).ownVoter(s, m);
     }
     return voting;
+  }
+
+  /** The hosts, or the guests, of every jam that {@code d} owns. */
+  private static List<Member> members(List<LoadJam> jams, List<Driver> drivers, Driver d, boolean hosts) {
+    List<Member> mine = new ArrayList<>();
+    for (LoadJam jam : jams) {
+      for (Member m : hosts ? jam.members.subList(0, 1) : jam.members.subList(1, jam.members.size())) {
+        if (driverOf(drivers, m) == d) {
+          mine.add(m);
+        }
+      }
+    }
+    return mine;
   }
 
   private static Driver driverOf(List<Driver> drivers, Member m) {
