@@ -27,6 +27,13 @@ final class ServerUnderTest implements AutoCloseable {
   /** USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux. */
   private static final long NANOS_PER_TICK = 10_000_000L;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final int START_ATTEMPTS = 3;
+
+  private static final class PortTaken extends IllegalStateException {
+    PortTaken(String message) {
+      super(message);
+    }
+  }
 
   final URI base;
   final long pid;
@@ -59,6 +66,20 @@ final class ServerUnderTest implements AutoCloseable {
       throw new IllegalStateException("no " + jar.toAbsolutePath()
           + ": build it with mvn -B -q -pl launcher -am package -DskipTests");
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnFreePorts(jar, jvmOptions, extraEnv, log);
+      } catch (PortTaken e) {
+        // A free port can be taken by another process between our pick and the server's bind.
+        if (attempt == START_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static ServerUnderTest startOnFreePorts(Path jar, List<String> jvmOptions, Map<String, String> extraEnv,
+                                                  Path log) throws Exception {
     int port = freePort();
     int clusterPort = freePort();
     Map<String, String> env = new LinkedHashMap<>();
@@ -105,6 +126,9 @@ final class ServerUnderTest implements AutoCloseable {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
+        if (Files.readString(log).contains("Address already in use")) {
+          throw new PortTaken("the server could not bind its ports; see " + log);
+        }
         throw new IllegalStateException("the server exited during start-up; see " + log);
       }
       try {
