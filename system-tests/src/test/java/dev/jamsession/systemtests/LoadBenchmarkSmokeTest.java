@@ -40,7 +40,7 @@ class LoadBenchmarkSmokeTest {
         "CLUSTER_MEMBERS", "127.0.0.1:" + memberPort,
         "CACHE_DIR", logDir.resolve("cache").toString(),
         // One client address holds every connection: the per-address bridge limit must not refuse them.
-        "WS_IP_RATE_LIMIT_MAX", "1000000"),
+        "WS_IP_RATE_LIMIT_MAX", "1000000", "CREATE_RATE_LIMIT_MAX", "1000"),
         LocalCluster.jar(), logDir.resolve("server.log"));
     Process harness = null;
     try {

@@ -94,6 +94,10 @@ final class ServerUnderTest implements AutoCloseable {
     env.put("RATE_LIMIT_MAX", "1000000");
     env.put("WS_RATE_LIMIT_MAX", "1000000");
     env.put("WS_IP_RATE_LIMIT_MAX", "10000000");
+    // One client address creates every jam and holds every socket.
+    env.put("CREATE_RATE_LIMIT_MAX", "1000000");
+    env.put("WS_MAX_PER_IP", "1000000");
+    env.put("WS_MAX_CONNECTIONS", "1000000");
     env.putAll(extraEnv);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
