@@ -51,7 +51,7 @@ ENV SERVICE=all \
     PORT=4000 \
     MANAGEMENT_PORT=9100 \
     CACHE_DIR=/app/cache \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 USER jam:jam
 # 4000: gateway HTTP (and the all-in-one); 9100: /health /ready /metrics of the other services;

@@ -20,7 +20,7 @@ ENV SERVICE=all \
     PORT=4000 \
     MANAGEMENT_PORT=9100 \
     CACHE_DIR=/app/cache \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 
 USER jam:jam
 EXPOSE 4000 9100 5701

@@ -33,7 +33,7 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
         --url URL           drive a running server instead of starting one (with --pid for its numbers)
         --pid P             process id of the server given by --url
         --jar PATH          the all-in-one jar to start (default launcher/target/jam-session.jar)
-        --jvm OPTION        a JVM option of the started server (repeatable; default none: plain java -jar)
+        --jvm OPTION        a JVM option of the started server (repeatable; default README's: -Xms128m -Xmx512m -XX:+UseSerialGC)
         --env NAME=VALUE    environment of the started server (repeatable), after the raised rate limits
         --server-log PATH   where the started server's output goes (default a temporary file)""";
 
@@ -48,6 +48,9 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
   long votes() {
     return jams * members == 0 ? 0 : Math.round(rate * durationSeconds);
   }
+
+  /** The JVM options of README's run command: the server is measured as a user runs it. */
+  static final List<String> README_JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
 
   static LoadOptions parse(String[] args) {
     Map<String, String> single = new LinkedHashMap<>();
@@ -77,7 +80,8 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
         a.integer("idle", 0), a.integer("idle-per-jam", 50), a.integer("songs", 20), a.number("ping", 5),
         a.number("timeout", 5), a.integer("loops", Runtime.getRuntime().availableProcessors()),
         a.integer("join-window", 50), a.number("rss-every", 0), a.text("url", null),
-        a.integer("pid", -1), Path.of(a.text("jar", "launcher/target/jam-session.jar")), List.copyOf(jvm),
+        a.integer("pid", -1), Path.of(a.text("jar", "launcher/target/jam-session.jar")),
+        jvm.isEmpty() ? README_JVM_OPTIONS : List.copyOf(jvm),
         Map.copyOf(env), a.path("server-log"));
     if (!single.isEmpty()) {
       throw new IllegalArgumentException("unknown option --" + single.keySet().iterator().next());
