@@ -7,8 +7,6 @@ const backend = process.env.JAM_BACKEND ?? 'http://localhost:4000';
 export default defineConfig({
   base: '/',
   plugins: [react()],
-  // sockjs-client refers to Node's `global`.
-  define: { global: 'globalThis' },
   server: {
     proxy: {
       '/api': backend,

@@ -349,6 +349,29 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       await g1.waitForSelector(`${tid('recs-unavailable')}, ${tid('rec-row')}`);
     });
 
+    await t.test('the host saves the jam as a playlist: there after a reload, and it plays alone', async () => {
+      const playing = await nowPlayingSong(host);
+      await host.click(tid('save-jam-playlist'));
+      await host.fill(tid('jam-playlist-name'), 'Our jam');
+      await host.click(tid('save-jam-playlist-confirm'));
+      await eventually(async () => assert.ok((await host.locator(tid('toast')).allTextContents()).some((x) => /Saved “Our jam”/.test(x))));
+      await host.reload();
+      await host.waitForSelector(tid('jam-screen'));
+      await host.click('button.brand');
+      await host.getByRole('button', { name: 'Our jam', exact: true }).click();
+      await host.waitForSelector(tid('playlist-song'));
+      const ids = await host.$$eval(tid('playlist-song'), (els) => els.map((e) => e.dataset.songId));
+      assert.equal(ids[0], added[0], 'the history, oldest first');
+      assert.equal(ids.at(-1), playing, 'then what plays');
+      assert.match(await host.textContent(tid('token-warning')), /lose the right to edit/);
+      await host.click(tid('play-playlist'));
+      await host.waitForSelector(tid('solo-audio'));
+      assert.match(await host.textContent(tid('solo-queue')), /^Our jam · 1 of \d+$/);
+      await shot(host, 'playlists-desktop.png');
+      await host.click(tid('jam-button'));
+      await host.waitForSelector(tid('jam-screen'), { state: 'visible' });
+    });
+
     await t.test('the status page shows live numbers (admin token asked on 403)', async () => {
       const href = await host.getAttribute(tid('status-link'), 'href');
       assert.equal(href, '/status');

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Header } from './components/Header';
 import { NormalView } from './components/NormalView';
+import { MoodPicker } from './components/playlists/MoodPicker';
 import { Toasts } from './components/Toasts';
 import { JamSession } from './components/jam/JamSession';
 import { useJamView, useServices } from './context';
 import { OFFLINE_TEXT } from './lib/connection';
+import { playlistFromSearch } from './lib/playlists';
+import type { SoloQueue } from './lib/soloQueue';
 import { codeFromSearch } from './lib/validation';
 import { applyTheme, initialTheme, type Theme } from './theme';
 
@@ -17,6 +20,10 @@ export function App() {
   const [view, setView] = useState<View>(() => (linkCode ? 'jam' : 'normal'));
   const [query, setQuery] = useState('');
   const [theme, setTheme] = useState<Theme>(initialTheme);
+  const [linkPlaylist] = useState(() => playlistFromSearch(window.location.search));
+  const [solo, setSolo] = useState<SoloQueue | null>(null);
+  const [moodOpen, setMoodOpen] = useState(false);
+  const closeMood = useCallback(() => setMoodOpen(false), []);
 
   useEffect(() => applyTheme(theme), [theme]);
 
@@ -51,6 +58,7 @@ export function App() {
           onTheme={setTheme}
           reconnecting={jamView.conn.phase === 'reconnecting'}
           jamCode={jamView.jam?.code ?? null}
+          onMood={() => setMoodOpen(true)}
         />
         {jamView.offline && (
           <div className="offline-banner" role="status" data-testid="offline-banner">
@@ -63,13 +71,25 @@ export function App() {
         <div hidden={view !== 'jam'}>
           <JamSession linkCode={linkCode} query={query} onQuery={setQuery} />
         </div>
-        {view === 'normal' && <NormalView query={query} onOpenJam={() => setView('jam')} />}
+        {view === 'normal' && (
+          <NormalView query={query} onOpenJam={() => setView('jam')} solo={solo} onSolo={setSolo} linkPlaylist={linkPlaylist} />
+        )}
       </main>
       <footer className="footer">
         <a href="/status" data-testid="status-link">
           Server status
         </a>
       </footer>
+      {moodOpen && (
+        <MoodPicker
+          onClose={closeMood}
+          onPlay={(q) => {
+            setSolo(q);
+            setView('normal');
+            setMoodOpen(false);
+          }}
+        />
+      )}
       <Toasts />
     </div>
   );

@@ -12,9 +12,10 @@ interface Props {
   onTheme(t: Theme): void;
   reconnecting: boolean;
   jamCode: string | null;
+  onMood(): void;
 }
 
-export function Header({ query, onQuery, view, onView, theme, onTheme, reconnecting, jamCode }: Props) {
+export function Header({ query, onQuery, view, onView, theme, onTheme, reconnecting, jamCode, onMood }: Props) {
   return (
     <header className="topbar">
       <button type="button" className="brand" onClick={() => onView('normal')} aria-label="Jam Session: browse songs">
@@ -27,6 +28,9 @@ export function Header({ query, onQuery, view, onView, theme, onTheme, reconnect
             Reconnecting…
           </span>
         )}
+        <button type="button" className="btn" onClick={onMood} data-testid="mood-button" aria-haspopup="dialog">
+          Mood
+        </button>
         <button
           type="button"
           className={view === 'jam' ? 'btn btn-primary' : 'btn'}

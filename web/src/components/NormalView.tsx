@@ -1,19 +1,25 @@
-import { useState } from 'react';
 import { useJamView } from '../context';
 import { formatTime } from '../format';
+import { current, next, single, type SoloQueue } from '../lib/soloQueue';
 import type { Song } from '../lib/types';
 import { useSongSearch } from '../useSongSearch';
 import { Cover } from './Cover';
+import { PlaylistManager } from './playlists/PlaylistManager';
+import { usePlaylistEditor, type PlaylistEditor } from './playlists/usePlaylistEditor';
 
 interface Props {
   query: string;
   onOpenJam(): void;
+  solo: SoloQueue | null;
+  onSolo(q: SoloQueue | null): void;
+  linkPlaylist: string;
 }
 
-/** Browse and search the catalog, and play a song alone. */
-export function NormalView({ query, onOpenJam }: Props) {
-  const [playing, setPlaying] = useState<Song | null>(null);
+/** Browse and search the catalog, keep playlists, and play a song, a playlist or a mood alone. */
+export function NormalView({ query, onOpenJam, solo, onSolo, linkPlaylist }: Props) {
   const jam = useJamView().jam;
+  const editor = usePlaylistEditor();
+  const playing = current(solo);
   return (
     <div className="normal-view" data-testid="normal-view">
       {jam && (
@@ -24,14 +30,16 @@ export function NormalView({ query, onOpenJam }: Props) {
           </button>
         </div>
       )}
-      <Player song={playing} />
-      <SongList query={query} playingId={playing?.id ?? null} onPlay={setPlaying} />
+      <Player queue={solo} onEnded={() => onSolo(solo && next(solo))} />
+      <PlaylistManager editor={editor} linkId={linkPlaylist} onPlay={onSolo} />
+      <SongList query={query} playingId={playing?.id ?? null} onPlay={(s) => onSolo(single(s))} editor={editor} />
     </div>
   );
 }
 
-function Player({ song }: { song: Song | null }) {
-  if (!song) {
+function Player({ queue, onEnded }: { queue: SoloQueue | null; onEnded(): void }) {
+  const song = current(queue);
+  if (!queue || !song) {
     return (
       <section className="card player" aria-label="Player">
         <p className="muted">Pick a song to listen on your own, or start a Jam Session with friends.</p>
@@ -43,13 +51,39 @@ function Player({ song }: { song: Song | null }) {
       <div className="song-meta">
         <div className="song-title">{song.title}</div>
         <div className="song-artist">{song.artist}</div>
+        {queue.songs.length > 1 && (
+          <div className="muted small" data-testid="solo-queue">
+            {queue.label} · {queue.index + 1} of {queue.songs.length}
+          </div>
+        )}
       </div>
-      <audio key={song.id} src={song.audioUrl} controls autoPlay data-testid="solo-audio" aria-label={`Playing ${song.title}`} />
+      <audio
+        key={`${queue.index}-${song.id}`}
+        src={song.audioUrl}
+        controls
+        autoPlay
+        onEnded={onEnded}
+        data-testid="solo-audio"
+        aria-label={`Playing ${song.title}`}
+      />
+      {queue.index + 1 < queue.songs.length && (
+        <button type="button" className="btn btn-small" onClick={onEnded} data-testid="solo-next">
+          Next
+        </button>
+      )}
     </section>
   );
 }
 
-function SongList({ query, playingId, onPlay }: { query: string; playingId: string | null; onPlay(s: Song): void }) {
+interface SongListProps {
+  query: string;
+  playingId: string | null;
+  onPlay(s: Song): void;
+  editor: PlaylistEditor;
+}
+
+function SongList({ query, playingId, onPlay, editor }: SongListProps) {
+  const target = editor.editable ? editor.open : null;
   const search = useSongSearch(query, 25);
   return (
     <section className="card" aria-labelledby="catalog-title">
@@ -80,6 +114,18 @@ function SongList({ query, playingId, onPlay }: { query: string; playingId: stri
             >
               {playingId === s.id ? 'Playing' : 'Play'}
             </button>
+            {target && (
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`Add ${s.title} to ${target.name}`}
+                disabled={editor.busy || target.songs.length >= 500}
+                onClick={() => void editor.add(s)}
+                data-testid="add-to-playlist"
+              >
+                + Playlist
+              </button>
+            )}
           </li>
         ))}
       </ul>

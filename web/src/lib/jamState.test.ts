@@ -66,6 +66,15 @@ describe('rev rule (PROTOCOL §5)', () => {
     expect(s.knownRev).toBe(8);
   });
 
+  it('revs a coalesced event names in merges are no gap', () => {
+    let s = fromSnapshot(snapshot(5));
+    s = applyEvent(s, { type: 'queue-updated', rev: 6, data: { queue: [] } }).state;
+    s = applyEvent(s, { type: 'queue-updated', rev: 9, merges: [7, 8], data: { queue: [item('q9')] } }).state;
+    expect(hasGap(s)).toBe(false);
+    expect(s.knownRev).toBe(9);
+    expect(s.queue[0].id).toBe('q9');
+  });
+
   it('a snapshot repairs a gap and keeps fields that newer events already set', () => {
     let s = fromSnapshot(snapshot(5));
     s = applyEvent(s, { type: 'queue-updated', rev: 9, data: { queue: [item('q9')] } }).state;

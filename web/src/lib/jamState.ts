@@ -113,7 +113,9 @@ export function applyEvent(state: JamState, e: JamEvent): ApplyResult {
   const key = `${e.rev}:${e.type}`;
   const seenBefore = state.recentEvents.includes(key);
   next.recentEvents = seenBefore ? state.recentEvents : [...state.recentEvents, key].slice(-RECENT_EVENTS);
-  const adv = e.rev > state.knownRev ? advance(state.knownRev, [...state.aheadRevs, e.rev]) : state;
+  // A coalesced event names the revs it replaced (docs/PROTOCOL.md §9): seen, not a gap.
+  const revs = [e.rev, ...(e.merges ?? [])];
+  const adv = e.rev > state.knownRev ? advance(state.knownRev, [...state.aheadRevs, ...revs]) : state;
   next.knownRev = adv.knownRev;
   next.aheadRevs = adv.aheadRevs;
   if (applied.includes('queue') || applied.includes('current')) {

@@ -115,8 +115,8 @@ export type EventType =
 export interface JamEvent {
   type: EventType | string;
   rev: number;
-  /** Server time the causing command was received (§9); the client has no use for it. */
-  commandAt?: number;
+  /** Revs of coalesced events this one replaced (§9): seen, so not a gap. */
+  merges?: number[];
   data: Partial<Pick<Snapshot, SnapshotField>> & {
     participant?: Participant;
     reason?: string;

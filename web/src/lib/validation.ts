@@ -4,10 +4,19 @@ const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]/u;
 
 /** Returns a message for an invalid name, or null when the server will accept it. */
 export function validateName(raw: string): string | null {
+  return nameProblem(raw, 20, 'Enter your name.');
+}
+
+/** A playlist's name: the same rules, up to 60 code points (§13). */
+export function validatePlaylistName(raw: string): string | null {
+  return nameProblem(raw, 60, 'Enter a name for the playlist.');
+}
+
+function nameProblem(raw: string, max: number, empty: string): string | null {
   const name = raw.trim();
   const length = [...name].length; // code points, not UTF-16 units
-  if (length === 0) return 'Enter your name.';
-  if (length > 20) return `Use at most 20 characters (this is ${length}).`;
+  if (length === 0) return empty;
+  if (length > max) return `Use at most ${max} characters (this is ${length}).`;
   if (CONTROL_OR_FORMAT.test(name)) return 'Remove invisible or control characters from the name.';
   return null;
 }

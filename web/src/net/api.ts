@@ -109,3 +109,55 @@ export function getConfig(): Promise<ServerConfig> {
   });
   return config;
 }
+
+// Playlists and moods (PROTOCOL §13). The edit token goes only into the Authorization header.
+
+export interface Playlist {
+  id: string;
+  name: string;
+  songs: Song[];
+  missingCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Mood {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export function createPlaylist(name: string, songIds: string[]): Promise<{ playlist: Playlist; editToken: string }> {
+  return call('/api/playlists', { method: 'POST', body: JSON.stringify({ name, songIds }) });
+}
+
+export function getPlaylist(id: string): Promise<{ playlist: Playlist }> {
+  return call(`/api/playlists/${encodeURIComponent(id)}`);
+}
+
+export function updatePlaylist(
+  id: string,
+  editToken: string,
+  change: { name?: string; songIds?: string[] },
+): Promise<{ playlist: Playlist }> {
+  return call(`/api/playlists/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    body: JSON.stringify(change),
+    headers: { authorization: `Bearer ${editToken}` },
+  });
+}
+
+export function deletePlaylist(id: string, editToken: string): Promise<Record<string, never>> {
+  return call(`/api/playlists/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${editToken}` },
+  });
+}
+
+export function listMoods(): Promise<{ moods: Mood[] }> {
+  return call('/api/moods');
+}
+
+export function moodPlay(mood: string, limit = 20): Promise<{ mood: Mood; songs: Song[] }> {
+  return call(`/api/mood-play?mood=${encodeURIComponent(mood)}&limit=${limit}`);
+}

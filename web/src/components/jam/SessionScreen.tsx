@@ -8,6 +8,7 @@ import { joinLink } from '../../lib/validation';
 import { getConfig } from '../../net/api';
 import { QrCode } from '../QrCode';
 import { MiniPlayer } from './MiniPlayer';
+import { SaveJamPlaylist } from '../playlists/SaveJamPlaylist';
 import { NowPlaying } from './NowPlaying';
 import { useTogglePlay } from './playbackControls';
 import { Participants } from './Participants';
@@ -141,6 +142,7 @@ function SessionHeader({ jam }: { jam: JamState }) {
           {jam.participants.length} {jam.participants.length === 1 ? 'person' : 'people'}
           {connected !== jam.participants.length && <span className="muted"> ({connected} online)</span>}
         </span>
+        <SaveJamPlaylist jam={jam} />
         <button type="button" className="btn" onClick={() => client.leave()} data-testid="leave">
           Leave
         </button>

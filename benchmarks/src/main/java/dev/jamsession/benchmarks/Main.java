@@ -1,9 +1,10 @@
 package dev.jamsession.benchmarks;
 
+import dev.jamsession.benchmarks.load.LoadBenchmark;
 import java.util.Arrays;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar [search|scan|render] [options]}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [search|scan|render|load] [options]}.
  *
  * <ul>
  *   <li>{@code search [songs] [queries]}: search latency percentiles over a synthetic catalog
@@ -11,6 +12,9 @@ import java.util.Arrays;
  *   <li>{@code scan [files]}: a music folder scan, cold then from the index cache (default
  *       10,000 files).</li>
  *   <li>{@code render [songs]}: CPU time to synthesise demo songs.</li>
+ *   <li>{@code load [--option value ...]}: votes over real WebSockets against the all-in-one
+ *       server, fan-out latency to every member, server CPU and RSS
+ *       ({@link dev.jamsession.benchmarks.load.LoadBenchmark}).</li>
  * </ul>
  */
 public final class Main {
@@ -30,9 +34,12 @@ public final class Main {
       case "render":
         RenderBenchmark.run(intArg(rest, 0, 20));
         break;
+      case "load":
+        LoadBenchmark.main(rest);
+        break;
       default:
         System.err.println("usage: java -jar benchmarks.jar [search [songs] [queries] | scan [files]"
-            + " | render [songs]]");
+            + " | render [songs] | load [options]]");
         System.exit(2);
     }
   }

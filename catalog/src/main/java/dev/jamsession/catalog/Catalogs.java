@@ -13,7 +13,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the server's catalog from its configuration: DESIGN decision 6. */
+/**
+ * Builds the server's catalog from its configuration (docs/ARCHITECTURE.md, "The catalog is the
+ * server's").
+ */
 public final class Catalogs {
 
   private static final Logger LOG = LoggerFactory.getLogger(Catalogs.class);

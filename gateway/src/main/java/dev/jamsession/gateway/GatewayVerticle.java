@@ -3,26 +3,24 @@ package dev.jamsession.gateway;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
+import dev.jamsession.gateway.bridge.BridgeOrigins;
 import dev.jamsession.gateway.bridge.JamBridge;
 import dev.jamsession.gateway.http.AdminCheck;
 import dev.jamsession.gateway.http.ArtRoute;
-import dev.jamsession.gateway.http.ConfigRoute;
 import dev.jamsession.gateway.http.HttpReplies;
 import dev.jamsession.gateway.http.StatusRoute;
 import dev.jamsession.gateway.http.JamRoutes;
+import dev.jamsession.gateway.http.MoodRoutes;
+import dev.jamsession.gateway.http.PlaylistRoutes;
 import dev.jamsession.gateway.http.SongRoutes;
-import dev.jamsession.gateway.http.TlsSetup;
 import dev.jamsession.runtime.JamConfig;
-import dev.jamsession.runtime.PublicUrl;
 import dev.jamsession.runtime.bus.InternalClient;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,93 +29,105 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP edge: REST, the SockJS bridge, static web client, audio, health and metrics. */
 public final class GatewayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
-  private static final int MAX_BRIDGE_POST_BYTES = 64 * 1024;
 
+  private final GatewayNode node;
   private final JamConfig config;
   private final Catalog catalog;
-  private final PrometheusMeterRegistry registry;
-  private final BooleanSupplier clusterReady;
-  private final String nodeId;
+  private final int port;
+  /** DRAIN_DELAY: how long /ready fails on SIGTERM before connections close (0: no wait). */
+  private final long drainDelayMs;
   private HttpServer server;
   private JamBridge bridge;
+  /** Set on SIGTERM: /ready answers 503 so the load balancer sends no new clients here. */
+  private volatile boolean stopping;
 
-  public GatewayVerticle(JamConfig config, Catalog catalog,
-                         PrometheusMeterRegistry registry, BooleanSupplier clusterReady, String nodeId) {
-    this.nodeId = nodeId;
-    this.config = config;
-    this.catalog = catalog;
-    this.registry = registry;
-    this.clusterReady = clusterReady;
+  /** One of the node's gateway verticles (one per event loop), serving {@code port}. */
+  GatewayVerticle(GatewayNode node, int port) {
+    this.node = node;
+    this.config = node.config();
+    this.catalog = node.catalog();
+    this.port = port;
+    this.drainDelayMs = new JamConfig.Vars(config.env()).duration("DRAIN_DELAY", 0);
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    if (config.trustProxy()) {
-      // Behind the load balancer: the client's address is in X-Forwarded-For (rate limits per IP).
-      router.allowForward(AllowForwardHeaders.X_FORWARD);
-    }
     if (!config.allowedOrigins().isEmpty()) {
       router.route().handler(CorsHandler.create()
           .addOrigins(config.allowedOrigins())
-          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.OPTIONS))
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS))
           .allowedHeader("Content-Type")
           .allowedHeader("Authorization"));
     }
-    TlsSetup tls = TlsSetup.fromEnv(config.env());
-    ConfigRoute configRoute = new ConfigRoute(PublicUrl.fromEnv(config.env()), tls.enabled());
-    new ArtRoute(vertx, catalog).mount(router);
-    RateLimiter restLimits = new RateLimiter(config.restRateLimit(), config.restRateWindowMs());
-    router.route("/api/*").handler(ctx -> limitRest(ctx, restLimits));
+    new ArtRoute(vertx, catalog).mount(router); // ahead of the REST limits: a page asks for many covers
+    router.route("/api/*").handler(node.restLimits()::handle);
+    new PlaylistRoutes(node.playlists()).mount(router); // before the 1 KB limit: it takes larger bodies
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
     // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
-    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 2);
+    // Three attempts, as the bridge makes: they outlast the detection of a vanished member
+    // (CLUSTER_FAILURE_TIMEOUT), so a request that first went to it still succeeds.
+    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 3);
     AdminCheck admin = new AdminCheck(config.adminToken());
-    bridge = new JamBridge(vertx, config, registry, nodeId);
+    bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(),
+        node.socketCaps(), node.clientAddress(), node.nodeId());
     new JamRoutes(session, admin).mount(router);
-    new StatusRoute(session, bridge.metrics(), admin).mount(router);
+    new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
-    configRoute.mount(router);
+    new MoodRoutes(catalog).mount(router);
+    node.configRoute().mount(router);
     router.route("/api/*").handler(ctx -> HttpReplies.error(ctx, ErrorCode.NOT_FOUND, "No such API"));
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/ready").handler(ctx -> ready(ctx, session));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    router.get("/metrics").handler(admin.guard()).handler(PrometheusScrapingHandler.create(node.registry()));
 
-    router.post("/eventbus/*").handler(BodyHandler.create().setBodyLimit(MAX_BRIDGE_POST_BYTES));
+    router.route("/eventbus/*").handler(new BridgeOrigins(config.allowedOrigins()));
     router.route("/eventbus/*").subRouter(bridge.router());
+    router.route("/eventbus/*").handler(ctx -> ctx.response().setStatusCode(404).end()); // a transport that is off
 
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true));
     // The client routes (e.g. /status, /?code=...) are the single page's own.
     router.get().handler(ctx -> ctx.response().sendFile("webroot/index.html").onFailure(ctx::fail));
     router.route().failureHandler(GatewayVerticle::failure);
 
-    HttpServerOptions options = tls.apply(new HttpServerOptions())
+    HttpServerOptions options = node.tls().apply(new HttpServerOptions())
         .setMaxWebSocketFrameSize(64 * 1024)
-        .setMaxWebSocketMessageSize(256 * 1024)
+        .setMaxWebSocketMessageSize(64 * 1024)
+        // Deflating each socket's copy of an event would undo encoding it once
+        // (docs/ARCHITECTURE.md, "The fan-out path").
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        // A socket closed for not reading cannot take the close handshake: drop it soon.
+        .setWebSocketClosingTimeout(2)
         .setCompressionSupported(true);
-    return bridge.start()
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()))
+    bridge.start();
+    return vertx.createHttpServer(options).requestHandler(router).listen(port, config.host())
         .onSuccess(s -> {
           server = s;
-          configRoute.listening(s.actualPort());
+          node.configRoute().listening(s.actualPort());
         });
   }
 
   /**
-   * SIGTERM: finish the commands in flight, then stop accepting and close every connection;
-   * browsers reconnect (to another gateway) and resume with their tokens.
+   * SIGTERM: fail /ready at once and keep serving for DRAIN_DELAY, so the load balancer's health
+   * check takes this gateway out before anything closes; then finish the commands in flight,
+   * stop accepting and close every connection. Browsers reconnect (to another gateway) and
+   * resume with their tokens.
    */
   @Override
   public Future<?> stop() {
-    return bridge.drain(3_000).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
+    stopping = true;
+    LOG.info("Stopping: /ready fails now; connections close in {} ms", drainDelayMs);
+    Future<Void> delay = drainDelayMs <= 0 ? Future.succeededFuture()
+        : Future.future(p -> vertx.setTimer(drainDelayMs, id -> p.complete()));
+    return delay.compose(v -> bridge.drain(3_000)).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
   }
 
   /** The port actually bound (PORT=0 picks a free one, as tests do). */
@@ -125,23 +135,14 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private void limitRest(RoutingContext ctx, RateLimiter limits) {
-    if (ctx.request().path().endsWith("/audio")) {
-      ctx.next(); // an audio element issues many range requests per song
-      return;
-    }
-    String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    long waitMs = limits.acquire(ip, System.currentTimeMillis());
-    if (waitMs > 0) {
-      HttpReplies.rateLimited(ctx, waitMs);
-    } else {
-      ctx.next();
-    }
-  }
-
   /** Ready when in the cluster, with songs, and a session-service instance answers. */
   private void ready(RoutingContext ctx, InternalClient session) {
-    boolean clusterUp = clusterReady.getAsBoolean();
+    if (stopping) {
+      ctx.response().setStatusCode(503);
+      ctx.json(new JsonObject().put("status", "STOPPING"));
+      return;
+    }
+    boolean clusterUp = node.clusterReady().getAsBoolean();
     boolean catalogUp = !catalog.all().isEmpty();
     session.reachable(Addresses.SESSION_PING).onComplete(ar -> {
       boolean sessionUp = ar.succeeded() && ar.result();

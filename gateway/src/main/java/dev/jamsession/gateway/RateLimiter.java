@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Fixed-window counters per key (an IP address or a connection). Used from one event loop
- * only, so it needs no locking; stale windows are dropped as the map is touched.
+ * Fixed-window counters per key (an IP address or a connection); stale windows are dropped as
+ * the map is touched. Synchronized: a node's per-address limits are shared by its event loops.
  */
 public final class RateLimiter {
   private final int max;
@@ -20,7 +20,7 @@ public final class RateLimiter {
   }
 
   /** Counts one request; returns 0 when allowed, else the milliseconds until the window resets. */
-  public long acquire(String key, long now) {
+  public synchronized long acquire(String key, long now) {
     purge(now);
     long[] w = windows.computeIfAbsent(key, k -> new long[] {now, 0});
     if (now - w[0] >= windowMs) {

@@ -30,12 +30,19 @@ final class JamServer implements AutoCloseable {
   final Catalog catalog;
   final List<JamNode> sessionNodes = new ArrayList<>();
   final JamNode gatewayNode;
+  /** The first gateway's port; {@link #ports} has every gateway's. */
   final int port;
+  final List<Integer> ports = new ArrayList<>();
   final Vertx clients = Vertx.vertx();
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<BridgeClient> open = new ArrayList<>();
 
   JamServer(int sessionMembers, Map<String, String> env) throws Exception {
+    this(sessionMembers, 1, env);
+  }
+
+  /** {@code gateways} gateway nodes, each a lite member of its own. */
+  JamServer(int sessionMembers, int gateways, Map<String, String> env) throws Exception {
     cluster = new TestCluster(env);
     Path cache = Files.createTempDirectory("jam-cache");
     catalog = Catalogs.load(CatalogConfig.demo(cache));
@@ -45,9 +52,15 @@ final class JamServer implements AutoCloseable {
       SessionService.deploy(node, config, catalog).await(30, TimeUnit.SECONDS);
       sessionNodes.add(node);
     }
-    JamConfig config = cluster.nextConfig();
-    gatewayNode = cluster.start(config, JamNode.Role.LITE);
-    port = GatewayService.deploy(gatewayNode, config, catalog).await(30, TimeUnit.SECONDS).actualPort();
+    JamNode first = null;
+    for (int i = 0; i < gateways; i++) {
+      JamConfig config = cluster.nextConfig();
+      JamNode node = cluster.start(config, JamNode.Role.LITE);
+      ports.add(GatewayService.deploy(node, config, catalog).await(30, TimeUnit.SECONDS).actualPort());
+      first = first == null ? node : first;
+    }
+    gatewayNode = first;
+    port = ports.get(0);
   }
 
   /** A participant connected through the bridge, joined and subscribed to the jam's events. */
@@ -62,13 +75,23 @@ final class JamServer implements AutoCloseable {
   }
 
   BridgeClient connect(boolean ping) throws Exception {
-    BridgeClient c = BridgeClient.connect(clients, port, ping);
+    return connectTo(port, ping);
+  }
+
+  /** A client of the gateway listening on {@code gatewayPort}. */
+  BridgeClient connectTo(int gatewayPort, boolean ping) throws Exception {
+    BridgeClient c = BridgeClient.connect(clients, gatewayPort, ping);
     open.add(c);
     return c;
   }
 
   JsonObject create(String hostName) throws Exception {
-    HttpResponse<String> r = post("/api/jam/create", new JsonObject().put("hostName", hostName).encode());
+    return create(hostName, new JsonObject());
+  }
+
+  JsonObject create(String hostName, JsonObject settings) throws Exception {
+    HttpResponse<String> r = post("/api/jam/create",
+        new JsonObject().put("hostName", hostName).put("settings", settings).encode());
     JsonObject body = new JsonObject(r.body());
     if (r.statusCode() != 201) {
       throw new AssertionError("create failed: " + r.statusCode() + " " + r.body());
@@ -77,7 +100,11 @@ final class JamServer implements AutoCloseable {
   }
 
   Member join(String code, String name, String hostToken) throws Exception {
-    return join(connect(), new JsonObject().put("code", code).put("userName", name).put("hostToken", hostToken));
+    return join(connect(), code, name, hostToken);
+  }
+
+  Member join(BridgeClient c, String code, String name, String hostToken) throws Exception {
+    return join(c, new JsonObject().put("code", code).put("userName", name).put("hostToken", hostToken));
   }
 
   Member join(BridgeClient c, JsonObject joinBody) throws Exception {
@@ -109,8 +136,12 @@ final class JamServer implements AutoCloseable {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path))
+  HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }

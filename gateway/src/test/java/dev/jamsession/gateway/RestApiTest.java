@@ -19,7 +19,7 @@ class RestApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000",
+    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000", "CREATE_RATE_LIMIT_MAX", "1000",
         "ADMIN_TOKEN", "admin-secret-for-tests"));
   }
 
@@ -99,7 +99,12 @@ class RestApiTest {
     HttpResponse<String> ready = server.get("/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(json(ready).getBoolean("cluster")).isTrue();
-    String metrics = server.get("/metrics").body();
+    // Finding 11: with ADMIN_TOKEN set, /metrics is the operator's, like /api/status.
+    assertThat(server.get("/metrics").statusCode()).isEqualTo(401);
+    assertThat(server.get("/metrics", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+    HttpResponse<String> scraped = server.get("/metrics", "Authorization", "Bearer admin-secret-for-tests");
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    String metrics = scraped.body();
     assertThat(metrics).as(metrics.substring(0, Math.min(500, metrics.length()))).contains("jvm_memory");
   }
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Configuration from environment variables (DESIGN decision 7). Every value is checked at
- * start-up; a bad one stops the service with a message naming the variable.
+ * Configuration from environment variables (docs/ARCHITECTURE.md, "Configuration is environment
+ * variables"). Every value is checked at start-up; a bad one stops the service with a message
+ * naming the variable.
  */
 public record JamConfig(
     int port,
@@ -19,14 +20,16 @@ public record JamConfig(
     long disconnectGraceMs,
     long tickIntervalMs,
     String adminToken,
-    int restRateLimit,
-    long restRateWindowMs,
+    HttpLimits httpLimits,
     int socketRateLimit,
     long socketRateWindowMs,
     int socketIpRateLimit,
+    int socketsPerIp,
+    int socketsMax,
     long pingTimeoutMs,
     long internalTimeoutMs,
     boolean trustProxy,
+    List<Cidr> trustedProxies,
     ClusterSettings cluster,
     Map<String, String> env) {
 
@@ -47,16 +50,42 @@ public record JamConfig(
         v.duration("DISCONNECT_GRACE", 30_000),
         v.duration("TICK_INTERVAL", 250),
         v.string("ADMIN_TOKEN", null),
-        v.integer("RATE_LIMIT_MAX", 100, 1, 1_000_000),
-        v.duration("RATE_LIMIT_WINDOW", 60_000),
+        HttpLimits.fromEnv(v),
         v.integer("WS_RATE_LIMIT_MAX", 120, 1, 1_000_000),
         v.duration("WS_RATE_LIMIT_WINDOW", 10_000),
         v.integer("WS_IP_RATE_LIMIT_MAX", 3_000, 1, 10_000_000),
+        v.integer("WS_MAX_PER_IP", 200, 1, 1_000_000),
+        v.integer("WS_MAX_CONNECTIONS", 50_000, 1, 1_000_000),
         v.duration("PING_TIMEOUT", 20_000),
         v.duration("INTERNAL_TIMEOUT", 3_000),
         v.bool("TRUST_PROXY", false),
+        trustedProxies(v, v.bool("TRUST_PROXY", false)),
         ClusterSettings.fromEnv(v),
         Map.copyOf(env));
+  }
+
+  /**
+   * TRUSTED_PROXIES: the load balancers whose X-Forwarded-For is believed, as addresses or
+   * CIDRs; loopback when TRUST_PROXY is on and none are named; none when it is off.
+   */
+  private static List<Cidr> trustedProxies(Vars v, boolean trustProxy) {
+    List<String> named = v.list("TRUSTED_PROXIES");
+    if (!trustProxy) {
+      if (!named.isEmpty()) {
+        throw new IllegalArgumentException("TRUSTED_PROXIES is set but TRUST_PROXY is not true");
+      }
+      return List.of();
+    }
+    if (named.isEmpty()) {
+      return List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1"));
+    }
+    return named.stream().map(p -> {
+      try {
+        return Cidr.parse(p);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("TRUSTED_PROXIES: " + e.getMessage());
+      }
+    }).toList();
   }
 
   /** Typed reads of environment variables; errors name the variable. */

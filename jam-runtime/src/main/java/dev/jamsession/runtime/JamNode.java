@@ -3,12 +3,14 @@ package dev.jamsession.runtime;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.ListenerConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.jamsession.core.domain.Jam;
+import dev.jamsession.runtime.jam.JamSerialization;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -25,11 +27,14 @@ import java.util.function.Consumer;
 /**
  * One service process's place in the cluster: a clustered Vert.x on Hazelcast, with its own
  * Prometheus registry. Data members (session-service, the all-in-one JVM) hold the jams; every
- * other service joins as a lite member, which holds no partitions (DESIGN decision 1).
+ * other service joins as a lite member, which holds no partitions (docs/ARCHITECTURE.md, "Jam state
+ * and its single writer").
  */
 public final class JamNode {
   /** The IMap of jams, keyed by session code. */
   public static final String JAMS_MAP = "jams";
+  /** Synchronous backups of each jam: losing this many members at once loses nothing. */
+  static final int JAMS_BACKUPS = 1;
 
   public enum Role { DATA, LITE }
 
@@ -75,11 +80,18 @@ public final class JamNode {
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // Member joined / left / declared dead and (on data members) partition migrations, at INFO.
+    config.addListenerConfig(new ListenerConfig(new ClusterEventsLog()));
     // A member that stops answering is declared dead quickly, so its jams' backups take over
     // within seconds rather than Hazelcast's default minute.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds",
         Long.toString(Math.max(2, settings.failureTimeoutMs() / 1000)));
+    // A member whose process died while its host stays up (a crashed JVM; a container restarted
+    // on the same address) refuses connections: suspect it at the second refusal rather than the
+    // fourth, and let no connect attempt to a vanished address hang for the default 10 s.
+    config.setProperty("hazelcast.connection.monitor.max.faults", "1");
+    config.setProperty("hazelcast.socket.connect.timeout.seconds", "2");
     // Our own shutdown hook closes Vert.x first; Hazelcast then leaves gracefully (partitions migrate).
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     // A graceful leave hands partitions over before exiting; bounded so a service stops within 10 s.
@@ -89,7 +101,8 @@ public final class JamNode {
         .setPortAutoIncrement(false)
         .setPublicAddress(settings.publicHost() + ":" + settings.memberPort());
     if (settings.host().matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !settings.host().equals("0.0.0.0")) {
-      // An explicit IP (loopback in tests): bind only there. No port ranges (DESIGN's trap).
+      // An explicit IP (loopback in tests): bind only there. No port ranges (docs/ARCHITECTURE.md,
+      // "Known traps").
       config.setProperty("hazelcast.socket.bind.any", "false");
       config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(settings.host());
     }
@@ -97,8 +110,9 @@ public final class JamNode {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+    JamSerialization.register(config.getSerializationConfig());
     config.addMapConfig(new MapConfig(JAMS_MAP)
-        .setBackupCount(1)
+        .setBackupCount(JAMS_BACKUPS)
         .setAsyncBackupCount(0)
         // Entry processors that only read (the ticker's idle checks) then skip serialization.
         .setInMemoryFormat(InMemoryFormat.OBJECT));

@@ -12,12 +12,14 @@ import java.util.function.Supplier;
 
 /**
  * /health, /ready and /metrics on MANAGEMENT_PORT for the services that have no HTTP port of
- * their own (session, recommender, cleanup), for Compose healthchecks and Prometheus.
+ * their own (session, recommender, cleanup), for Compose healthchecks and Prometheus; /metrics
+ * needs ADMIN_TOKEN as a bearer token when one is set.
  */
 public final class ManagementServer extends VerticleBase {
   private final JamNode node;
   private final int port;
   private final String host;
+  private final AdminToken admin;
   private final Supplier<Future<Map<String, Boolean>>> checks;
   private HttpServer server;
 
@@ -25,10 +27,11 @@ public final class ManagementServer extends VerticleBase {
    * {@code checks}: readiness conditions by name, all of which must hold (they may ask other
    * services, hence a future); cluster membership is always one.
    */
-  public ManagementServer(JamNode node, int port, String host, Supplier<Future<Map<String, Boolean>>> checks) {
+  public ManagementServer(JamNode node, JamConfig config, Supplier<Future<Map<String, Boolean>>> checks) {
     this.node = node;
-    this.port = port;
-    this.host = host;
+    this.port = config.managementPort();
+    this.host = config.host();
+    this.admin = new AdminToken(config.adminToken());
     this.checks = checks;
   }
 
@@ -37,7 +40,7 @@ public final class ManagementServer extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/ready").handler(this::ready);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
+    router.get("/metrics").handler(admin.guard()).handler(PrometheusScrapingHandler.create(node.registry()));
     return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
   }
 

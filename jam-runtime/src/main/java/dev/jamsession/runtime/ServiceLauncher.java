@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServiceLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
-  private static final long SHUTDOWN_TIMEOUT_MS = 8_000;
+  // A gateway's DRAIN_DELAY, its bridge drain and server shutdown, then Hazelcast's graceful leave.
+  private static final long SHUTDOWN_TIMEOUT_MS = 15_000;
 
   private ServiceLauncher() {}
 

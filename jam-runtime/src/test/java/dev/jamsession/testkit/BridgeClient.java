@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class BridgeClient implements AutoCloseable {
   private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
   private final long pingTimer;
+  private final Promise<Void> closed = Promise.promise();
 
   private record Waiter(Predicate<JsonObject> match, Promise<JsonObject> promise) {}
 
@@ -37,7 +39,10 @@ public final class BridgeClient implements AutoCloseable {
     this.vertx = vertx;
     this.client = client;
     this.ws = ws;
-    ws.handler(this::onFrame);
+    // Whole messages: the server splits a large event (a 200-song queue) into 64 KB frames.
+    ws.binaryMessageHandler(this::onFrame);
+    ws.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
+    ws.closeHandler(v -> closed.tryComplete());
     pingTimer = ping ? vertx.setPeriodic(5_000, id -> ws.writeTextMessage("{\"type\":\"ping\"}")) : -1;
   }
 
@@ -47,7 +52,7 @@ public final class BridgeClient implements AutoCloseable {
 
   /** {@code ping=false}: a client that goes silent, like a phone whose network vanished. */
   public static BridgeClient connect(Vertx vertx, int port, boolean ping) throws Exception {
-    WebSocketClient client = vertx.createWebSocketClient();
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(4 << 20));
     WebSocket ws = client.connect(new WebSocketConnectOptions()
             .setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket"))
         .await(10, TimeUnit.SECONDS);
@@ -142,6 +147,25 @@ public final class BridgeClient implements AutoCloseable {
 
   public List<JsonObject> frames() {
     return frames;
+  }
+
+  /** Stops reading from the socket (a phone that stalls): the server's writes pile up. */
+  public void stopReading() {
+    ws.pause();
+  }
+
+  public void resumeReading() {
+    ws.resume();
+  }
+
+  /** Completes when the server (or this client) closed the connection. */
+  public Future<Void> closed() {
+    return closed.future();
+  }
+
+  /** The close status the server sent, once closed. */
+  public Short closeStatus() {
+    return ws.closeStatusCode();
   }
 
   /** Drops the connection abruptly, as a network failure would. */

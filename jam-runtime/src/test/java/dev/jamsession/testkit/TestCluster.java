@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class TestCluster implements AutoCloseable {
   private final List<String> members = new ArrayList<>();
   private final List<JamNode> nodes = new ArrayList<>();
   private final Map<String, String> extraEnv;
+  private final String dataDir = tempDir();
 
   public TestCluster() {
     this(Map.of());
@@ -32,6 +34,14 @@ public final class TestCluster implements AutoCloseable {
   /** {@code extraEnv} goes into every member's configuration (e.g. short grace periods). */
   public TestCluster(Map<String, String> extraEnv) {
     this.extraEnv = extraEnv;
+  }
+
+  private static String tempDir() {
+    try {
+      return Files.createTempDirectory("jam-data").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static int freePort() {
@@ -54,6 +64,7 @@ public final class TestCluster implements AutoCloseable {
     env.put("CLUSTER_HOST", "127.0.0.1");
     env.put("CLUSTER_PORT", Integer.toString(port));
     env.put("CLUSTER_MEMBERS", String.join(",", join));
+    env.put("DATA_DIR", dataDir); // the members of one test share a machine's playlist file
     env.putAll(extraEnv);
     return JamConfig.fromEnv(env);
   }
@@ -66,13 +77,39 @@ public final class TestCluster implements AutoCloseable {
     JamNode node = JamNode.start(config.cluster(), role).await(60, TimeUnit.SECONDS);
     members.add("127.0.0.1:" + config.cluster().memberPort());
     nodes.add(node);
+    awaitSafe(node);
     return node;
+  }
+
+  /**
+   * Waits until every member sees the others and every partition's backup is in sync, so a test
+   * never starts while members still connect or migrate (Hazelcast has no event for it: polled).
+   */
+  private void awaitSafe(JamNode node) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!(node.hazelcast().getCluster().getMembers().size() == nodes.size()
+        && node.hazelcast().getPartitionService().isClusterSafe())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the test cluster did not settle within 60 s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   /** Stops one member gracefully (its partitions migrate to the others). */
   public void stop(JamNode node) throws Exception {
     nodes.remove(node);
     node.close().await(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Kills one member abruptly, as a crash would: Hazelcast terminates without handing over its
+   * partitions, so the others promote their backup replicas once they declare it dead.
+   */
+  public void kill(JamNode node) throws Exception {
+    nodes.remove(node);
+    node.hazelcast().getLifecycleService().terminate();
+    node.close().otherwise((Void) null).await(30, TimeUnit.SECONDS);
   }
 
   public String name() {

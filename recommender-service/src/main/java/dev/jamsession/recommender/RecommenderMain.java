@@ -18,7 +18,7 @@ public final class RecommenderMain {
     Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
     ServiceLauncher.run("recommender-service", JamNode.Role.LITE, env, (node, config) ->
         RecommenderService.deploy(node.vertx(), catalog.all()).compose(v ->
-            node.vertx().deployVerticle(new ManagementServer(node, config.managementPort(),
-                config.host(), () -> Future.succeededFuture(Map.of("catalog", !catalog.all().isEmpty()))))));
+            node.vertx().deployVerticle(new ManagementServer(node, config,
+                () -> Future.succeededFuture(Map.of("catalog", !catalog.all().isEmpty()))))));
   }
 }

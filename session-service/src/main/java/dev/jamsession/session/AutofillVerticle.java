@@ -3,7 +3,8 @@ package dev.jamsession.session;
 import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.core.domain.Command;
-import dev.jamsession.core.domain.JamEngine;
+import dev.jamsession.core.domain.AutofillRule;
+import dev.jamsession.runtime.jam.JamQueries;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the music going: for this member's jams about to run out of songs (see
- * {@link JamEngine#needsAutofill}), asks the recommender for the room's best next song and adds it, marked as
+ * {@link AutofillRule#needsAutofill}), asks the recommender for the room's best next song and adds it, marked as
  * added by the recommender. The jam re-checks that the queue is still dry when it arrives.
  */
 public final class AutofillVerticle extends VerticleBase {
@@ -40,14 +41,14 @@ public final class AutofillVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
-    events = new JamEvents(vertx.eventBus(), settings.metrics());
+    events = new JamEvents(vertx, settings.metrics());
     vertx.setPeriodic(INTERVAL_MS, id -> sweep());
     return Future.succeededFuture();
   }
 
   private void sweep() {
     long now = System.currentTimeMillis();
-    store.localCodesWhere(jam -> JamEngine.needsAutofill(jam, now)).onSuccess(codes -> codes.forEach(code -> {
+    store.localCodesWhere(new JamQueries.NeedsAutofill(now)).onSuccess(codes -> codes.forEach(code -> {
       if (inFlight.add(code)) {
         fill(code).onComplete(ar -> inFlight.remove(code));
       }
@@ -58,9 +59,11 @@ public final class AutofillVerticle extends VerticleBase {
     return store.get(code)
         .compose(jam -> recommender.recommend(jam, CHOICES))
         .compose(result -> firstKnown(result.getJsonArray("songs"))
-            .map(song -> store.execute(code, new Command.Autofill(song))
-                .onSuccess(outcome -> events.publish(code, new Command.Autofill(song), outcome, System.currentTimeMillis()))
-                .<Void>mapEmpty())
+            .map(song -> {
+              long now = System.currentTimeMillis();
+              Command fill = new Command.Autofill(song);
+              return store.execute(code, fill, now).onSuccess(done -> events.publish(code, fill, done, now)).<Void>mapEmpty();
+            })
             .orElse(Future.succeededFuture()))
         .onFailure(t -> LOG.debug("Autofill of jam {} skipped: {}", code, t.getMessage()));
   }

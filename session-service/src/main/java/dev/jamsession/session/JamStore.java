@@ -1,19 +1,22 @@
 package dev.jamsession.session;
 
-import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import dev.jamsession.core.domain.Command;
-import dev.jamsession.core.domain.Ids;
 import dev.jamsession.core.domain.Jam;
-import dev.jamsession.core.domain.Outcome;
+import dev.jamsession.core.domain.SecureIds;
 import dev.jamsession.core.domain.Settings;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
+import dev.jamsession.runtime.jam.CommandResult;
+import dev.jamsession.runtime.jam.CreateIfAbsent;
+import dev.jamsession.runtime.jam.JamProcessor;
+import dev.jamsession.runtime.jam.JamQueries;
+import dev.jamsession.runtime.jam.JamStats;
+import dev.jamsession.runtime.jam.JamStatsAggregator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,45 +34,36 @@ final class JamStore {
     this.map = map;
   }
 
-  /** Runs a command on the jam's partition owner; a refusal fails the future with its JamException. */
-  Future<Outcome> execute(String code, Command command) {
-    return Future.fromCompletionStage(map.submitToKey(code, new JamProcessor(command)), vertx.getOrCreateContext())
-        .compose(result -> result.refusal() != null
-            ? Future.failedFuture(result.refusal())
-            : Future.succeededFuture(result.outcome()));
+  /**
+   * Runs a command at {@code now} on the jam's partition owner; a refusal fails the future with
+   * its JamException.
+   */
+  Future<CommandResult> execute(String code, Command command, long now) {
+    return Future.fromCompletionStage(map.submitToKey(code, JamProcessor.of(command, now)), vertx.getOrCreateContext())
+        .compose(result -> result.isRefused()
+            ? Future.failedFuture(result.refusalException())
+            : Future.succeededFuture(result));
   }
 
   /** Runs a system command over many jams; only those that changed are in the result. */
-  Future<Map<String, JamProcessor.Result>> executeAll(Set<String> codes, Command command) {
-    return Future.fromCompletionStage(map.submitToKeys(codes, new JamProcessor(command)), vertx.getOrCreateContext());
+  Future<Map<String, CommandResult>> executeAll(Set<String> codes, Command command, long now) {
+    return Future.fromCompletionStage(map.submitToKeys(codes, JamProcessor.of(command, now)), vertx.getOrCreateContext());
   }
 
   /** Stores a new jam under a fresh code. */
   Future<Jam> create(String hostName, Settings settings) {
-    return tryCreate(hostName, settings, Ids.SECURE.token(), CODE_ATTEMPTS);
+    return tryCreate(hostName, settings, SecureIds.token(), CODE_ATTEMPTS);
   }
 
   private Future<Jam> tryCreate(String hostName, Settings settings, String hostToken, int attemptsLeft) {
     if (attemptsLeft == 0) {
       return Future.failedFuture(new JamException(ErrorCode.UNAVAILABLE, "Could not allocate a session code"));
     }
-    Jam jam = Jam.create(Ids.SECURE.sessionCode(), hostName, hostToken, settings, System.currentTimeMillis());
+    Jam jam = Jam.create(SecureIds.sessionCode(), hostName, hostToken, settings, System.currentTimeMillis());
     return Future.fromCompletionStage(map.submitToKey(jam.code(), new CreateIfAbsent(jam)), vertx.getOrCreateContext())
         .compose(created -> created
             ? Future.succeededFuture(jam)
             : tryCreate(hostName, settings, hostToken, attemptsLeft - 1));
-  }
-
-  /** Stores a jam unless its code is taken; deterministic, so the backup simply runs it again. */
-  private record CreateIfAbsent(Jam jam) implements EntryProcessor<String, Jam, Boolean> {
-    @Override
-    public Boolean process(Map.Entry<String, Jam> entry) {
-      if (entry.getValue() != null) {
-        return false;
-      }
-      entry.setValue(jam);
-      return true;
-    }
   }
 
   Future<Jam> get(String code) {
@@ -81,10 +75,8 @@ final class JamStore {
 
   /** Listed jams (or all), newest first. The query is a blocking call, so it runs on a worker. */
   Future<List<Jam>> list(boolean all) {
-    Predicate<String, Jam> predicate = all ? e -> true : e -> e.getValue().settings().listed();
     return vertx.executeBlocking(() -> {
-      Collection<Jam> values = map.values(predicate);
-      List<Jam> sorted = new ArrayList<>(values);
+      List<Jam> sorted = new ArrayList<>(all ? map.values() : map.values(new JamQueries.Listed()));
       sorted.sort(Comparator.comparingLong(Jam::createdAt).reversed());
       return sorted;
     }, false);
@@ -95,21 +87,19 @@ final class JamStore {
    * A hint only: {@link Command.Expire} re-checks each one atomically.
    */
   Future<List<String>> expiryCandidates(long idleBefore, long graceMs) {
-    long emptyBefore = System.currentTimeMillis() - graceMs;
-    Predicate<String, Jam> predicate = e -> e.getValue().lastActivity() < idleBefore
-        || (e.getValue().isEmpty() && e.getValue().lastActivity() <= emptyBefore);
-    return vertx.executeBlocking(() -> List.copyOf(map.keySet(predicate)), false);
+    Predicate<String, Jam> candidate =
+        new JamQueries.ExpiryCandidate(idleBefore, System.currentTimeMillis() - graceMs);
+    return vertx.executeBlocking(() -> List.copyOf(map.keySet(candidate)), false);
   }
 
-  /** {jams, participants, connected, queued songs, playing jams} over the whole cluster. */
-  Future<long[]> stats() {
+  /** Totals over the whole cluster. */
+  Future<JamStats> stats() {
     return vertx.executeBlocking(() -> map.aggregate(new JamStatsAggregator()), false);
   }
 
   /** This member's jams that satisfy {@code condition} (a query of its own partitions only). */
-  Future<Set<String>> localCodesWhere(java.util.function.Predicate<Jam> condition) {
-    Predicate<String, Jam> predicate = e -> condition.test(e.getValue());
-    return vertx.executeBlocking(() -> map.localKeySet(predicate), false);
+  Future<Set<String>> localCodesWhere(Predicate<String, Jam> condition) {
+    return vertx.executeBlocking(() -> map.localKeySet(condition), false);
   }
 
   /** The codes whose primary replica lives in this member: the ticker's share of the jams. */

@@ -1,7 +1,8 @@
 package dev.jamsession.session;
 
 import dev.jamsession.core.domain.Command;
-import dev.jamsession.core.domain.Outcome;
+import dev.jamsession.runtime.jam.CommandResult;
+import dev.jamsession.runtime.jam.EncodedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,9 +66,9 @@ final class SessionMetrics {
   }
 
   /** Counts what a successful command or tick did, from its command and events. */
-  void record(Command command, Outcome outcome) {
+  void record(Command command, CommandResult result) {
     Command inner = command instanceof Command.Tracked t ? t.command() : command;
-    if (outcome.changed()) {
+    if (result.changed()) {
       if (inner instanceof Command.AddToQueue) {
         songsAdded.increment();
       } else if (inner instanceof Command.Vote) {
@@ -77,15 +78,14 @@ final class SessionMetrics {
       }
     }
     boolean advanced = false;
-    for (Map<String, Object> event : outcome.events()) {
-      Map<?, ?> data = (Map<?, ?>) event.get("data");
-      switch ((String) event.get("type")) {
-        case "participant-joined" -> joins.increment();
-        case "participant-left" -> leaves.computeIfAbsent(String.valueOf(data.get("reason")),
+    for (EncodedEvent event : result.events()) {
+      switch (event.type()) {
+        case PARTICIPANT_JOINED -> joins.increment();
+        case PARTICIPANT_LEFT -> leaves.computeIfAbsent(event.reason(),
             reason -> Counter.builder("jam.leaves").tag("reason", reason)
                 .description("Participants who left, by reason").register(registry)).increment();
-        case "session-ended" -> sessionDuration.record(Duration.ofMillis(((Number) data.get("durationMs")).longValue()));
-        case "now-playing" -> advanced = true;
+        case SESSION_ENDED -> sessionDuration.record(Duration.ofMillis(event.durationMs()));
+        case NOW_PLAYING -> advanced = true;
         default -> { }
       }
     }

@@ -17,7 +17,7 @@ public final class SessionServiceMain {
     Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
     ServiceLauncher.run("session-service", JamNode.Role.DATA, env, (node, config) ->
         SessionService.deploy(node, config, catalog).compose(v -> node.vertx().deployVerticle(
-            new ManagementServer(node, config.managementPort(), config.host(),
+            new ManagementServer(node, config,
                 () -> node.vertx().executeBlocking(() -> // asks the backups: not on the event loop
                     Map.of("catalog", !catalog.all().isEmpty(), "backupsInSync", node.isSafe()), false)))));
   }

@@ -7,13 +7,15 @@ import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.core.domain.Command;
 import dev.jamsession.core.domain.CommandParser;
 import dev.jamsession.core.domain.Input;
-import dev.jamsession.core.domain.Outcome;
 import dev.jamsession.core.domain.Settings;
 import dev.jamsession.core.domain.Views;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
+import dev.jamsession.runtime.bus.CommandEnvelope;
 import dev.jamsession.runtime.bus.Replies;
+import dev.jamsession.runtime.jam.CommandResult;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -21,7 +23,6 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public final class SessionVerticle extends VerticleBase {
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
     metrics = settings.metrics();
-    events = new JamEvents(vertx.eventBus(), metrics);
+    events = new JamEvents(vertx, metrics);
     EventBus bus = vertx.eventBus();
     return Future.all(List.of(
         bus.<JsonObject>consumer(Addresses.SESSION_COMMAND, this::command).completion(),
@@ -66,23 +67,19 @@ public final class SessionVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.SESSION_PING, msg -> msg.reply(Replies.ok(new JsonObject()))).completion()));
   }
 
-  /** {cmd, code, participantId, connectionId, body}: identity as bound by the gateway. */
+  /** A participant's command, with the identity the gateway bound ({@link CommandEnvelope}). */
   private void command(Message<JsonObject> msg) {
-    JsonObject in = msg.body();
-    String cmd = in.getString("cmd", "");
-    String code = in.getString("code");
-    String participantId = in.getString("participantId");
-    Map<String, Object> body = in.getJsonObject("body", new JsonObject()).getMap();
+    CommandEnvelope in = CommandEnvelope.fromJson(msg.body());
     Command command;
     try {
-      if (JOIN_SESSION.equals(cmd)) {
-        command = CommandParser.parseJoin(body, in.getString("connectionId"), participantId);
-      } else if (GET_RECOMMENDATIONS.equals(cmd)) {
-        recommend(code, participantId, body)
+      if (JOIN_SESSION.equals(in.cmd())) {
+        command = CommandParser.parseJoin(in.decodedBody(), in.connectionId(), in.participantId());
+      } else if (GET_RECOMMENDATIONS.equals(in.cmd())) {
+        recommend(in.code(), in.participantId(), in.decodedBody())
             .onComplete(ar -> msg.reply(ar.succeeded() ? Replies.ok(ar.result()) : Replies.error(ar.cause())));
         return;
-      } else if (CommandParser.isJamCommand(cmd)) {
-        command = CommandParser.parse(cmd, participantId, body, songs);
+      } else if (CommandParser.isJamCommand(in.cmd())) {
+        command = CommandParser.parse(in.cmd(), in.participantId(), in.decodedBody(), songs);
       } else {
         msg.reply(Replies.error(ErrorCode.INVALID_INPUT, "Unknown command"));
         return;
@@ -91,26 +88,26 @@ public final class SessionVerticle extends VerticleBase {
       msg.reply(Replies.error(e));
       return;
     }
-    if (code == null) {
+    if (in.code() == null) {
       msg.reply(Replies.error(ErrorCode.NOT_JOINED, "Join the jam first"));
       return;
     }
-    String requestId = in.getString("requestId");
-    if (requestId != null) {
-      // Scoped to who asked, so nobody can replay or block another participant's request id.
-      String who = participantId != null ? participantId : in.getString("connectionId");
-      command = new Command.Tracked(who + "/" + requestId, command);
+    if (in.requestId() != null) {
+      // Scoped to who asked (a join: its connection), so nobody can replay or block another's id.
+      String owner = JOIN_SESSION.equals(in.cmd()) || in.participantId() == null
+          ? in.connectionId() : in.participantId();
+      command = new Command.Tracked(owner, in.requestId(), command);
     }
-    run(code, command, in.getLong("receivedAt", System.currentTimeMillis()), cmd).onComplete(ar -> msg.reply(ar.succeeded()
-        ? Replies.ok(ar.result().reply())
+    run(in.code(), command, in.receivedAt(), in.cmd()).onComplete(ar -> msg.reply(ar.succeeded()
+        ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))
         : Replies.error(ar.cause())));
   }
 
-  /** Executes a command and publishes its events; the future carries the outcome or the refusal. */
-  private Future<Outcome> run(String code, Command command, long receivedAt, String name) {
+  /** Executes a command and publishes its events; the future carries the result or the refusal. */
+  private Future<CommandResult> run(String code, Command command, long receivedAt, String name) {
     long start = System.nanoTime();
-    return store.execute(code, command)
-        .onSuccess(outcome -> events.publish(code, command, outcome, receivedAt))
+    return store.execute(code, command, System.currentTimeMillis())
+        .onSuccess(result -> events.publish(code, command, result, receivedAt))
         .onFailure(t -> {
           if (t instanceof JamException je) {
             LOG.debug("Jam {}: {} refused: {}", code, name, je.code());
@@ -128,7 +125,7 @@ public final class SessionVerticle extends VerticleBase {
   }
 
   /** Membership, then the limit (1..50, default 10), then the recommender. */
-  private Future<JsonObject> recommend(String code, String participantId, Map<String, Object> body) {
+  private Future<JsonObject> recommend(String code, String participantId, Object rawBody) {
     if (code == null) {
       return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
     }
@@ -136,7 +133,7 @@ public final class SessionVerticle extends VerticleBase {
       if (participantId == null || jam.participant(participantId).isEmpty()) {
         return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
       }
-      Object rawLimit = body.get("limit");
+      Object rawLimit = Input.body(rawBody).get("limit");
       int limit = rawLimit == null ? 10 : (int) Input.integer(rawLimit, "limit", 1, 50);
       return recommender.recommend(jam, limit);
     });
@@ -189,21 +186,24 @@ public final class SessionVerticle extends VerticleBase {
     });
   }
 
-  /** A connection dropped: the participant stays for the grace period (DESIGN decision 5). */
+  /**
+   * A connection dropped: the participant stays for the grace period (docs/ARCHITECTURE.md,
+   * "Disconnect is not leave").
+   */
   private void disconnect(Message<JsonObject> msg) {
     JsonObject in = msg.body();
-    run(in.getString("code", ""), new Command.Disconnect(in.getString("participantId"), in.getString("connectionId")),
+    run(in.getString("code", ""), new Command.Disconnect(in.getString("connectionId")),
         System.currentTimeMillis(), "disconnect");
   }
 
   private void stats(Message<JsonObject> msg) {
     store.stats().onComplete(ar -> msg.reply(ar.succeeded()
         ? Replies.ok(new JsonObject()
-            .put("jams", ar.result()[0])
-            .put("participants", ar.result()[1])
-            .put("connectedParticipants", ar.result()[2])
-            .put("queuedSongs", ar.result()[3])
-            .put("playingJams", ar.result()[4]))
+            .put("jams", ar.result().jams())
+            .put("participants", ar.result().participants())
+            .put("connectedParticipants", ar.result().connectedParticipants())
+            .put("queuedSongs", ar.result().queuedSongs())
+            .put("playingJams", ar.result().playingJams()))
         : Replies.error(ar.cause())));
   }
 

@@ -2,6 +2,7 @@ package dev.jamsession.session;
 
 import dev.jamsession.core.domain.Command;
 import dev.jamsession.core.domain.Jam;
+import dev.jamsession.runtime.jam.CommandResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Advances time for the jams whose primary partition this member owns: autoplay to the next
  * song and the end of disconnect grace periods. Each jam has exactly one ticker, and it moves
- * with the partition when members come and go (DESIGN decision 4).
+ * with the partition when members come and go (docs/ARCHITECTURE.md, "Server time and the ticker").
  */
 public final class TickerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TickerVerticle.class);
@@ -33,7 +34,7 @@ public final class TickerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
-    events = new JamEvents(vertx.eventBus(), settings.metrics());
+    events = new JamEvents(vertx, settings.metrics());
     vertx.setPeriodic(settings.tickIntervalMs(), id -> tick());
     vertx.setPeriodic(CENSUS_INTERVAL_MS, id -> census());
     settings.memberLeft().accept(nodeId -> vertx.runOnContext(v -> gatewayLost(nodeId)));
@@ -61,11 +62,11 @@ public final class TickerVerticle extends VerticleBase {
     long now = System.currentTimeMillis();
     return store.localCodes()
         .compose(codes -> codes.isEmpty()
-            ? Future.succeededFuture(Map.<String, JamProcessor.Result>of())
-            : store.executeAll(codes, command))
+            ? Future.succeededFuture(Map.<String, CommandResult>of())
+            : store.executeAll(codes, command, now))
         .onSuccess(results -> results.forEach((code, result) -> {
-          if (result != null && result.outcome() != null) {
-            events.publish(code, command, result.outcome(), now);
+          if (result != null && !result.isRefused()) {
+            events.publish(code, command, result, now);
           }
         }))
         .mapEmpty();

@@ -52,7 +52,9 @@ final class BusClient implements AutoCloseable {
     this.client = client;
     this.ws = ws;
     this.port = port;
-    ws.handler(this::onFrame);
+    // Whole messages: the gateway splits large events into 64 KB frames.
+    ws.binaryMessageHandler(this::onFrame);
+    ws.textMessageHandler(text -> onFrame(io.vertx.core.buffer.Buffer.buffer(text)));
     ws.closeHandler(v -> onClosed());
     ws.exceptionHandler(t -> onClosed());
     pingTimer = vertx.setPeriodic(5_000, id -> {

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 class DeploymentFilesTest {
   static final Path ROOT = Path.of(System.getProperty("jam.root", "..")).toAbsolutePath().normalize();
   static final Set<String> SERVICES = Set.of("lb", "gateway-1", "gateway-2", "session-1", "session-2",
-      "recommender-1", "recommender-2", "cleanup", "prometheus");
+      "recommender-1", "recommender-2", "cleanup", "postgres", "prometheus");
+
+  /** Instructions the classic builder refuses: RUN --mount, COPY/ADD --chmod (comments aside). */
+  static final Pattern BUILDKIT_ONLY = Pattern.compile("(?m)^\\s*(RUN\\s+--mount|(COPY|ADD)\\s[^\\n]*--chmod)");
 
   record Result(int exit, String out) {}
 
@@ -61,8 +64,10 @@ class DeploymentFilesTest {
     // Every Jam service joins the same static member list, and announces its own host name.
     assertThat(count(resolved, "CLUSTER_MEMBERS: session-1:5701,session-2:5701")).as("services with the member list")
         .isEqualTo(7);
+    assertThat(count(resolved, "DATABASE_URL: postgresql://jam:jam@postgres:5432/jam")).as("gateways with the playlist database")
+        .isEqualTo(2);
     for (String s : SERVICES) {
-      if (!s.equals("lb") && !s.equals("prometheus")) {
+      if (!Set.of("lb", "prometheus", "postgres").contains(s)) {
         assertThat(resolved).as(s + " announces its host name").contains("CLUSTER_HOST: " + s + "\n");
       }
     }
@@ -102,14 +107,37 @@ class DeploymentFilesTest {
       assertThat(LocalCluster.jarHas(main)).as(main + " in " + LocalCluster.jar()).isTrue();
     }
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-    assertThat(dockerfile).contains("HEALTHCHECK").contains("USER jam").contains("FROM eclipse-temurin:17-jre");
+    assertThat(dockerfile).contains("HEALTHCHECK").contains("USER jam")
+        .contains("ARG RUNTIME_IMAGE=eclipse-temurin:17-jre").contains("FROM ${RUNTIME_IMAGE}");
+    // Debian's docker.io has only the classic builder: nothing that needs BuildKit.
+    assertThat(dockerfile).as("BuildKit-only syntax in the Dockerfile")
+        .doesNotContainPattern(BUILDKIT_ONLY).doesNotContainPattern("(?m)^#\\s*syntax=");
+  }
+
+  @Test
+  void theOfflineImageBuildMakesEveryImageTheComposeFileUses() throws Exception {
+    requireDockerCompose();
+    String resolved = run(ROOT, "docker-compose", "-f", "docker-compose.yml", "config").out();
+    Set<String> images = hosts(resolved, "(?m)^\\s*image:\\s*(\\S+)");
+    assertThat(images).contains("jam-session:local");
+    String script = Files.readString(ROOT.resolve("deploy/offline-images.sh"));
+    for (String image : images) {
+      assertThat(script).as("deploy/offline-images.sh builds " + image).containsPattern(
+          "(?m)^build " + Pattern.quote(image) + "\\s+deploy/offline/\\S+\\.Dockerfile");
+    }
+    for (String file : hosts(script, "(?m)^build \\S+\\s+(deploy/offline/\\S+\\.Dockerfile)")) {
+      String dockerfile = Files.readString(ROOT.resolve(file));
+      assertThat(dockerfile).as(file + ": built on the Debian base").contains("FROM ${BASE_IMAGE}")
+          .doesNotContainPattern(BUILDKIT_ONLY);
+    }
   }
 
   @Test
   void shellScriptsParse() throws Exception {
-    for (String script : List.of("scripts/cluster")) {
+    for (String script : List.of("scripts/cluster", "deploy/offline-images.sh", "system-tests/compose/run.sh")) {
       Result r = run(ROOT, "bash", "-n", script);
       assertThat(r.exit()).as("bash -n " + script + ": " + r.out()).isZero();
+      assertThat(Files.isExecutable(ROOT.resolve(script))).as(script + " is executable").isTrue();
     }
     for (String script : List.of("deploy/docker-entrypoint.sh", "deploy/healthcheck.sh")) {
       Result r = run(ROOT, "sh", "-n", script);

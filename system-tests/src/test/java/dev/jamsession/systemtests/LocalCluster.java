@@ -62,6 +62,7 @@ final class LocalCluster implements AutoCloseable {
     baseEnv.put("CLUSTER_PUBLIC_HOST", "127.0.0.1");
     baseEnv.put("CLUSTER_MEMBERS", String.join(",", members));
     baseEnv.put("LOG_LEVEL", "INFO");
+    baseEnv.put("DATA_DIR", logDir.resolve("data").toString()); // the gateways' playlist file
     // Loopback: a member silent for 5 s is dead (Hazelcast heartbeats every second).
     baseEnv.put("CLUSTER_FAILURE_TIMEOUT", "5000");
     baseEnv.putAll(env);

@@ -14,20 +14,29 @@ import java.util.List;
 
 /**
  * Finds the audio files under a folder, following symbolic links (loops are reported, not
- * followed forever). Files that cannot be songs whatever their content (empty, unreadable,
- * names that are not UTF-8) are set aside here; hidden files and folders are ignored.
+ * followed forever) as long as they stay inside it: a file or folder whose real path is outside
+ * the folder's is skipped, so whoever can write a link into the folder cannot publish other
+ * files. Files that cannot be songs whatever their content (empty, unreadable, names that are
+ * not UTF-8) are set aside here; hidden files and folders are ignored.
  */
 final class FolderWalk {
 
-  /** An audio file to read: where it is, and what says whether it changed. */
-  record Candidate(Path file, String path, List<String> names, long size, long mtime) {}
+  /**
+   * An audio file to read: where it is, its real path (what is served, resolved once here), and
+   * what says whether it changed.
+   */
+  record Candidate(Path file, Path real, String path, List<String> names, long size, long mtime) {}
+
+  private static final String OUTSIDE = "symbolic link leads outside the music folder";
 
   private final Path root;
+  private final Path realRoot;
   private final List<Candidate> candidates = new ArrayList<>();
   private final List<Skipped> skipped = new ArrayList<>();
 
-  private FolderWalk(Path root) {
+  private FolderWalk(Path root) throws IOException {
     this.root = root;
+    this.realRoot = root.toRealPath();
   }
 
   static FolderWalk walk(Path root) throws IOException {
@@ -49,7 +58,13 @@ final class FolderWalk {
     return new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
+        if (dir.equals(root)) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (isHidden(dir)) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return realInside(dir, relative(dir)) == null ? FileVisitResult.SKIP_SUBTREE
             : FileVisitResult.CONTINUE;
       }
 
@@ -85,9 +100,26 @@ final class FolderWalk {
     } else if (!Files.isReadable(file)) {
       skipped.add(new Skipped(path, "not readable"));
     } else {
-      candidates.add(new Candidate(file, path, names(file), attrs.size(),
-          attrs.lastModifiedTime().toMillis()));
+      Path real = realInside(file, path);
+      if (real != null) {
+        candidates.add(new Candidate(file, real, path, names(file), attrs.size(),
+            attrs.lastModifiedTime().toMillis()));
+      }
     }
+  }
+
+  /** The real path of {@code file} when it is inside the folder; else null, and it is skipped. */
+  private Path realInside(Path file, String path) {
+    try {
+      Path real = file.toRealPath();
+      if (real.startsWith(realRoot)) {
+        return real;
+      }
+      skipped.add(new Skipped(path, OUTSIDE));
+    } catch (IOException e) {
+      skipped.add(new Skipped(path, "cannot be read (" + describe(e) + ")"));
+    }
+    return null;
   }
 
   private String relative(Path file) {

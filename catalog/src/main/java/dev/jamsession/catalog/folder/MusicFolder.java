@@ -119,7 +119,7 @@ public final class MusicFolder {
   /** Reads one file; whatever goes wrong becomes the entry's error, never an exception. */
   private IndexEntry read(FolderWalk.Candidate file) {
     try {
-      TrackTags t = NameFallback.complete(tags.read(file.file()), file.names());
+      TrackTags t = NameFallback.complete(tags.read(file.real()), file.names());
       if (t.durationMs() <= 0) {
         return IndexEntry.failed(file.path(), file.size(), file.mtime(), "no audio (length unknown)");
       }
@@ -151,7 +151,7 @@ public final class MusicFolder {
       songs.add(new Song(id, e.title(), e.artist(), e.album(), e.genre(), e.year(), e.durationMs(),
           "/api/songs/" + id + "/audio", null, 0.5));
       String type = AudioFormats.contentType(e.path()).orElseThrow();
-      audio.put(id, new FileAudioSource(type, files.get(i).file().toAbsolutePath()));
+      audio.put(id, new FileAudioSource(type, files.get(i).real()));
     }
     skipped.sort(Comparator.comparing(Skipped::path));
     for (Skipped s : skipped) {

@@ -195,9 +195,43 @@ class MusicFolderTest {
     AudioSource audio = first.audio().get(song.id());
     assertThat(audio.contentType()).isEqualTo("audio/wav");
     assertThat(audio.file()).isEqualTo(music.resolve("Secret Artist/Private Album/track.wav")
-        .toAbsolutePath());
+        .toRealPath());
     assertThat(first.audio()).containsOnlyKeys(song.id());
     assertThat(first.audio().get("../../etc/passwd")).isNull();
+  }
+
+  @Test
+  void symbolicLinksOutOfTheFolderAreSkippedAndLinksInsideServeTheirRealFile() throws Exception {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    wav(outside.resolve("secret.wav"), 500);
+    Path inside = wav(music.resolve("Real/inside.wav"), 500);
+    Files.createSymbolicLink(music.resolve("leak.wav"), outside.resolve("secret.wav"));
+    Files.createSymbolicLink(music.resolve("Linked Folder"), outside);
+    Files.createSymbolicLink(music.resolve("alias.wav"), inside);
+
+    ScanReport report = scan();
+
+    assertThat(report.songs()).extracting(Song::title).containsExactlyInAnyOrder("inside", "alias");
+    assertThat(reason(report, "leak.wav")).contains("outside the music folder");
+    assertThat(reason(report, "Linked Folder")).contains("outside the music folder");
+    for (AudioSource audio : report.audio().values()) {
+      assertThat(audio.file()).isEqualTo(inside.toRealPath());
+    }
+    assertThat(warningsAbout("leak.wav")).isEqualTo(1);
+  }
+
+  @Test
+  void aFileSwappedForALinkAfterTheScanIsNotServed() throws Exception {
+    Path outside = wav(Files.createDirectories(tmp.resolve("outside")).resolve("secret.wav"), 500);
+    Path track = wav(music.resolve("track.wav"), 500);
+    AudioSource audio = scan().audio().values().iterator().next();
+    assertThat(audio.file()).isEqualTo(track.toRealPath());
+
+    Files.delete(track);
+    Files.createSymbolicLink(track, outside);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(audio::file)
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
   }
 
   @Test

@@ -5,18 +5,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The bridge's share of the metrics: connections, messages each way, broadcast latency. */
+/**
+ * The bridge's share of the metrics, one per gateway node (shared by its event loops):
+ * connections, messages each way, broadcast latency.
+ */
 public final class BridgeMetrics {
   private final Counter messagesIn;
   private final Counter messagesOut;
   private final Timer broadcastLatency;
-  private final Supplier<Number> connections;
+  private final AtomicInteger connections = new AtomicInteger();
 
-  public BridgeMetrics(MeterRegistry registry, Supplier<Number> connections) {
-    this.connections = connections;
-    Gauge.builder("jam.websocket.connections", connections).description("Open bridge connections")
+  public BridgeMetrics(MeterRegistry registry) {
+    Gauge.builder("jam.websocket.connections", connections, AtomicInteger::get).description("Open bridge connections")
         .register(registry);
     messagesIn = Counter.builder("jam.messages.in").description("Commands received from browsers")
         .register(registry);
@@ -37,12 +39,27 @@ public final class BridgeMetrics {
     messagesOut.increment();
   }
 
-  void broadcast(long commandAt) {
-    broadcastLatency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - commandAt)));
+  /** One event written to {@code sockets} sockets of a loop; its latency is counted once per loop. */
+  void delivered(int sockets, long commandAt) {
+    if (sockets == 0) {
+      return;
+    }
+    messagesOut.increment(sockets);
+    if (commandAt > 0) {
+      broadcastLatency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - commandAt)));
+    }
+  }
+
+  void opened() {
+    connections.incrementAndGet();
+  }
+
+  void closed() {
+    connections.decrementAndGet();
   }
 
   public int connections() {
-    return connections.get().intValue();
+    return connections.get();
   }
 
   public double messagesIn() {

@@ -10,74 +10,52 @@ import dev.jamsession.core.domain.Input;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
-import dev.jamsession.gateway.RateLimiter;
+import dev.jamsession.runtime.bus.CommandEnvelope;
 import dev.jamsession.runtime.bus.InternalClient;
 import dev.jamsession.runtime.bus.Replies;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * Handles every command a browser sends, in the order of PROTOCOL §8: size, rate, membership,
- * then hands it to session-service with the identity bound to the connection. Binds the
- * connection on a successful join and unbinds it on leave.
+ * Handles every command a browser sends, in the order of PROTOCOL §8 (after the socket's rate
+ * check): size, membership, shape, then hands it to session-service with the identity bound to
+ * the connection. Binds the connection on a successful join and unbinds it on leave.
  */
 final class CommandRelay {
   static final int MAX_BODY_BYTES = 1024;
 
-  private final Connections connections;
-  private final RateLimiter rates;
-  private final RateLimiter ipRates;
+  private final LocalRooms rooms;
   private final InternalClient session;
   private int inFlight;
 
-  /** {@code rates} count per connection, {@code ipRates} per client address (all its connections). */
-  CommandRelay(Connections connections, RateLimiter rates, RateLimiter ipRates, InternalClient session) {
-    this.connections = connections;
-    this.rates = rates;
-    this.ipRates = ipRates;
+  CommandRelay(LocalRooms rooms, InternalClient session) {
+    this.rooms = rooms;
     this.session = session;
   }
 
-  void handle(Message<Object> msg) {
-    String cmd = msg.headers().get(BridgeGuard.HEADER_COMMAND);
-    Connection c = connections.byId(msg.headers().get(BridgeGuard.HEADER_CONNECTION));
-    if (c == null) {
-      msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "Connection closed"));
-      return;
-    }
-    Object body = msg.body();
-    if (encodedSize(body) > MAX_BODY_BYTES) {
-      msg.reply(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
-      return;
-    }
-    long now = System.currentTimeMillis();
-    if (rates.acquire(c.id, now) > 0 || ipRates.acquire(c.remoteIp, now) > 0) {
-      msg.reply(Replies.error(ErrorCode.RATE_LIMITED, "Too many messages; slow down a little"));
-      return;
+  /**
+   * The reply envelope (§3) of one command from connection {@code c}; {@code frameBytes} is the
+   * size of the frame it came in (a body in a frame of at most 1 KB needs no measuring).
+   */
+  Future<JsonObject> handle(Connection c, String cmd, Object body, int frameBytes) {
+    if (body != null && frameBytes > MAX_BODY_BYTES && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
+      return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
     if (TIME.equals(cmd)) {
-      msg.reply(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
-      return;
+      return Future.succeededFuture(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
     }
     if (!JOIN_SESSION.equals(cmd) && !c.isJoined()) {
-      msg.reply(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
-      return;
+      return Future.succeededFuture(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
     }
     if (body != null && !(body instanceof JsonObject)) {
-      msg.reply(Replies.error(ErrorCode.INVALID_INPUT, "The message body must be a JSON object"));
-      return;
+      return Future.succeededFuture(Replies.error(ErrorCode.INVALID_INPUT, "The message body must be a JSON object"));
     }
     JsonObject args = body == null ? new JsonObject() : (JsonObject) body;
     inFlight++;
     Future<JsonObject> reply = JOIN_SESSION.equals(cmd) ? join(c, args) : forward(c, cmd, args);
-    reply.onComplete(ar -> {
-      inFlight--;
-      msg.reply(ar.succeeded() ? ar.result() : Replies.error(ar.cause()));
-    });
+    return reply.andThen(ar -> inFlight--);
   }
 
   /** Commands forwarded to session-service whose reply has not come back yet. */
@@ -92,20 +70,37 @@ final class CommandRelay {
     } catch (JamException e) {
       return Future.succeededFuture(Replies.error(e));
     }
+    if (!c.startJoin()) {
+      return Future.succeededFuture(Replies.error(ErrorCode.RATE_LIMITED,
+          "A join is already in progress on this connection"));
+    }
     String previousCode = c.code();
     String previousParticipant = c.participantId();
     String bound = code.equals(previousCode) ? previousParticipant : null;
-    return request(c, JOIN_SESSION, code, bound, args).onSuccess(reply -> {
-      if (!Replies.isSuccess(reply)) {
-        return;
-      }
-      String participantId = reply.getJsonObject("data").getJsonObject("you").getString("participantId");
-      if (previousCode != null && !previousCode.equals(code)) {
-        // One jam per connection: joining another leaves the first.
-        request(c, LEAVE_SESSION, previousCode, previousParticipant, new JsonObject());
-      }
-      c.bind(code, participantId);
-    });
+    // Holding the jam's events from before the join on means none after it is missed here.
+    return rooms.hold(code)
+        .transform(live -> request(c, JOIN_SESSION, code, bound, args))
+        .andThen(ar -> {
+          c.endJoin();
+          if (ar.succeeded() && Replies.isSuccess(ar.result())) {
+            joined(c, code, ar.result(), previousCode, previousParticipant);
+          }
+          rooms.release(code);
+        });
+  }
+
+  private void joined(Connection c, String code, JsonObject reply, String previousCode, String previousParticipant) {
+    String participantId = reply.getJsonObject("data").getJsonObject("you").getString("participantId");
+    if (c.isClosed()) {
+      // The socket went away while the join was in flight: nobody is there to be this participant.
+      request(c, LEAVE_SESSION, code, participantId, new JsonObject());
+      return;
+    }
+    if (previousCode != null && !previousCode.equals(code)) {
+      // One jam per connection: joining another leaves the first.
+      request(c, LEAVE_SESSION, previousCode, previousParticipant, new JsonObject());
+    }
+    rooms.bind(c, code, participantId);
   }
 
   private Future<JsonObject> forward(Connection c, String cmd, JsonObject args) {
@@ -117,7 +112,7 @@ final class CommandRelay {
           ? LEAVE_SESSION.equals(cmd) || END_SESSION.equals(cmd)
           : Replies.codeOf(reply) == ErrorCode.NOT_JOINED;
       if (gone && code.equals(c.code())) {
-        c.unbind();
+        rooms.unbind(c);
       }
     });
   }
@@ -126,22 +121,8 @@ final class CommandRelay {
     // Every command carries a request id (the client's, or one made here), so that retrying it
     // on another session instance after a timeout cannot apply it twice.
     String requestId = CommandParser.requestId(args.getMap());
-    JsonObject payload = new JsonObject()
-        .put("requestId", requestId != null ? requestId : UUID.randomUUID().toString())
-        .put("receivedAt", System.currentTimeMillis())
-        .put("cmd", cmd)
-        .put("code", code)
-        .put("participantId", participantId)
-        .put("connectionId", c.id)
-        .put("body", args);
-    return session.request(Addresses.SESSION_COMMAND, payload);
-  }
-
-  private static int encodedSize(Object body) {
-    if (body == null) {
-      return 0;
-    }
-    Buffer encoded = Json.encodeToBuffer(body);
-    return encoded.length();
+    CommandEnvelope envelope = new CommandEnvelope(requestId != null ? requestId : UUID.randomUUID().toString(),
+        System.currentTimeMillis(), cmd, code, participantId, c.id, args);
+    return session.request(Addresses.SESSION_COMMAND, envelope.toJson());
   }
 }

@@ -1,18 +1,25 @@
 package dev.jamsession.gateway.bridge;
 
+import io.vertx.core.buffer.Buffer;
+
 /**
- * One browser connection and the identity the server bound to it. Mutable, but touched only
- * on the gateway verticle's event loop.
+ * One browser connection and the identity the server bound to it. Mutable, but touched only on
+ * the event loop of the gateway verticle that owns the socket.
  */
 final class Connection {
   final String id;
   final String remoteIp;
+  private final BridgeSocket socket;
   private String code;
   private String participantId;
+  private boolean listening;
+  private boolean joinPending;
+  private boolean closed;
 
-  Connection(String id, String remoteIp) {
+  Connection(String id, String remoteIp, BridgeSocket socket) {
     this.id = id;
     this.remoteIp = remoteIp;
+    this.socket = socket;
   }
 
   String code() {
@@ -27,13 +34,50 @@ final class Connection {
     return code != null;
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Whether the connection has registered its jam's events (and is still in that jam). */
+  boolean isListening() {
+    return listening;
+  }
+
   void bind(String code, String participantId) {
     this.code = code;
     this.participantId = participantId;
+    this.listening = false;
   }
 
   void unbind() {
     code = null;
     participantId = null;
+    listening = false;
+  }
+
+  void listen(boolean on) {
+    listening = on && code != null;
+  }
+
+  /** One join at a time per connection: a second in flight could only leave a ghost behind. */
+  boolean startJoin() {
+    if (joinPending) {
+      return false;
+    }
+    joinPending = true;
+    return true;
+  }
+
+  void endJoin() {
+    joinPending = false;
+  }
+
+  void markClosed() {
+    closed = true;
+    unbind();
+  }
+
+  void write(Buffer frame) {
+    socket.write(frame);
   }
 }

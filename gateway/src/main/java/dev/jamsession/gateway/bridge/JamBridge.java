@@ -1,78 +1,142 @@
 package dev.jamsession.gateway.bridge;
 
+import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.gateway.RateLimiter;
+import dev.jamsession.gateway.http.ClientAddress;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.ext.bridge.PermittedOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import io.vertx.ext.web.handler.sockjs.Transport;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The SockJS event-bus bridge of one gateway verticle (/eventbus, and raw WebSocket at
- * /eventbus/websocket). Browsers can reach only this gateway's command relay, through the
- * {@link BridgeGuard}, and receive only their own jam's events.
+ * The event-bus bridge of one gateway event loop: SockJS at /eventbus and raw WebSocket at
+ * /eventbus/websocket, speaking Vert.x's bridge frames itself (docs/ARCHITECTURE.md, "The
+ * bridge"). Browsers reach only the {@link CommandRelay}, with the identity bound here, and
+ * receive only their own jam's events, fanned out per node by the {@link JamFanout}.
  */
 public final class JamBridge {
+  private static final Logger LOG = LoggerFactory.getLogger(JamBridge.class);
   /** Tries per command: enough to outlast the failure detection of a dead session member. */
   static final int INTERNAL_ATTEMPTS = 3;
-  private static final String EVENTS_PATTERN = "jam\\.events\\.[A-Z0-9]{6}";
 
-  private final Vertx vertx;
+  final Vertx vertx;
+  final BridgeMetrics metrics;
+  final LocalRooms rooms;
+  final CommandRelay relay;
   private final JamConfig config;
-  private final Connections connections;
-  private final String relayAddress = "gateway.relay." + UUID.randomUUID();
+  private final String nodeId;
+  private final RateLimiter socketRates;
+  private final RateLimiter ipRates;
+  private final SocketCaps caps;
+  private final ClientAddress addresses;
+  private final Set<BridgeSocket> sockets = new HashSet<>();
+  private long pingSweep = -1;
 
-  private final BridgeMetrics metrics;
-  private CommandRelay relay;
-
-  public JamBridge(Vertx vertx, JamConfig config, MeterRegistry registry, String nodeId) {
+  /**
+   * One per gateway verticle, on its event loop. {@code ipRates} is the node's (shared by its
+   * loops): a client address's budget covers all its connections.
+   */
+  public JamBridge(Vertx vertx, JamConfig config, JamFanout fanout, BridgeMetrics metrics, RateLimiter ipRates,
+                   SocketCaps caps, ClientAddress addresses, String nodeId) {
     this.vertx = vertx;
-    this.connections = new Connections(nodeId, config.trustProxy());
+    this.caps = caps;
+    this.addresses = addresses;
     this.config = config;
-    this.metrics = new BridgeMetrics(registry, connections::size);
-  }
-
-  public BridgeMetrics metrics() {
-    return metrics;
-  }
-
-  /** Registers the relay consumer (once per gateway verticle: a single cluster registration). */
-  public Future<Void> start() {
-    relay = new CommandRelay(connections,
-        new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs()),
-        new RateLimiter(config.socketIpRateLimit(), config.socketRateWindowMs()),
+    this.metrics = metrics;
+    this.nodeId = nodeId;
+    this.ipRates = ipRates;
+    this.socketRates = new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs());
+    this.rooms = new LocalRooms(vertx.getOrCreateContext(), fanout, metrics);
+    this.relay = new CommandRelay(rooms,
         new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), INTERNAL_ATTEMPTS));
-    return vertx.eventBus().consumer(relayAddress, relay::handle).completion();
+  }
+
+  /** Starts the check that closes connections which stopped pinging (a phone that lost its network). */
+  public void start() {
+    long timeout = config.pingTimeoutMs();
+    pingSweep = vertx.setPeriodic(Math.max(100, timeout / 4), id -> {
+      long now = System.currentTimeMillis();
+      for (BridgeSocket s : Set.copyOf(sockets)) {
+        if (now - s.lastSeen() > timeout) {
+          s.close(4000, "No ping within " + timeout + " ms");
+        }
+      }
+    });
   }
 
   public Router router() {
-    SockJSBridgeOptions options = new SockJSBridgeOptions()
-        .addInboundPermitted(new PermittedOptions().setAddress(relayAddress))
-        .addOutboundPermitted(new PermittedOptions().setAddressRegex(EVENTS_PATTERN))
-        .setPingTimeout(config.pingTimeoutMs())
-        .setReplyTimeout(config.internalTimeoutMs() * (INTERNAL_ATTEMPTS + 1))
-        .setMaxHandlersPerSocket(64)
-        .setMaxAddressLength(64);
-    SockJSHandlerOptions sockOptions = new SockJSHandlerOptions()
+    // WebSocket only: the polling transports accept frames from anyone who learns the session id
+    // in their URLs, so another client could act as this one (docs/ARCHITECTURE.md, "The bridge").
+    SockJSHandlerOptions options = new SockJSHandlerOptions()
         .setRegisterWriteHandler(false)
-        .setInsertJSESSIONID(false);
-    return SockJSHandler.create(vertx, sockOptions)
-        .bridge(options, new BridgeGuard(connections, relayAddress, vertx.eventBus(), metrics));
+        .setInsertJSESSIONID(false)
+        .addDisabledTransport(Transport.XHR.name())
+        .addDisabledTransport(Transport.EVENT_SOURCE.name())
+        .addDisabledTransport(Transport.HTML_FILE.name())
+        .addDisabledTransport(Transport.JSON_P.name());
+    return SockJSHandler.create(vertx, options).socketHandler(this::open);
+  }
+
+  private void open(SockJSSocket socket) {
+    String ip = addresses.of(socket.remoteAddress(), socket.headers());
+    String refusal = caps.admit(ip);
+    if (refusal != null) {
+      socket.close(4029, refusal);
+      return;
+    }
+    // The node prefix lets session-service disconnect them all if this gateway dies.
+    sockets.add(new BridgeSocket(socket, this, nodeId + "/" + UUID.randomUUID(), ip));
+    metrics.opened();
+  }
+
+  /** Counts one frame of the connection against its own budget and its address's. */
+  boolean acquire(Connection c, long now) {
+    return socketRates.acquire(c.id, now) == 0 && ipRates.acquire(c.remoteIp, now) == 0;
+  }
+
+  /**
+   * A socket closed: its participant is disconnected, not removed (docs/ARCHITECTURE.md,
+   * "Disconnect is not leave").
+   */
+  void closed(BridgeSocket socket) {
+    if (!sockets.remove(socket)) {
+      return;
+    }
+    metrics.closed();
+    Connection c = socket.connection;
+    caps.release(c.remoteIp);
+    if (c.isJoined()) {
+      LOG.debug("Connection {} of participant {} in jam {} closed", c.id, c.participantId(), c.code());
+      vertx.eventBus().send(Addresses.SESSION_DISCONNECT, new JsonObject()
+          .put("code", c.code())
+          .put("participantId", c.participantId())
+          .put("connectionId", c.id));
+      rooms.unbind(c);
+    }
+    c.markClosed();
   }
 
   /** Resolves once no command is waiting for session-service, or after {@code maxWaitMs}. */
   public Future<Void> drain(long maxWaitMs) {
+    if (pingSweep >= 0) {
+      vertx.cancelTimer(pingSweep);
+    }
     Promise<Void> drained = Promise.promise();
     long deadline = System.currentTimeMillis() + maxWaitMs;
     vertx.setPeriodic(1, 20, id -> {
-      if (relay == null || relay.inFlight() == 0 || System.currentTimeMillis() > deadline) {
+      if (relay.inFlight() == 0 || System.currentTimeMillis() > deadline) {
         vertx.cancelTimer(id);
         drained.tryComplete();
       }

@@ -1,29 +1,29 @@
 package dev.jamsession.gateway.http;
 
+import dev.jamsession.runtime.AdminToken;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /** The operator's bearer token (ADMIN_TOKEN); without one configured, operator views are open. */
 public final class AdminCheck {
-  private final String token;
+  private final AdminToken token;
 
   public AdminCheck(String token) {
-    this.token = token;
+    this.token = new AdminToken(token);
   }
 
   /** A request that presents the token. */
   public boolean presented(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    if (token == null || header == null || !header.startsWith("Bearer ")) {
-      return false;
-    }
-    return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
-        token.getBytes(StandardCharsets.UTF_8));
+    return token.presented(ctx.request().getHeader("Authorization"));
   }
 
   /** Open when no token is configured, else only with it. */
   public boolean allows(RoutingContext ctx) {
-    return token == null || presented(ctx);
+    return token.allows(ctx.request().getHeader("Authorization"));
+  }
+
+  /** 401 unless {@link #allows}; e.g. before /metrics. */
+  public Handler<RoutingContext> guard() {
+    return token.guard();
   }
 }

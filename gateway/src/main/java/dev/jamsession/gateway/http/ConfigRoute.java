@@ -13,6 +13,7 @@ public final class ConfigRoute {
   private final PublicUrl publicUrl;
   private final boolean tls;
   private volatile String joinUrl;
+  private int resolvedPort = -1;
 
   public ConfigRoute(PublicUrl publicUrl, boolean tls) {
     this.publicUrl = publicUrl;
@@ -23,8 +24,15 @@ public final class ConfigRoute {
     router.get("/api/config").handler(this::config);
   }
 
-  /** Once the port is bound: works out the join URL and prints it, as Vite prints its Network line. */
-  public void listening(int port) {
+  /**
+   * Once the port is bound: works out the join URL and prints it, as Vite prints its Network line.
+   * Every gateway verticle of a node shares this route and reports the same port: printed once.
+   */
+  public synchronized void listening(int port) {
+    if (resolvedPort == port) {
+      return;
+    }
+    resolvedPort = port;
     joinUrl = publicUrl.resolve(tls, port).orElse(null);
     System.out.println(joinUrl != null
         ? "Phones in the room: " + joinUrl

@@ -10,7 +10,11 @@ public final class HttpReplies {
   private HttpReplies() {}
 
   public static void send(RoutingContext ctx, JsonObject envelope, int successStatus) {
-    int status = Replies.isSuccess(envelope) ? successStatus : Replies.codeOf(envelope).httpStatus();
+    write(ctx, Replies.isSuccess(envelope) ? successStatus : Replies.codeOf(envelope).httpStatus(), envelope);
+  }
+
+  /** An envelope with a status chosen by the caller (where a route maps a code its own way). */
+  public static void write(RoutingContext ctx, int status, JsonObject envelope) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -1,11 +1,13 @@
 package dev.jamsession.gateway.http;
 
+import dev.jamsession.catalog.AudioBusyException;
 import dev.jamsession.catalog.AudioSource;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.catalog.SearchQuery;
 import dev.jamsession.catalog.SearchResult;
 import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.protocol.ErrorCode;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /** The catalog over HTTP: search, one song, and its audio with Range support (PROTOCOL §7). */
 public final class SongRoutes {
@@ -66,28 +69,44 @@ public final class SongRoutes {
       HttpReplies.error(ctx, ErrorCode.UNKNOWN_SONG, "No audio for that song on this server");
       return;
     }
-    // Rendering or stat-ing the file may block: never on the event loop.
-    vertx.executeBlocking(() -> {
-      Path file = source.get().file();
-      return new long[] {Files.size(file), Files.getLastModifiedTime(file).toMillis()};
-    }, false).onComplete(ar -> {
-      if (ar.failed()) {
-        HttpReplies.error(ctx, ErrorCode.INTERNAL, "The audio could not be read");
-        return;
-      }
-      try {
-        serveFile(ctx, source.get(), ar.result()[0], ar.result()[1]);
-      } catch (Exception e) {
-        HttpReplies.error(ctx, ErrorCode.INTERNAL, "The audio could not be read");
-      }
-    });
+    // Looking for, rendering or stat-ing the file may block: never on the event loop. A demo
+    // song renders on the catalog's bounded renderer without holding a worker thread meanwhile.
+    vertx.executeBlocking(() -> source.get().whenReady(), false)
+        .compose(ready -> Future.fromCompletionStage(ready, vertx.getOrCreateContext()))
+        .compose(file -> vertx.executeBlocking(
+            () -> new AudioFile(file, Files.size(file), Files.getLastModifiedTime(file).toMillis()), false))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            audioFailed(ctx, ar.cause());
+            return;
+          }
+          try {
+            serveFile(ctx, source.get().contentType(), ar.result());
+          } catch (Exception e) {
+            HttpReplies.error(ctx, ErrorCode.INTERNAL, "The audio could not be read");
+          }
+        });
   }
 
-  private static void serveFile(RoutingContext ctx, AudioSource source, long size, long modified)
-      throws Exception {
-    String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified) + "\"";
+  private static void audioFailed(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof CompletionException && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    if (failure instanceof AudioBusyException busy) {
+      ctx.response().putHeader("Retry-After", Integer.toString(busy.retryAfterSeconds()));
+      HttpReplies.error(ctx, ErrorCode.UNAVAILABLE, busy.getMessage());
+    } else {
+      HttpReplies.error(ctx, ErrorCode.INTERNAL, "The audio could not be read");
+    }
+  }
+
+  private record AudioFile(Path path, long size, long modified) {}
+
+  private static void serveFile(RoutingContext ctx, String contentType, AudioFile file) {
+    long size = file.size();
+    String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(file.modified()) + "\"";
     var response = ctx.response()
-        .putHeader("Content-Type", source.contentType())
+        .putHeader("Content-Type", contentType)
         .putHeader("Accept-Ranges", "bytes")
         .putHeader("Cache-Control", "public, max-age=86400")
         .putHeader("ETag", etag);
@@ -96,7 +115,7 @@ public final class SongRoutes {
       return;
     }
     ByteRange range = ByteRange.parse(ctx.request().getHeader("Range"), size);
-    String path = source.file().toString();
+    String path = file.path().toString();
     if (range == null) {
       response.putHeader("Content-Length", Long.toString(size)).sendFile(path);
     } else if (!range.satisfiable()) {
@@ -113,7 +132,8 @@ public final class SongRoutes {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+  /** A whole-number query parameter in [min, max]; IllegalArgumentException names it. */
+  static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
     String raw = ctx.queryParams().get(name);
     if (raw == null || raw.isBlank()) {
       return fallback;

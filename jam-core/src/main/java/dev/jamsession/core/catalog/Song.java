@@ -1,6 +1,5 @@
 package dev.jamsession.core.catalog;
 
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,8 +8,7 @@ import java.util.Map;
  * from here. {@code features} may be null; {@code popularity} is in [0, 1] (0.5 when unknown).
  */
 public record Song(String id, String title, String artist, String album, String genre, int year,
-                   long durationMs, String audioUrl, AudioFeatures features, double popularity)
-    implements Serializable {
+                   long durationMs, String audioUrl, AudioFeatures features, double popularity) {
 
   /** The public shape of PROTOCOL §6. */
   public Map<String, Object> toMap() {

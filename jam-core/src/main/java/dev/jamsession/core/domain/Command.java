@@ -1,72 +1,128 @@
 package dev.jamsession.core.domain;
 
 import dev.jamsession.core.catalog.Song;
-import java.io.Serializable;
 import java.util.Map;
 
 /**
  * What can happen to a jam. {@code actor} is the participant id the gateway bound to the
- * connection, never a client's claim; system commands have none.
+ * connection, never a client's claim; system commands have none. Each command names its
+ * {@link Kind}, so the engine (and the serializers) dispatch with an exhaustive switch: a new
+ * command that nobody handles does not compile.
  */
-public sealed interface Command extends Serializable {
+public sealed interface Command {
+
+  /** One constant per record below. */
+  enum Kind {
+    TRACKED, INVALID, JOIN, LEAVE, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
+    PLAYBACK_UPDATE, VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT,
+    DISCONNECT, GATEWAY_LOST, AUTOFILL, TICK, EXPIRE
+  }
+
+  Kind kind();
 
   /**
    * A command with the id of the request that carried it. A retry with the same id (after a
    * timeout, or on another instance) gets the first answer again instead of applying twice.
+   * {@code owner} scopes the id: the participant who sent it, or for a join the connection.
    */
-  record Tracked(String requestId, Command command) implements Command {}
+  record Tracked(String owner, String requestId, Command command) implements Command {
+    public Kind kind() { return Kind.TRACKED; }
+  }
 
   /** A participant's command whose body failed the shape checks; refused after membership. */
-  record Invalid(String actor, String message) implements Command {}
+  record Invalid(String actor, String message) implements Command {
+    public Kind kind() { return Kind.INVALID; }
+  }
 
   /** Join, or resume with a token. {@code boundParticipantId}: this connection is already that participant. */
   record Join(String userName, String hostToken, String resumeToken, String connectionId,
-              String boundParticipantId) implements Command {}
+              String boundParticipantId) implements Command {
+    public Kind kind() { return Kind.JOIN; }
+  }
 
-  record Leave(String actor) implements Command {}
+  record Leave(String actor) implements Command {
+    public Kind kind() { return Kind.LEAVE; }
+  }
 
   /** {@code song} is null when the catalog does not know {@code songId}. */
-  record AddToQueue(String actor, String songId, Song song) implements Command {}
+  record AddToQueue(String actor, String songId, Song song) implements Command {
+    public Kind kind() { return Kind.ADD_TO_QUEUE; }
+  }
 
-  record Vote(String actor, String itemId, int value) implements Command {}
+  record Vote(String actor, String itemId, int value) implements Command {
+    public Kind kind() { return Kind.VOTE; }
+  }
 
-  record RemoveFromQueue(String actor, String itemId) implements Command {}
+  record RemoveFromQueue(String actor, String itemId) implements Command {
+    public Kind kind() { return Kind.REMOVE_FROM_QUEUE; }
+  }
 
-  record PlayNext(String actor) implements Command {}
+  record PlayNext(String actor) implements Command {
+    public Kind kind() { return Kind.PLAY_NEXT; }
+  }
 
   /** Either field may be null: keep playing or paused as now, or keep the current position. */
-  record PlaybackUpdate(String actor, Boolean isPlaying, Long positionMs) implements Command {}
+  record PlaybackUpdate(String actor, Boolean isPlaying, Long positionMs) implements Command {
+    public Kind kind() { return Kind.PLAYBACK_UPDATE; }
+  }
 
-  record VoteSkip(String actor, boolean value) implements Command {}
+  record VoteSkip(String actor, boolean value) implements Command {
+    public Kind kind() { return Kind.VOTE_SKIP; }
+  }
 
-  record UpdateSettings(String actor, Map<String, Object> patch) implements Command {}
+  /** {@code patch}: known settings fields only, already checked for shape and range. */
+  record UpdateSettings(String actor, Map<String, Object> patch) implements Command {
+    public Kind kind() { return Kind.UPDATE_SETTINGS; }
+  }
 
-  record Kick(String actor, String target) implements Command {}
+  record Kick(String actor, String target) implements Command {
+    public Kind kind() { return Kind.KICK; }
+  }
 
-  record TransferHost(String actor, String target) implements Command {}
+  record TransferHost(String actor, String target) implements Command {
+    public Kind kind() { return Kind.TRANSFER_HOST; }
+  }
 
-  record EndSession(String actor) implements Command {}
+  record EndSession(String actor) implements Command {
+    public Kind kind() { return Kind.END_SESSION; }
+  }
 
-  record Snapshot(String actor) implements Command {}
+  record Snapshot(String actor) implements Command {
+    public Kind kind() { return Kind.SNAPSHOT; }
+  }
 
-  /** A connection of {@code actor} dropped; ignored if the participant has resumed elsewhere since. */
-  record Disconnect(String actor, String connectionId) implements Command {}
+  /**
+   * A connection dropped: the participant whose live connection it is becomes disconnected.
+   * Keyed by the connection alone, so a late disconnect of a connection the participant has
+   * since replaced (a resume elsewhere) changes nothing.
+   */
+  record Disconnect(String connectionId) implements Command {
+    public Kind kind() { return Kind.DISCONNECT; }
+  }
 
   /**
    * A gateway left the cluster: every participant connected through it (connection ids start
    * with {@code gatewayId + "/"}) is now disconnected and their grace period starts.
    */
-  record GatewayLost(String gatewayId) implements Command {}
+  record GatewayLost(String gatewayId) implements Command {
+    public Kind kind() { return Kind.GATEWAY_LOST; }
+  }
 
   /**
    * The recommender's pick for a jam whose queue ran dry; added only if the queue is still
    * empty and autofill is on, marked as added by the recommender.
    */
-  record Autofill(Song song) implements Command {}
+  record Autofill(Song song) implements Command {
+    public Kind kind() { return Kind.AUTOFILL; }
+  }
 
   /** The ticker: autoplay advance and grace expiry. */
-  record Tick(long graceMs) implements Command {}
+  record Tick(long graceMs) implements Command {
+    public Kind kind() { return Kind.TICK; }
+  }
 
   /** Cleanup: end the jam if it has had no activity since {@code idleBefore}, or is empty past the grace. */
-  record Expire(long idleBefore, long graceMs) implements Command {}
+  record Expire(long idleBefore, long graceMs) implements Command {
+    public Kind kind() { return Kind.EXPIRE; }
+  }
 }

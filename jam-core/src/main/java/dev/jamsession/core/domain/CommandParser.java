@@ -14,6 +14,7 @@ import static dev.jamsession.core.protocol.Addresses.VOTE;
 import static dev.jamsession.core.protocol.Addresses.VOTE_SKIP;
 
 import dev.jamsession.core.catalog.SongLookup;
+import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.JamException;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,13 +30,12 @@ public final class CommandParser {
 
   private static final Set<String> SETTINGS_FIELDS = Settings.defaults(50).toMap().keySet();
 
-  /** Whether {@code address} names a command this parser takes (join and time are handled apart). */
+  /**
+   * Whether {@code address} names a command this parser takes: the state-changing ones and
+   * snapshot (join, recommendations and time are handled apart).
+   */
   public static boolean isJamCommand(String address) {
-    return switch (address) {
-      case LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT, PLAYBACK_UPDATE,
-          VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT -> true;
-      default -> false;
-    };
+    return SNAPSHOT.equals(address) || Addresses.STATE_CHANGING_COMMANDS.contains(address);
   }
 
   /** The client's own request id for safe retries, if it sent a usable one; else null. */
@@ -44,8 +44,10 @@ public final class CommandParser {
     return v instanceof String s && !s.isEmpty() && s.length() <= 64 ? s : null;
   }
 
-  public static Command parse(String address, String actor, Map<String, Object> body, SongLookup songs) {
+  /** {@code rawBody}: the decoded JSON body as sent (a Map for an object, null when absent). */
+  public static Command parse(String address, String actor, Object rawBody, SongLookup songs) {
     try {
+      Map<String, Object> body = Input.body(rawBody);
       return switch (address) {
         case LEAVE_SESSION -> new Command.Leave(actor);
         case ADD_TO_QUEUE -> {
@@ -71,8 +73,9 @@ public final class CommandParser {
   }
 
   /** {code, userName, hostToken?, resumeToken?}; a resume needs no name. Throws INVALID_INPUT. */
-  public static Command.Join parseJoin(Map<String, Object> body, String connectionId,
+  public static Command.Join parseJoin(Object rawBody, String connectionId,
                                        String boundParticipantId) {
+    Map<String, Object> body = Input.body(rawBody);
     String resumeToken = Input.optionalToken(body, "resumeToken");
     String hostToken = Input.optionalToken(body, "hostToken");
     Object rawName = body.get("userName");
@@ -80,11 +83,15 @@ public final class CommandParser {
     return new Command.Join(userName, hostToken, resumeToken, connectionId, boundParticipantId);
   }
 
+  /** Each field optional (PROTOCOL §9), but one sent as null is no value: INVALID_INPUT. */
   private static Command playbackUpdate(String actor, Map<String, Object> body) {
     Object playing = body.get("isPlaying");
     Object position = body.get("positionMs");
     if (playing == null && position == null) {
       throw Input.invalid("Send isPlaying, positionMs or both");
+    }
+    if ((playing == null && body.containsKey("isPlaying")) || (position == null && body.containsKey("positionMs"))) {
+      throw Input.invalid("isPlaying and positionMs may be left out, but not null");
     }
     return new Command.PlaybackUpdate(actor,
         playing == null ? null : Input.bool(playing, "isPlaying"),

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The engine's scratch copy of one jam while a command runs. Commands change it freely; {@link
@@ -20,10 +19,13 @@ final class Draft {
       .thenComparingLong(QueueItem::addedAt)
       .thenComparingLong(QueueItem::seq);
 
-  private record PendingEvent(String type, List<String> fields, Map<String, Object> extras) {}
+  /** An event whose snapshot fields are rendered once the command is done. */
+  private record PendingEvent(EventType type, Map<String, Object> extras, String participantId,
+                              String reason, String detached, long durationMs) {}
 
   final Jam base;
   final long now;
+  final Ids ids;
   String hostId;
   boolean hostClaimed;
   long lastActivity;
@@ -40,9 +42,10 @@ final class Draft {
   private boolean ended;
   private final List<PendingEvent> events = new ArrayList<>();
 
-  Draft(Jam jam, long now) {
+  Draft(Jam jam, long now, Ids ids) {
     this.base = jam;
     this.now = now;
+    this.ids = ids;
     hostId = jam.hostId();
     hostClaimed = jam.hostClaimed();
     lastActivity = jam.lastActivity();
@@ -57,29 +60,39 @@ final class Draft {
     applied = new ArrayList<>(jam.applied());
   }
 
-  /** Remembers a request as applied, forgetting the oldest beyond the limit. */
-  void remember(String requestId, String ref) {
-    applied.add(new Jam.AppliedRequest(requestId, ref));
-    if (applied.size() > Jam.APPLIED_REQUESTS_KEPT) {
-      applied.remove(0);
-    }
-    changed = true;
-  }
-
   /** Records a change that clients do not see (no event, no new revision). */
   void changed() {
     changed = true;
   }
 
-  /** Records a visible change: an event carrying the final values of {@code fields}. */
-  void event(String type, Map<String, Object> extras, String... fields) {
+  /** Records a visible change: an event carrying the final values of its type's fields. */
+  void event(EventType type) {
     changed = true;
-    events.add(new PendingEvent(type, List.of(fields), extras));
+    events.add(new PendingEvent(type, Map.of(), null, null, null, 0));
+  }
+
+  /** An event about one participant, shown as they are now (before any succession). */
+  void participantEvent(EventType type, Participant p, String reason, String detached) {
+    changed = true;
+    Map<String, Object> extras = new LinkedHashMap<>();
+    extras.put("participant", Views.participant(p, hostId));
+    if (reason != null) {
+      extras.put("reason", reason);
+    }
+    events.add(new PendingEvent(type, extras, p.id(), reason, detached, 0));
+  }
+
+  void hostChanged() {
+    changed = true;
+    events.add(new PendingEvent(EventType.HOST_CHANGED, Map.of(), hostId, null, null, 0));
   }
 
   void end(String reason) {
     ended = true;
-    event("session-ended", Map.of("reason", reason, "durationMs", now - base.createdAt()));
+    changed = true;
+    long age = now - base.createdAt();
+    events.add(new PendingEvent(EventType.SESSION_ENDED, Map.of("reason", reason, "durationMs", age),
+        null, reason, null, age));
   }
 
   boolean isChanged() {
@@ -90,6 +103,11 @@ final class Draft {
     return ended;
   }
 
+  /** The revision the jam will have after this command. */
+  long nextRev() {
+    return events.isEmpty() ? base.rev() : base.rev() + 1;
+  }
+
   void sortQueue() {
     queue.sort(QUEUE_ORDER);
   }
@@ -97,6 +115,16 @@ final class Draft {
   int indexOfParticipant(String id) {
     for (int i = 0; i < participants.size(); i++) {
       if (participants.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the participant whose live connection {@code connectionId} is, or -1. */
+  int indexOfLiveConnection(String connectionId) {
+    for (int i = 0; i < participants.size(); i++) {
+      if (participants.get(i).isLiveOn(connectionId)) {
         return i;
       }
     }
@@ -118,29 +146,38 @@ final class Draft {
         history, skipVotes, nextSeq, applied);
   }
 
-  /** The outcome, with the reply rendered from the final jam (an ended jam replies {}). */
-  Outcome finish(Function<Jam, Map<String, Object>> reply) {
+  /** The outcome without events or reply: the final state only (null once ended). */
+  Outcome finishState() {
     if (!changed) {
-      return new Outcome(base, false, false, List.of(), reply.apply(base));
+      return new Outcome(base, false, false, List.of(), Map.of());
     }
-    long rev = events.isEmpty() ? base.rev() : base.rev() + 1;
+    return new Outcome(ended ? null : snapshotJam(nextRev()), true, ended, List.of(), Map.of());
+  }
+
+  /**
+   * The outcome, with the reply rendered from the final jam. A reply of a command that made a
+   * new revision carries it as {@code rev}; an ended jam replies just that.
+   */
+  Outcome finish(Reply reply) {
+    if (!changed) {
+      return new Outcome(base, false, false, List.of(), reply.render(base));
+    }
+    long rev = nextRev();
     Jam next = snapshotJam(rev);
-    List<Map<String, Object>> rendered = new ArrayList<>();
+    List<JamEvent> rendered = new ArrayList<>(events.size());
     for (PendingEvent e : events) {
       Map<String, Object> data = new LinkedHashMap<>();
-      for (String f : e.fields()) {
-        data.put(f, Views.field(next, f));
+      for (SnapshotField f : e.type().fields()) {
+        data.put(f.wireName(), Views.field(next, f));
       }
       data.putAll(e.extras());
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("type", e.type());
-      event.put("rev", rev);
-      event.put("data", data);
-      rendered.add(event);
+      rendered.add(new JamEvent(e.type(), rev, data, e.participantId(), e.reason(), e.detached(),
+          e.durationMs()));
     }
     if (ended) {
-      return new Outcome(null, true, true, rendered, Map.of());
+      return new Outcome(null, true, true, rendered, Reply.withRev(Map.of(), rev));
     }
-    return new Outcome(next, true, false, rendered, reply.apply(next));
+    Map<String, Object> data = reply.render(next);
+    return new Outcome(next, true, false, rendered, rev > base.rev() ? Reply.withRev(data, rev) : data);
   }
 }

@@ -1,7 +1,6 @@
 package dev.jamsession.core.domain;
 
 import dev.jamsession.core.catalog.Song;
-import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ import java.util.Set;
  * the queue and who voted to skip it: the recommender learns the room's taste from both.
  */
 public record HistoryEntry(Song song, String addedBy, String addedById, long playedAt,
-                           Map<String, Integer> votes, Set<String> skippedBy) implements Serializable {
+                           Map<String, Integer> votes, Set<String> skippedBy) {
   public HistoryEntry {
     votes = Map.copyOf(votes);
     skippedBy = Set.copyOf(skippedBy);

@@ -2,6 +2,7 @@ package dev.jamsession.core.domain;
 
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,23 +19,43 @@ public final class Input {
     return new JamException(ErrorCode.INVALID_INPUT, message);
   }
 
-  /** A user or host name: trimmed, 1..20 code points, none of them control or format characters. */
+  /**
+   * A command's body (PROTOCOL §8): a JSON object; absent or null counts as {}; any other value
+   * (a string, number, array, boolean) is INVALID_INPUT.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> body(Object raw) {
+    if (raw == null) {
+      return Map.of();
+    }
+    if (raw instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    throw invalid("The body of a command must be a JSON object");
+  }
+
+  /**
+   * A user or host name (PROTOCOL §8, §9): trimmed and NFC-normalised, 1..20 code points, with
+   * at least one visible letter, digit, symbol or punctuation mark, and nothing that renders as
+   * blank or hides text: no control, format, line or paragraph separator, default-ignorable or
+   * filler code points, and no more than 2 combining marks stacked on one character (NFD).
+   */
   public static String name(Object raw, String field) {
+    return name(raw, field, MAX_NAME_CODE_POINTS);
+  }
+
+  /** A name under the rules of §8 with another length limit (a playlist's is 60, §13). */
+  public static String name(Object raw, String field, int maxCodePoints) {
     if (!(raw instanceof String s)) {
       throw invalid("Please enter a name (" + field + ")");
     }
-    String trimmed = s.strip();
+    String trimmed = Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
     int count = trimmed.codePointCount(0, trimmed.length());
-    if (count < 1 || count > MAX_NAME_CODE_POINTS) {
-      throw invalid("A name must be 1 to " + MAX_NAME_CODE_POINTS + " characters long");
+    if (count < 1 || count > maxCodePoints) {
+      throw invalid("A name must be 1 to " + maxCodePoints + " characters long");
     }
-    boolean clean = trimmed.codePoints().noneMatch(cp -> {
-      int type = Character.getType(cp);
-      return type == Character.CONTROL || type == Character.FORMAT;
-    });
-    if (!clean) {
-      throw invalid("A name cannot contain control or invisible formatting characters");
-    }
+    // Decomposed, so marks count the same whether typed precomposed or not.
+    NameChars.check(Normalizer.normalize(trimmed, Normalizer.Form.NFD));
     return trimmed;
   }
 

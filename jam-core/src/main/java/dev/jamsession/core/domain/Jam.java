@@ -1,6 +1,5 @@
 package dev.jamsession.core.domain;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,15 +13,17 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
                   String hostToken, boolean hostClaimed, String hostId,
                   List<Participant> participants, List<QueueItem> queue, QueueItem current,
                   Playback playback, Settings settings, List<HistoryEntry> history,
-                  Set<String> skipVotes, long nextSeq, List<AppliedRequest> applied)
-    implements Serializable {
+                  Set<String> skipVotes, long nextSeq, List<AppliedRequest> applied) {
 
-  /** How many recent request ids a jam remembers to make retries safe. */
-  public static final int APPLIED_REQUESTS_KEPT = 64;
+  /** How many recent request ids a jam remembers per participant (or joining connection). */
+  public static final int REQUESTS_KEPT_PER_OWNER = 16;
 
-  /** A request already applied, and what its reply refers to (an item or participant id). */
-  public record AppliedRequest(String requestId, String ref) implements Serializable {}
-
+  /**
+   * A request already applied: whose it was ({@code owner}, a participant id, or a connection id
+   * for a join), what its reply refers to (an item or participant id) and the revision it made
+   * (0 when it made none).
+   */
+  public record AppliedRequest(String owner, String requestId, String ref, long rev) {}
 
   public Jam {
     participants = List.copyOf(participants);
@@ -57,8 +58,9 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
     return Math.max(1, (int) Math.ceil(settings.skipThreshold() * connectedCount() - 1e-9));
   }
 
-  public Optional<AppliedRequest> applied(String requestId) {
-    return applied.stream().filter(a -> a.requestId().equals(requestId)).findFirst();
+  public Optional<AppliedRequest> applied(String owner, String requestId) {
+    return applied.stream()
+        .filter(a -> a.owner().equals(owner) && a.requestId().equals(requestId)).findFirst();
   }
 
   public boolean isEmpty() {

@@ -1,9 +1,8 @@
 package dev.jamsession.core.domain;
 
-import java.io.Serializable;
 
 /** The shared position: it was {@code positionMs} at server time {@code updatedAt}. */
-public record Playback(boolean isPlaying, long positionMs, long updatedAt) implements Serializable {
+public record Playback(boolean isPlaying, long positionMs, long updatedAt) {
 
   /**
    * How far ahead a start, resume or seek is scheduled (PROTOCOL §6 allows up to 3 s): long

@@ -1,7 +1,6 @@
 package dev.jamsession.core.domain;
 
 import dev.jamsession.core.catalog.Song;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,7 +9,7 @@ import java.util.Map;
  * items added in the same millisecond so the order is total.
  */
 public record QueueItem(String id, Song song, String addedById, String addedBy, long addedAt,
-                        long seq, Map<String, Integer> votes) implements Serializable {
+                        long seq, Map<String, Integer> votes) {
 
   public QueueItem {
     votes = Map.copyOf(votes);

@@ -1,14 +1,12 @@
 package dev.jamsession.core.domain;
 
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A jam's settings (PROTOCOL §6), with the ranges of §8. */
 public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, double skipThreshold,
                        int maxParticipants, boolean guestsControlPlayback, boolean listed,
-                       boolean autofill)
-    implements Serializable {
+                       boolean autofill) {
 
   public static final int MAX_QUEUE_SIZE_LIMIT = 200;
   public static final int MAX_PARTICIPANTS_LIMIT = 500;

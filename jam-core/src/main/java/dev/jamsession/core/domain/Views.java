@@ -54,24 +54,24 @@ public final class Views {
   }
 
   /** The complete value of one snapshot field. */
-  public static Object field(Jam jam, String name) {
-    return switch (name) {
-      case "participants" -> {
+  public static Object field(Jam jam, SnapshotField field) {
+    return switch (field) {
+      case PARTICIPANTS -> {
         List<Object> list = new ArrayList<>();
         jam.participants().forEach(p -> list.add(participant(p, jam.hostId())));
         yield list;
       }
-      case "hostId" -> jam.hostId();
-      case "queue" -> {
+      case HOST_ID -> jam.hostId();
+      case QUEUE -> {
         List<Object> list = new ArrayList<>();
         jam.queue().forEach(i -> list.add(item(i)));
         yield list;
       }
-      case "current" -> item(jam.current());
-      case "playback" -> playback(jam.playback());
-      case "settings" -> jam.settings().toMap();
-      case "skipVotes" -> skipVotes(jam);
-      case "history" -> {
+      case CURRENT -> item(jam.current());
+      case PLAYBACK -> playback(jam.playback());
+      case SETTINGS -> jam.settings().toMap();
+      case SKIP_VOTES -> skipVotes(jam);
+      case HISTORY -> {
         List<Object> list = new ArrayList<>();
         for (HistoryEntry h : jam.history()) {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -82,20 +82,16 @@ public final class Views {
         }
         yield list;
       }
-      default -> throw new IllegalArgumentException("not a snapshot field: " + name);
     };
   }
-
-  public static final List<String> SNAPSHOT_FIELDS = List.of(
-      "hostId", "participants", "queue", "current", "playback", "settings", "history", "skipVotes");
 
   /** The whole jam as {@code viewerId} sees it, with its own token and votes under {@code you}. */
   public static Map<String, Object> snapshot(Jam jam, String viewerId, long now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", jam.code());
     m.put("rev", jam.rev());
-    for (String f : SNAPSHOT_FIELDS) {
-      m.put(f, field(jam, f));
+    for (SnapshotField f : SnapshotField.values()) {
+      m.put(f.wireName(), field(jam, f));
     }
     m.put("serverTime", now);
     Participant me = jam.participant(viewerId).orElseThrow();

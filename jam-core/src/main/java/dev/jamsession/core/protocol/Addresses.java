@@ -1,5 +1,7 @@
 package dev.jamsession.core.protocol;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,10 +28,17 @@ public final class Addresses {
   public static final String GET_RECOMMENDATIONS = "jam.get-recommendations";
   public static final String TIME = "jam.time";
 
-  public static final Set<String> PUBLIC_COMMANDS = Set.of(
-      JOIN_SESSION, LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
-      PLAYBACK_UPDATE, VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT,
-      GET_RECOMMENDATIONS, TIME);
+  /**
+   * The commands that change a jam, each sent with a requestId (PROTOCOL §9); the web client's
+   * list (web/src/lib/requestId.ts) is checked against this one by a test.
+   */
+  public static final List<String> STATE_CHANGING_COMMANDS = List.of(
+      LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT, PLAYBACK_UPDATE, VOTE_SKIP,
+      UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION);
+
+  /** Every address a browser may send to (PROTOCOL §4). */
+  public static final Set<String> PUBLIC_COMMANDS = union(STATE_CHANGING_COMMANDS,
+      List.of(JOIN_SESSION, SNAPSHOT, GET_RECOMMENDATIONS, TIME));
 
   /** Events of one jam are published here; a connection may register only its own jam's. */
   public static final String EVENTS_PREFIX = "jam.events.";
@@ -45,7 +54,7 @@ public final class Addresses {
   }
 
   // Internal: gateway -> session-service.
-  /** A participant's command, with the identity the gateway bound: {cmd, code, participantId, connectionId, body}. */
+  /** A participant's command, with the identity the gateway bound: a CommandEnvelope (jam-runtime). */
   public static final String SESSION_COMMAND = "session.command";
   /** {hostName, settings?} -> {sessionCode, hostToken}. */
   public static final String SESSION_CREATE = "session.create";
@@ -57,7 +66,7 @@ public final class Addresses {
   public static final String SESSION_PING = "session.ping";
   /** {} -> {jams, participants, connectedParticipants, queuedSongs, playingJams}, cluster-wide. */
   public static final String SESSION_STATS = "session.stats";
-  /** {code, participantId, connectionId}: a connection dropped. */
+  /** {code, connectionId}: a connection dropped (its participant, if it is still their live one, is disconnected). */
   public static final String SESSION_DISCONNECT = "session.disconnect";
   /** {idleBefore} -> {codes}: jams that look idle (no activity since then) or empty past the grace. */
   public static final String SESSION_EXPIRY_CANDIDATES = "session.expiry-candidates";
@@ -66,4 +75,10 @@ public final class Addresses {
 
   // Internal: session-service -> recommender-service.
   public static final String RECOMMENDER_RECOMMEND = "recommender.recommend";
+
+  private static Set<String> union(List<String> a, List<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 }

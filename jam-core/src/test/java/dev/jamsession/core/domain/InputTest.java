@@ -3,6 +3,7 @@ package dev.jamsession.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
 import java.util.Map;
 import java.util.Optional;
@@ -54,5 +55,28 @@ class InputTest {
     assertThatThrownBy(() -> CommandParser.parseJoin(Map.of(), "c", null)).isInstanceOf(JamException.class);
     assertThatThrownBy(() -> CommandParser.parseJoin(Map.of("userName", "Ana", "hostToken", 5), "c", null))
         .isInstanceOf(JamException.class);
+  }
+
+  @Test
+  void aBodyThatIsNoObjectIsInvalidAndNullCountsAsEmpty() {
+    var none = (dev.jamsession.core.catalog.SongLookup) id -> Optional.empty();
+    for (Object body : new Object[] {"x", 42, java.util.List.of(1, 2), true}) {
+      assertThat(CommandParser.parse("jam.leave-session", "p", body, none)).isInstanceOf(Command.Invalid.class);
+      assertThatThrownBy(() -> CommandParser.parseJoin(body, "c", null))
+          .isInstanceOfSatisfying(JamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+    }
+    assertThat(CommandParser.parse("jam.leave-session", "p", null, none)).isInstanceOf(Command.Leave.class);
+  }
+
+  @Test
+  void aPlaybackFieldSentAsNullIsInvalid() {
+    var none = (dev.jamsession.core.catalog.SongLookup) id -> Optional.empty();
+    java.util.Map<String, Object> body = new java.util.HashMap<>();
+    body.put("isPlaying", true);
+    body.put("positionMs", null);
+    assertThat(CommandParser.parse("jam.playback-update", "p", body, none)).isInstanceOf(Command.Invalid.class);
+    body.remove("positionMs");
+    assertThat(CommandParser.parse("jam.playback-update", "p", body, none))
+        .isInstanceOfSatisfying(Command.PlaybackUpdate.class, c -> assertThat(c.positionMs()).isNull());
   }
 }

@@ -15,11 +15,6 @@ import org.junit.jupiter.api.Test;
 class JamEngineTest {
   private final JamFixture f = new JamFixture();
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> data(Map<String, Object> event) {
-    return (Map<String, Object>) event.get("data");
-  }
-
   private static void refused(ThrowingCallable call, ErrorCode code) {
     assertThatThrownBy(call).isInstanceOf(JamException.class)
         .extracting(t -> ((JamException) t).code()).isEqualTo(code);
@@ -60,9 +55,9 @@ class JamEngineTest {
       f.guest("Ben");
       assertThat(f.jam.rev()).isEqualTo(rev + 1);
       assertThat(f.events).singleElement().satisfies(e -> {
-        assertThat(e.get("type")).isEqualTo("participant-joined");
-        assertThat(e.get("rev")).isEqualTo(rev + 1);
-        assertThat(data(e)).containsKeys("participants", "hostId", "skipVotes", "participant");
+        assertThat(e.type()).isEqualTo(EventType.PARTICIPANT_JOINED);
+        assertThat(e.rev()).isEqualTo(rev + 1);
+        assertThat(e.data()).containsKeys("participants", "hostId", "skipVotes", "participant");
       });
     }
 
@@ -191,7 +186,7 @@ class JamEngineTest {
         f.add(ana, i);
         f.apply(new Command.PlayNext(ana));
       }
-      assertThat(f.jam.history()).hasSize(JamEngine.HISTORY_LIMIT);
+      assertThat(f.jam.history()).hasSize(PlaybackRules.HISTORY_LIMIT);
       assertThat(f.jam.history().get(0).song().id()).isEqualTo("s55");
     }
 
@@ -270,9 +265,9 @@ class JamEngineTest {
       f.add(ana, 2);
       f.apply(new Command.VoteSkip(ben, true));
       assertThat(f.jam.current().song().id()).isEqualTo("s1");
-      f.apply(new Command.Disconnect(di, "conn-Di"));
+      f.apply(new Command.Disconnect("conn-Di"));
       // 3 connected: ceil(1.5) = 2 still; a second disconnect brings it to 1 and the vote skips.
-      f.apply(new Command.Disconnect(ana, "conn-Ana"));
+      f.apply(new Command.Disconnect("conn-Ana"));
       assertThat(f.jam.current().song().id()).isEqualTo("s2");
     }
 
@@ -291,7 +286,7 @@ class JamEngineTest {
       String ben = f.guest("Ben");
       f.now += 1;
       String cy = f.guest("Cy");
-      f.apply(new Command.Disconnect(ben, "conn-Ben"));
+      f.apply(new Command.Disconnect("conn-Ben"));
       f.apply(new Command.Leave(ana));
       assertThat(f.jam.hostId()).isEqualTo(cy);
       assertThat(f.eventTypes()).contains("participant-left", "host-changed");
@@ -302,10 +297,10 @@ class JamEngineTest {
       String ana = f.host();
       String ben = f.guest("Ben");
       f.guest("Cy");
-      f.apply(new Command.Disconnect(ben, "conn-Ben"));
-      f.apply(new Command.Disconnect("p-none", "x"));
+      f.apply(new Command.Disconnect("conn-Ben"));
+      f.apply(new Command.Disconnect("x"));
       f.jam.participants().stream().filter(p -> !p.id().equals(ana) && !p.id().equals(ben))
-          .forEach(p -> f.apply(new Command.Disconnect(p.id(), p.connectionId())));
+          .forEach(p -> f.apply(new Command.Disconnect(p.connectionId())));
       f.apply(new Command.Leave(ana));
       assertThat(f.jam.hostId()).isEqualTo(ben);
     }
@@ -347,8 +342,8 @@ class JamEngineTest {
       f.apply(new Command.Kick(ana, ben));
       assertThat(f.jam.participant(ben)).isEmpty();
       assertThat(f.events.get(f.events.size() - 1)).satisfies(e -> {
-        assertThat(e.get("type")).isEqualTo("participant-left");
-        assertThat(((Map<?, ?>) e.get("data")).get("reason")).isEqualTo("kicked");
+        assertThat(e.type()).isEqualTo(EventType.PARTICIPANT_LEFT);
+        assertThat(e.reason()).isEqualTo("kicked");
       });
       refused(() -> f.apply(new Command.Join(null, null, bensToken, "conn-new", null)), ErrorCode.INVALID_TOKEN);
       refused(() -> f.apply(new Command.Snapshot(ben)), ErrorCode.NOT_JOINED);
@@ -373,7 +368,7 @@ class JamEngineTest {
       String item = f.add(ben, 2);
       f.apply(new Command.Vote(ana, item, 1));
       String token = f.participant(ana).resumeToken();
-      f.apply(new Command.Disconnect(ana, "conn-Ana"));
+      f.apply(new Command.Disconnect("conn-Ana"));
       assertThat(f.participant(ana).connected()).isFalse();
       assertThat(f.jam.hostId()).isEqualTo(ana);
       f.now += 29_000;
@@ -385,7 +380,7 @@ class JamEngineTest {
       assertThat(you.get("votes")).isEqualTo(Map.of(item, 1));
       assertThat(f.participant(ana).connected()).isTrue();
       // The old connection's late close must not disconnect the resumed participant.
-      f.apply(new Command.Disconnect(ana, "conn-Ana"));
+      f.apply(new Command.Disconnect("conn-Ana"));
       assertThat(f.participant(ana).connected()).isTrue();
     }
 
@@ -408,12 +403,12 @@ class JamEngineTest {
       String ana = f.host();
       String ben = f.guest("Ben");
       String token = f.participant(ana).resumeToken();
-      f.apply(new Command.Disconnect(ana, "conn-Ana"));
+      f.apply(new Command.Disconnect("conn-Ana"));
       f.now += 30_000;
       f.apply(new Command.Tick(30_000));
       assertThat(f.jam.participant(ana)).isEmpty();
       assertThat(f.jam.hostId()).isEqualTo(ben);
-      assertThat(f.events).anySatisfy(e -> assertThat(((Map<?, ?>) e.get("data")).get("reason")).isEqualTo("timeout"));
+      assertThat(f.events).anySatisfy(e -> assertThat(e.reason()).isEqualTo("timeout"));
       refused(() -> f.apply(new Command.Join(null, null, token, "c", null)), ErrorCode.INVALID_TOKEN);
     }
 
@@ -424,7 +419,7 @@ class JamEngineTest {
       refused(() -> f.apply(new Command.EndSession(ben)), ErrorCode.NOT_HOST);
       Outcome o = f.apply(new Command.EndSession(ana));
       assertThat(o.ended()).isTrue();
-      assertThat(f.events.get(f.events.size() - 1)).containsEntry("type", "session-ended");
+      assertThat(f.events.get(f.events.size() - 1).type()).isEqualTo(EventType.SESSION_ENDED);
       refused(() -> f.engine.apply(null, new Command.Snapshot(ana), f.now), ErrorCode.NOT_FOUND);
     }
   }
@@ -465,7 +460,7 @@ class JamEngineTest {
       Outcome ended = f.engine.apply(f.jam, new Command.Expire(created + 1, 30_000), f.now);
       assertThat(ended.ended()).isTrue();
       assertThat(ended.events()).singleElement().satisfies(e ->
-          assertThat(((Map<?, ?>) e.get("data")).get("reason")).isEqualTo("idle"));
+          assertThat(e.reason()).isEqualTo("idle"));
       assertThat(ana).isNotNull();
     }
 
@@ -478,7 +473,7 @@ class JamEngineTest {
       f.now += 20_000;
       Outcome o = f.engine.apply(f.jam, new Command.Expire(0, 30_000), f.now);
       assertThat(o.ended()).isTrue();
-      assertThat(((Map<?, ?>) o.events().get(0).get("data")).get("reason")).isEqualTo("empty");
+      assertThat(o.events().get(0).reason()).isEqualTo("empty");
     }
   }
 
@@ -488,10 +483,10 @@ class JamEngineTest {
     f.events.clear();
     long rev = f.jam.rev();
     f.add(ana, 1); // queue-updated and now-playing
-    assertThat(f.events).hasSize(2).allSatisfy(e -> assertThat(e.get("rev")).isEqualTo(rev + 1));
+    assertThat(f.events).hasSize(2).allSatisfy(e -> assertThat(e.rev()).isEqualTo(rev + 1));
     f.events.clear();
     f.add(ana, 2);
-    assertThat(f.events).allSatisfy(e -> assertThat(e.get("rev")).isEqualTo(rev + 2));
+    assertThat(f.events).allSatisfy(e -> assertThat(e.rev()).isEqualTo(rev + 2));
   }
 
   @Test
@@ -519,26 +514,26 @@ class JamEngineTest {
     @Test
     void aQueueRunningDryIsFilledByTheRecommenderNearTheEndOfTheLastSong() {
       String ana = f.host();
-      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isFalse(); // never played: the room picks first
+      assertThat(AutofillRule.needsAutofill(f.jam, f.now)).isFalse(); // never played: the room picks first
       f.add(ana, 1); // 180 s long, playing
-      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isFalse(); // time left for the room to add
+      assertThat(AutofillRule.needsAutofill(f.jam, f.now)).isFalse(); // time left for the room to add
       f.apply(new Command.Autofill(song(9)));
       assertThat(f.jam.queue()).isEmpty();
-      f.now += dev.jamsession.core.domain.Playback.START_LEAD_MS + 180_000 - JamEngine.AUTOFILL_LEAD_MS;
-      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isTrue();
+      f.now += dev.jamsession.core.domain.Playback.START_LEAD_MS + 180_000 - AutofillRule.LEAD_MS;
+      assertThat(AutofillRule.needsAutofill(f.jam, f.now)).isTrue();
       f.apply(new Command.Autofill(song(1))); // playing now: never added again
       assertThat(f.jam.queue()).isEmpty();
       f.apply(new Command.Autofill(song(9)));
       assertThat(f.jam.queue()).singleElement().satisfies(i -> {
-        assertThat(i.addedBy()).isEqualTo(JamEngine.RECOMMENDER_NAME);
-        assertThat(i.addedById()).isEqualTo(JamEngine.RECOMMENDER_ID);
+        assertThat(i.addedBy()).isEqualTo(AutofillRule.RECOMMENDER_NAME);
+        assertThat(i.addedById()).isEqualTo(AutofillRule.RECOMMENDER_ID);
       });
       f.apply(new Command.Autofill(song(8))); // the queue is no longer dry
       assertThat(f.jam.queue()).hasSize(1);
       f.apply(new Command.UpdateSettings(ana, Map.of("autofill", false)));
       f.apply(new Command.PlayNext(ana));
       f.now += 180_000;
-      assertThat(JamEngine.needsAutofill(f.jam, f.now)).isFalse();
+      assertThat(AutofillRule.needsAutofill(f.jam, f.now)).isFalse();
     }
   }
 
@@ -547,22 +542,23 @@ class JamEngineTest {
     @Test
     void aRetriedRequestIsAnsweredAgainWithoutApplyingTwice() {
       String ana = f.host();
-      Outcome first = f.apply(new Command.Tracked("r1", new Command.AddToQueue(ana, "s1", song(1))));
-      Outcome again = f.apply(new Command.Tracked("r1", new Command.AddToQueue(ana, "s1", song(1))));
+      Outcome first = f.apply(new Command.Tracked(ana, "r1", new Command.AddToQueue(ana, "s1", song(1))));
+      Outcome again = f.apply(new Command.Tracked(ana, "r1", new Command.AddToQueue(ana, "s1", song(1))));
       assertThat(again.changed()).isFalse();
       assertThat(again.reply()).isEqualTo(first.reply());
       f.add(ana, 2);
       f.add(ana, 3);
-      f.apply(new Command.Tracked("r2", new Command.PlayNext(ana)));
-      f.apply(new Command.Tracked("r2", new Command.PlayNext(ana)));
+      f.apply(new Command.Tracked(ana, "r2", new Command.PlayNext(ana)));
+      f.apply(new Command.Tracked(ana, "r2", new Command.PlayNext(ana)));
       assertThat(f.jam.current().song().id()).isEqualTo("s2");
     }
 
     @Test
     void aRetriedJoinIsTheSameParticipant() {
       f.host();
-      Command join = new Command.Tracked("j1", new Command.Join("Ben", null, null, "conn-ben", null));
+      Command join = new Command.Tracked("conn-ben", "j1", new Command.Join("Ben", null, null, "conn-ben", null));
       Outcome first = f.apply(join);
+      f.apply(new Command.Disconnect("conn-ben")); // the connection is no longer anyone's live one
       Outcome again = f.apply(join);
       assertThat(f.jam.participants()).hasSize(2);
       assertThat(((Map<?, ?>) again.reply().get("you")).get("participantId"))
@@ -570,15 +566,145 @@ class JamEngineTest {
     }
 
     @Test
-    void onlyTheLatestRequestsAreRemembered() {
+    void anotherParticipantsRequestsNeverEvictTheHosts() {
+      String ana = f.host();
+      String ben = f.guest("Ben");
+      f.add(ana, 1);
+      f.add(ana, 2);
+      String item = f.add(ana, 3);
+      Command playNext = new Command.Tracked(ana, "r-host", new Command.PlayNext(ana));
+      f.apply(playNext);
+      assertThat(f.jam.current().song().id()).isEqualTo("s2");
+      for (int i = 0; i < 64; i++) {
+        f.apply(new Command.Tracked(ben, "v" + i, new Command.Vote(ben, item, i % 2 == 0 ? 1 : -1)));
+      }
+      f.apply(playNext); // the host's retry, after 64 requests of another
+      assertThat(f.jam.current().song().id()).isEqualTo("s2");
+      assertThat(f.jam.applied()).filteredOn(a -> a.owner().equals(ben)).hasSize(Jam.REQUESTS_KEPT_PER_OWNER);
+      assertThat(f.jam.applied(ben, "v0")).isEmpty();
+      assertThat(f.jam.applied(ben, "v63")).isPresent();
+      assertThat(f.jam.applied(ana, "v63")).isEmpty(); // ids are scoped by who sent them
+    }
+
+    @Test
+    void aLeaverTakesTheirRememberedRequestsAlong() {
+      String ana = f.host();
+      Command join = new Command.Tracked("conn-ben", "j1", new Command.Join("Ben", null, null, "conn-ben", null));
+      String ben = (String) ((Map<?, ?>) f.apply(join).reply().get("you")).get("participantId");
+      f.add(ana, 1);
+      String item = f.add(ana, 2);
+      f.apply(new Command.Tracked(ben, "v1", new Command.Vote(ben, item, 1)));
+      f.apply(new Command.Leave(ben));
+      assertThat(f.jam.applied()).noneMatch(a -> a.owner().equals(ben) || ben.equals(a.ref()));
+    }
+  }
+
+  @Nested
+  class Revisions {
+    @Test
+    void aReplyOfAChangeCarriesTheRevisionOfItsEvents() {
       String ana = f.host();
       f.add(ana, 1);
       String item = f.add(ana, 2);
-      for (int i = 0; i < Jam.APPLIED_REQUESTS_KEPT + 5; i++) {
-        f.apply(new Command.Tracked("v" + i, new Command.Vote(ana, item, i % 2 == 0 ? 1 : -1)));
-      }
-      assertThat(f.jam.applied()).hasSize(Jam.APPLIED_REQUESTS_KEPT);
-      assertThat(f.jam.applied("v0")).isEmpty();
+      f.events.clear();
+      Outcome vote = f.apply(new Command.Tracked(ana, "v1", new Command.Vote(ana, item, 1)));
+      assertThat(vote.reply()).containsEntry("rev", f.jam.rev()).containsKey("item");
+      assertThat(f.events).singleElement().satisfies(e -> assertThat(e.rev()).isEqualTo(f.jam.rev()));
+      long rev = f.jam.rev();
+      f.add(ana, 3);
+      Outcome replayed = f.apply(new Command.Tracked(ana, "v1", new Command.Vote(ana, item, 1)));
+      assertThat(replayed.reply()).containsEntry("rev", rev); // the revision the request made
+      Outcome same = f.apply(new Command.Vote(ana, item, 1)); // changes nothing: no revision
+      assertThat(same.changed()).isFalse();
+      assertThat(same.reply()).doesNotContainKey("rev");
+      Outcome ended = f.apply(new Command.EndSession(ana));
+      assertThat(ended.reply()).containsEntry("rev", ended.events().get(0).rev());
     }
+  }
+
+  @Nested
+  class Connections {
+    @Test
+    void joinsInFlightOnOneConnectionAreOneParticipant() {
+      f.host();
+      f.apply(new Command.Join("Ben", null, null, "conn-x", null));
+      Outcome second = f.apply(new Command.Join("Ben again", null, null, "conn-x", null));
+      assertThat(second.changed()).isFalse();
+      assertThat(f.jam.participants()).hasSize(2);
+      f.apply(new Command.Disconnect("conn-x"));
+      assertThat(f.jam.connectedCount()).isEqualTo(1); // no ghost left connected
+    }
+
+    @Test
+    void aResumeOnANewConnectionNamesTheOldOneAsDetached() {
+      f.host();
+      String ben = f.guest("Ben");
+      String token = f.participant(ben).resumeToken();
+      f.events.clear();
+      f.apply(new Command.Join(null, null, token, "conn-new", null));
+      assertThat(f.events).singleElement().satisfies(e -> {
+        assertThat(e.type()).isEqualTo(EventType.PARTICIPANT_UPDATED);
+        assertThat(e.participantId()).isEqualTo(ben);
+        assertThat(e.detachedConnection()).isEqualTo("conn-Ben");
+      });
+      f.apply(new Command.Disconnect("conn-Ben")); // the old socket's late close
+      assertThat(f.participant(ben).connected()).isTrue();
+      assertThat(f.participant(ben).connectionId()).isEqualTo("conn-new");
+    }
+
+    @Test
+    void aResumeOnAnotherParticipantsConnectionDisconnectsThatOne() {
+      String ana = f.host();
+      String ben = f.guest("Ben");
+      String cy = f.guest("Cy");
+      f.apply(new Command.Join(null, null, f.participant(ben).resumeToken(), "conn-Cy", null));
+      assertThat(f.participant(ben).connectionId()).isEqualTo("conn-Cy");
+      assertThat(f.participant(cy).connected()).isFalse();
+      assertThat(f.jam.participants()).filteredOn(p -> p.isLiveOn("conn-Cy")).hasSize(1);
+      assertThat(f.participant(ana).connected()).isTrue();
+    }
+
+    @Test
+    void aDisconnectAppliesOnlyToTheLiveConnection() {
+      f.host();
+      String ben = f.guest("Ben");
+      f.events.clear();
+      f.apply(new Command.Disconnect("conn-unknown"));
+      assertThat(f.events).isEmpty();
+      f.apply(new Command.Disconnect("conn-Ben"));
+      assertThat(f.participant(ben).connected()).isFalse();
+      assertThat(f.events).singleElement().satisfies(e -> assertThat(e.participantId()).isEqualTo(ben));
+    }
+  }
+
+  @Test
+  void withoutRenderingTheStateIsTheSame() {
+    String ana = f.host();
+    String ben = f.guest("Ben");
+    f.add(ana, 1);
+    String item = f.add(ana, 2);
+    Command[] commands = {
+        new Command.Tracked(ben, "v1", new Command.Vote(ben, item, 1)),
+        new Command.Join("Cy", null, null, "conn-cy", null),
+        new Command.VoteSkip(ben, true),
+        new Command.Tracked(ben, "v1", new Command.Vote(ben, item, 1)),
+        new Command.Disconnect("conn-Ben"),
+        new Command.Tick(0),
+        new Command.EndSession(ana)};
+    Jam rendered = f.jam;
+    Jam bare = f.jam;
+    for (Command c : commands) {
+      long now = f.now += 1_000;
+      byte[] seed = new byte[DerivedIds.SEED_BYTES];
+      seed[0] = (byte) now;
+      Outcome full = new JamEngine(new DerivedIds(seed, "ABC123")).apply(rendered, c, now);
+      Outcome state = new JamEngine(new DerivedIds(seed, "ABC123")).applyWithoutRendering(bare, c, now);
+      assertThat(state.jam()).isEqualTo(full.jam());
+      assertThat(state.changed()).isEqualTo(full.changed());
+      assertThat(state.events()).isEmpty();
+      rendered = full.jam();
+      bare = state.jam();
+    }
+    assertThat(bare).isNull(); // ended alike
   }
 }

@@ -12,7 +12,7 @@ final class JamFixture {
   final JamEngine engine = new JamEngine(new CountingIds());
   Jam jam;
   long now = 1_000_000;
-  final List<Map<String, Object>> events = new ArrayList<>();
+  final List<JamEvent> events = new ArrayList<>();
 
   JamFixture() {
     this(Settings.defaults(50));
@@ -66,7 +66,7 @@ final class JamFixture {
   }
 
   List<String> eventTypes() {
-    return events.stream().map(e -> (String) e.get("type")).toList();
+    return events.stream().map(e -> e.type().wireName()).toList();
   }
 
   Participant participant(String id) {
@@ -84,11 +84,6 @@ final class JamFixture {
     @Override
     public String token() {
       return "token-" + (++next);
-    }
-
-    @Override
-    public String sessionCode() {
-      return "CODE" + String.format("%02d", ++next % 100);
     }
   }
 }

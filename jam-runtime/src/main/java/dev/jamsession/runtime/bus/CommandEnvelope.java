@@ -13,10 +13,12 @@ import io.vertx.core.json.JsonObject;
  * @param code       the jam the connection is in, or for a join the jam asked for
  * @param participantId the participant bound to the connection, or null
  * @param connectionId  the gateway's server-side connection id
- * @param body       the client's body (a JSON object)
+ * @param body       the client's body as sent: a JsonObject, or null when absent; any other
+ *                   JSON value is passed on too, so session-service refuses it with
+ *                   INVALID_INPUT in the order of PROTOCOL §8 (after membership)
  */
 public record CommandEnvelope(String requestId, long receivedAt, String cmd, String code,
-                              String participantId, String connectionId, JsonObject body) {
+                              String participantId, String connectionId, Object body) {
 
   public JsonObject toJson() {
     return new JsonObject()
@@ -29,6 +31,11 @@ public record CommandEnvelope(String requestId, long receivedAt, String cmd, Str
         .put("body", body);
   }
 
+  /** The body as the domain's parser takes it: a Map for an object, else the value as it is. */
+  public Object decodedBody() {
+    return body instanceof JsonObject o ? o.getMap() : body;
+  }
+
   public static CommandEnvelope fromJson(JsonObject json) {
     return new CommandEnvelope(
         json.getString("requestId"),
@@ -37,6 +44,6 @@ public record CommandEnvelope(String requestId, long receivedAt, String cmd, Str
         json.getString("code"),
         json.getString("participantId"),
         json.getString("connectionId"),
-        json.getJsonObject("body", new JsonObject()));
+        json.getValue("body"));
   }
 }

@@ -1,0 +1,219 @@
+package dev.jamsession.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jamsession.testkit.BridgeClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-gateway fan-out (docs/ARCHITECTURE.md, "The fan-out path") through real sockets on two
+ * gateways and two session members: every member gets every event of its jam once, in rev
+ * order; membership ends delivery; a socket that stops reading is closed without slowing the
+ * others, and resumes as the same participant.
+ */
+class FanoutTest {
+  private static JamServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = new JamServer(2, 2, Map.of("RATE_LIMIT_MAX", "100000", "WS_RATE_LIMIT_MAX", "100000",
+        "WS_IP_RATE_LIMIT_MAX", "100000", "DISCONNECT_GRACE", "60000"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  private static BridgeClient client(int i) throws Exception {
+    return server.connectTo(server.ports.get(i % 2), true);
+  }
+
+  private static JsonObject ok(JsonObject reply) {
+    assertThat(reply.getBoolean("success")).as(reply.encode()).isTrue();
+    return reply.getJsonObject("data");
+  }
+
+  private static String song(int i) {
+    return server.catalog.all().get(i).id();
+  }
+
+  @Test
+  void everyMemberOnBothGatewaysGetsEveryEventOnceInRevOrder() throws Exception {
+    JsonObject jam = server.create("Host", new JsonObject().put("autoPlay", false));
+    String code = jam.getString("sessionCode");
+    List<JamServer.Member> members = new ArrayList<>();
+    members.add(server.join(client(0), code, "Host", jam.getString("hostToken")));
+    for (int i = 1; i < 6; i++) {
+      members.add(server.join(client(i), code, "M" + i, null));
+    }
+    int from = members.get(members.size() - 1).client().events().size();
+    List<Integer> marks = members.stream().map(m -> m.client().events().size()).toList();
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      items.add(ok(members.get(i).send("jam.add-to-queue", new JsonObject().put("songId", song(i))))
+          .getJsonObject("item").getString("id"));
+    }
+    for (int round = 0; round < 3; round++) {
+      for (int m = 0; m < members.size(); m++) {
+        ok(members.get(m).send("jam.vote", new JsonObject()
+            .put("itemId", items.get((m + round) % items.size())).put("value", round % 2 == 0 ? 1 : -1)));
+      }
+    }
+    ok(members.get(0).send("jam.play-next", null));
+    long finalRev = ok(members.get(0).send("jam.snapshot", null)).getLong("rev");
+
+    List<List<String>> seen = new ArrayList<>();
+    for (int m = 0; m < members.size(); m++) {
+      BridgeClient c = members.get(m).client();
+      c.await(f -> isEvent(f) && f.getJsonObject("body").getLong("rev") == finalRev);
+      seen.add(c.events().subList(marks.get(m), c.events().size()).stream()
+          .filter(e -> !"subscribed".equals(e.getString("type")))
+          .map(e -> e.getString("type") + "@" + e.getLong("rev")).toList());
+    }
+    assertThat(from).isPositive();
+    for (int m = 0; m < members.size(); m++) {
+      BridgeClient c = members.get(m).client();
+      assertThat(seen.get(m)).as("once each").hasSizeGreaterThanOrEqualTo(4 + 1).doesNotHaveDuplicates();
+      assertThat(seen.get(m)).as("the same events in the same order as the others on its gateway")
+          .isEqualTo(seen.get(m % 2));
+      assertThat(seen.get(m).stream().filter(FanoutTest::neverMerged).toList())
+          .as("every event that is never coalesced, on both gateways").isEqualTo(
+              seen.get(0).stream().filter(FanoutTest::neverMerged).toList());
+      assertRevOrderPerField(c.events().subList(marks.get(m), c.events().size()));
+    }
+  }
+
+  /** Coalescible events (§5) may be merged by a session member or the gateway; the others never. */
+  private static boolean neverMerged(String typeAtRev) {
+    return !typeAtRev.startsWith("queue-updated@") && !typeAtRev.startsWith("playback-updated@")
+        && !typeAtRev.startsWith("skip-votes-updated@");
+  }
+
+  private static boolean isEvent(JsonObject frame) {
+    return "rec".equals(frame.getString("type")) && frame.getString("address", "").startsWith("jam.events.");
+  }
+
+  private static void assertRevOrderPerField(List<JsonObject> events) {
+    Map<String, Long> last = new HashMap<>();
+    for (JsonObject e : events) {
+      long rev = e.getLong("rev");
+      if ("subscribed".equals(e.getString("type"))) {
+        continue;
+      }
+      for (String field : e.getJsonObject("data").fieldNames()) {
+        Long before = last.put(field, rev);
+        assertThat(before == null || before <= rev).as(field + " at rev " + rev + " after " + before).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void leavingKickedOrEndedMembersReceiveNothingAfterwards() throws Exception {
+    JsonObject jam = server.create("Host");
+    String code = jam.getString("sessionCode");
+    JamServer.Member host = server.join(client(0), code, "Host", jam.getString("hostToken"));
+    JamServer.Member leaver = server.join(client(1), code, "Leaver", null);
+    JamServer.Member kicked = server.join(client(0), code, "Kicked", null);
+    JamServer.Member stayer = server.join(client(1), code, "Stayer", null);
+
+    ok(leaver.send("jam.leave-session", null));
+    int leaverMark = leaver.client().events().size();
+    ok(host.send("jam.kick", new JsonObject().put("participantId", kicked.id())));
+    kicked.client().await(f -> isEvent(f) && "participant-left".equals(f.getJsonObject("body").getString("type"))
+        && kicked.id().equals(f.getJsonObject("body").getJsonObject("data").getJsonObject("participant").getString("id")));
+    int kickedMark = kicked.client().events().size();
+
+    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(10))));
+    stayer.client().await(f -> isEvent(f) && "queue-updated".equals(f.getJsonObject("body").getString("type")));
+    // The kicked connection may not come back in by registering again.
+    int errors = kicked.client().frames().size();
+    kicked.client().register("jam.events." + code);
+    kicked.client().await(errors, f -> "err".equals(f.getString("type")));
+
+    ok(host.send("jam.end-session", null));
+    stayer.client().awaitEvent("session-ended");
+    int stayerMark = stayer.client().events().size();
+    JsonObject after = server.create("Other");
+    JamServer.Member probe = server.join(client(1), after.getString("sessionCode"), "Probe", after.getString("hostToken"));
+    ok(probe.send("jam.add-to-queue", new JsonObject().put("songId", song(11))));
+    probe.client().awaitEvent("queue-updated");
+
+    assertThat(leaver.client().events()).hasSize(leaverMark);
+    assertThat(kicked.client().events()).hasSize(kickedMark);
+    assertThat(stayer.client().events()).hasSize(stayerMark);
+    assertThat(stayer.client().events().get(stayerMark - 1).getString("type")).isEqualTo("session-ended");
+  }
+
+  @Test
+  void registeringBeforeJoiningOrAnotherJamDeliversNothing() throws Exception {
+    JsonObject jam = server.create("Host");
+    String code = jam.getString("sessionCode");
+    JsonObject other = server.create("Other");
+    BridgeClient early = client(0);
+    early.register("jam.events." + code);
+    early.await(f -> "err".equals(f.getString("type")) && "rejected".equals(f.getString("body")));
+    JamServer.Member host = server.join(client(1), code, "Host", jam.getString("hostToken"));
+    JamServer.Member elsewhere = server.join(client(0), other.getString("sessionCode"), "Elsewhere", other.getString("hostToken"));
+    int mark = elsewhere.client().frames().size();
+    elsewhere.client().register("jam.events." + code);
+    elsewhere.client().await(mark, f -> "err".equals(f.getString("type")));
+
+    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(20))));
+    host.client().awaitEvent("queue-updated");
+    ok(elsewhere.send("jam.snapshot", null)); // a round trip after the event went out
+    assertThat(early.events()).isEmpty();
+    assertThat(elsewhere.client().events()).noneMatch(e -> e.getString("type").equals("queue-updated"));
+  }
+
+  @Test
+  void aSocketThatStopsReadingIsClosedWhileOthersStayLiveAndItResumes() throws Exception {
+    JsonObject jam = server.create("Host", new JsonObject().put("maxQueueSize", 200).put("autoPlay", false));
+    String code = jam.getString("sessionCode");
+    JamServer.Member host = server.join(client(0), code, "Host", jam.getString("hostToken"));
+    JamServer.Member reader = server.join(client(0), code, "Reader", null);
+    JamServer.Member stalled = server.join(client(0), code, "Stalled", null);
+    stalled.client().stopReading();
+
+    // 200 adds, then votes: each queue-updated carries the whole queue (tens of megabytes in all).
+    long worstMs = 0;
+    String first = null;
+    int marker = reader.client().frames().size();
+    io.vertx.core.Future<JsonObject> dropped = reader.client().awaitAsync(marker, f -> isEvent(f)
+        && "participant-updated".equals(f.getJsonObject("body").getString("type"))
+        && stalled.id().equals(f.getJsonObject("body").getJsonObject("data").getJsonObject("participant").getString("id")));
+    for (int i = 0; i < 600 && !dropped.isComplete(); i++) {
+      long sent = System.nanoTime();
+      int mark = reader.client().events().size();
+      if (i < 200) {
+        JsonObject item = ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(30 + i))));
+        first = first == null ? item.getJsonObject("item").getString("id") : first;
+      } else {
+        ok(host.send("jam.vote", new JsonObject().put("itemId", first).put("value", i % 2 == 0 ? 1 : -1)));
+      }
+      reader.client().await(mark, f -> isEvent(f) && f.getJsonObject("body").getJsonObject("data").containsKey("queue"));
+      worstMs = Math.max(worstMs, (System.nanoTime() - sent) / 1_000_000);
+    }
+    // The gateway dropped it (5 s after it stalled): its participant shows as disconnected.
+    dropped.await(20, TimeUnit.SECONDS);
+    stalled.client().resumeReading(); // it now reads its backlog, then the close
+    stalled.client().closed().await(30, TimeUnit.SECONDS);
+    assertThat(worstMs).as("the reader's worst add-to-event latency, ms").isLessThan(2_000);
+
+    BridgeClient again = client(0);
+    JsonObject snapshot = ok(again.request("jam.join-session",
+        new JsonObject().put("code", code).put("userName", "Stalled").put("resumeToken", stalled.resumeToken())));
+    assertThat(snapshot.getJsonObject("you").getString("participantId")).isEqualTo(stalled.id());
+    JsonArray queue = snapshot.getJsonArray("queue");
+    assertThat(queue.size()).isPositive();
+  }
+}

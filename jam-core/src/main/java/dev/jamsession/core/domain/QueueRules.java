@@ -1,0 +1,93 @@
+package dev.jamsession.core.domain;
+
+import static dev.jamsession.core.protocol.ErrorCode.DUPLICATE_SONG;
+import static dev.jamsession.core.protocol.ErrorCode.ITEM_NOT_FOUND;
+import static dev.jamsession.core.protocol.ErrorCode.NOT_OWNER;
+import static dev.jamsession.core.protocol.ErrorCode.QUEUE_FULL;
+import static dev.jamsession.core.protocol.ErrorCode.UNKNOWN_SONG;
+import static dev.jamsession.core.protocol.ErrorCode.VOTING_DISABLED;
+
+import dev.jamsession.core.domain.Command.AddToQueue;
+import dev.jamsession.core.domain.Command.RemoveFromQueue;
+import dev.jamsession.core.domain.Command.Vote;
+import dev.jamsession.core.protocol.JamException;
+import java.util.Map;
+
+/** The queue and its votes: adding, voting, removing (PROTOCOL §4's queue rules). */
+final class QueueRules {
+  private QueueRules() {}
+
+  static Reply add(Draft d, AddToQueue c) {
+    Participant actor = Membership.member(d, c.actor());
+    if (c.song() == null) {
+      throw new JamException(UNKNOWN_SONG, "That song is not in the catalog");
+    }
+    if (d.queue.size() >= d.settings.maxQueueSize()) {
+      throw new JamException(QUEUE_FULL, "The queue is full (" + d.settings.maxQueueSize() + " songs)");
+    }
+    if (isQueuedOrPlaying(d, c.song().id())) {
+      throw new JamException(DUPLICATE_SONG, "That song is already playing or queued");
+    }
+    QueueItem item = new QueueItem(d.ids.id("q-"), c.song(), actor.id(), actor.name(), d.now,
+        d.nextSeq++, Map.of());
+    d.queue.add(item);
+    d.sortQueue();
+    d.lastActivity = d.now;
+    d.event(EventType.QUEUE_UPDATED);
+    return itemReply(item.id());
+  }
+
+  static Reply vote(Draft d, Vote c) {
+    Participant actor = Membership.member(d, c.actor());
+    if (!d.settings.allowVoting()) {
+      throw new JamException(VOTING_DISABLED, "The host has turned voting off");
+    }
+    int i = requireItem(d, c.itemId());
+    QueueItem before = d.queue.get(i);
+    Integer old = before.votes().get(actor.id());
+    if ((old == null ? 0 : old) != c.value()) {
+      d.queue.set(i, before.withVote(actor.id(), c.value()));
+      d.sortQueue();
+      d.lastActivity = d.now;
+      d.event(EventType.QUEUE_UPDATED);
+    }
+    return itemReply(c.itemId());
+  }
+
+  static Reply remove(Draft d, RemoveFromQueue c) {
+    Participant actor = Membership.member(d, c.actor());
+    int i = requireItem(d, c.itemId());
+    if (!actor.id().equals(d.hostId) && !actor.id().equals(d.queue.get(i).addedById())) {
+      throw new JamException(NOT_OWNER, "Only the person who added a song, or the host, can remove it");
+    }
+    d.queue.remove(i);
+    d.lastActivity = d.now;
+    d.event(EventType.QUEUE_UPDATED);
+    return Reply.EMPTY;
+  }
+
+  /** {item}: the item as it is now, in the queue or playing (null once gone). */
+  static Reply itemReply(String itemId) {
+    return Reply.of("item", jam -> Views.item(findAnywhere(jam, itemId)));
+  }
+
+  static boolean isQueuedOrPlaying(Draft d, String songId) {
+    return (d.current != null && d.current.song().id().equals(songId))
+        || d.queue.stream().anyMatch(i -> i.song().id().equals(songId));
+  }
+
+  private static int requireItem(Draft d, String itemId) {
+    int i = d.indexOfItem(itemId);
+    if (i < 0) {
+      throw new JamException(ITEM_NOT_FOUND, "That song is no longer in the queue");
+    }
+    return i;
+  }
+
+  private static QueueItem findAnywhere(Jam jam, String itemId) {
+    if (jam.current() != null && jam.current().id().equals(itemId)) {
+      return jam.current();
+    }
+    return jam.queue().stream().filter(i -> i.id().equals(itemId)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.jamsession.runtime.jam;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Explicit Compact serializers for plain Java types (the domain knows nothing of Hazelcast):
+ * one writer and one reader per type, with named fields, so the stored form has a schema and
+ * never falls back to Java serialization.
+ */
+final class Compact {
+  private Compact() {}
+
+  static <T> CompactSerializer<T> of(Class<T> type, Function<CompactReader, T> read,
+                                     BiConsumer<CompactWriter, T> write) {
+    return new CompactSerializer<>() {
+      @Override
+      public T read(CompactReader reader) {
+        return read.apply(reader);
+      }
+
+      @Override
+      public void write(CompactWriter writer, T value) {
+        write.accept(writer, value);
+      }
+
+      @Override
+      public String getTypeName() {
+        return type.getName();
+      }
+
+      @Override
+      public Class<T> getCompactClass() {
+        return type;
+      }
+    };
+  }
+
+  /** A map of votes (participant id to +1 or -1) as two parallel arrays. */
+  static void writeVotes(CompactWriter w, Map<String, Integer> votes) {
+    String[] voters = new String[votes.size()];
+    int[] values = new int[votes.size()];
+    int i = 0;
+    for (Map.Entry<String, Integer> e : votes.entrySet()) {
+      voters[i] = e.getKey();
+      values[i++] = e.getValue();
+    }
+    w.writeArrayOfString("voters", voters);
+    w.writeArrayOfInt32("votes", values);
+  }
+
+  static Map<String, Integer> readVotes(CompactReader r) {
+    String[] voters = r.readArrayOfString("voters");
+    int[] values = r.readArrayOfInt32("votes");
+    Map<String, Integer> votes = new HashMap<>();
+    for (int i = 0; i < voters.length; i++) {
+      votes.put(voters[i], values[i]);
+    }
+    return votes;
+  }
+}

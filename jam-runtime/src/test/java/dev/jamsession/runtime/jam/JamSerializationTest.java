@@ -1,0 +1,70 @@
+package dev.jamsession.runtime.jam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import dev.jamsession.core.catalog.AudioFeatures;
+import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.domain.Command;
+import dev.jamsession.core.domain.DerivedIds;
+import dev.jamsession.core.domain.Jam;
+import dev.jamsession.core.domain.JamEngine;
+import dev.jamsession.core.domain.Settings;
+import dev.jamsession.runtime.JamNode;
+import dev.jamsession.testkit.TestCluster;
+import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class JamSerializationTest {
+  @Test
+  void everyCommandHasASchema() {
+    Set<Class<?>> registered = JamSerialization.serializers().stream()
+        .map(CompactSerializer::getCompactClass).collect(Collectors.toSet());
+    assertThat(registered).containsAll(Arrays.asList(Command.class.getPermittedSubclasses()));
+    assertThat(JamSerialization.serializers()).extracting(CompactSerializer::getTypeName).doesNotHaveDuplicates();
+  }
+
+  /** A jam with something in every field goes to the other member (its owner) and back intact. */
+  @Test
+  void aJamAndItsCommandsCrossMembersIntact() throws Exception {
+    try (TestCluster cluster = new TestCluster()) {
+      JamNode a = cluster.start(JamNode.Role.DATA);
+      cluster.start(JamNode.Role.DATA);
+      String code = "SER123";
+      Song song = new Song("s1", "Title", "Artist", "Album", "rock", 1999, 200_000, "/a/s1",
+          new AudioFeatures(120, 0.5, 0.4, 0.3, 0.2), 0.7);
+      Jam jam = Jam.create(code, "Host", "host-token", Settings.defaults(50), 1_000);
+      JamEngine engine = new JamEngine(new DerivedIds(new byte[32], code));
+      for (Command c : new Command[] {
+          new Command.Join("Host", "host-token", null, "gw/1", null),
+          new Command.Join("Guest", null, null, "gw/2", null)}) {
+        jam = engine.apply(jam, c, 1_000).jam();
+      }
+      String host = jam.hostId();
+      String guest = jam.participants().get(1).id();
+      jam = engine.apply(jam, new Command.AddToQueue(host, "s1", song), 1_000).jam();
+      jam = engine.apply(jam, new Command.AddToQueue(host, "s2", new Song("s2", "T", "A", "B", "pop", 2001, 1_000, "/a/s2", null, 0.5)), 1_000).jam();
+      jam = engine.apply(jam, new Command.Tracked(guest, "r1", new Command.Vote(guest, jam.queue().get(0).id(), -1)), 1_000).jam();
+      jam = engine.apply(jam, new Command.VoteSkip(guest, true), 2_000).jam(); // s1 to history, s2 (voted) plays
+      assertThat(jam.history()).singleElement().satisfies(h -> assertThat(h.skippedBy()).containsExactly(guest));
+      assertThat(jam.current().votes()).containsEntry(guest, -1);
+
+      a.jams().set(code, jam);
+      assertThat(a.jams().get(code)).isEqualTo(jam);
+
+      CommandResult result = a.jams().executeOnKey(code, JamProcessor.of(new Command.Tracked(host, "r2",
+          new Command.UpdateSettings(host, Map.of("maxQueueSize", 10, "allowVoting", false))), 3_000));
+      assertThat(result.isRefused()).isFalse();
+      assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(result.reply())).getJsonObject("settings").getInteger("maxQueueSize"))
+          .isEqualTo(10);
+      assertThat(result.events()).singleElement().satisfies(e ->
+          assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(e.json())).fieldNames()).containsExactly("type", "rev", "data"));
+      assertThat(a.jams().get(code).settings().maxQueueSize()).isEqualTo(10);
+      assertThat(a.jams().aggregate(new JamStatsAggregator())).isEqualTo(new JamStats(1, 2, 2, 0, 1));
+    }
+  }
+}
