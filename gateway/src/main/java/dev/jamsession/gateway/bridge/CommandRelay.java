@@ -43,14 +43,15 @@ final class CommandRelay {
     if (body != null && frameBytes > MAX_BODY_BYTES && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
       return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
-    if (TIME.equals(cmd)) {
-      return Future.succeededFuture(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
-    }
-    if (!JOIN_SESSION.equals(cmd) && !c.isJoined()) {
+    boolean open = TIME.equals(cmd) || JOIN_SESSION.equals(cmd); // the commands anyone may send
+    if (!open && !c.isJoined()) {
       return Future.succeededFuture(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
     }
     if (body != null && !(body instanceof JsonObject)) {
       return Future.succeededFuture(Replies.error(ErrorCode.INVALID_INPUT, "The message body must be a JSON object"));
+    }
+    if (TIME.equals(cmd)) {
+      return Future.succeededFuture(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
     }
     JsonObject args = body == null ? new JsonObject() : (JsonObject) body;
     inFlight++;
