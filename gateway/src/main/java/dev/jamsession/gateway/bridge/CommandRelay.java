@@ -43,14 +43,16 @@ final class CommandRelay {
     if (body != null && frameBytes > MAX_BODY_BYTES && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
       return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
-    if (TIME.equals(cmd)) {
-      return Future.succeededFuture(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
-    }
-    if (!JOIN_SESSION.equals(cmd) && !c.isJoined()) {
+    // §8: size, then membership (jam.time and jam.join-session are for anyone), then shape.
+    boolean anyone = TIME.equals(cmd) || JOIN_SESSION.equals(cmd);
+    if (!anyone && !c.isJoined()) {
       return Future.succeededFuture(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
     }
     if (body != null && !(body instanceof JsonObject)) {
       return Future.succeededFuture(Replies.error(ErrorCode.INVALID_INPUT, "The message body must be a JSON object"));
+    }
+    if (TIME.equals(cmd)) {
+      return Future.succeededFuture(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
     }
     JsonObject args = body == null ? new JsonObject() : (JsonObject) body;
     inFlight++;
