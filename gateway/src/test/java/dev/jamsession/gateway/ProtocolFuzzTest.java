@@ -185,6 +185,7 @@ class ProtocolFuzzTest {
     for (Slot s : slots) {
       s.client.closed().await(10, TimeUnit.SECONDS);
     }
+    log("fuzz sockets closed, heap %d MB", usedHeapAfterGc() >> 20);
     checkNoGhosts();
     checkSnapshotsMatchEvents();
     checkHealthy();
@@ -198,7 +199,8 @@ class ProtocolFuzzTest {
     long heapAfter = usedHeapAfterGc();
     log("heap before %d MB, after %d MB", heapBefore >> 20, heapAfter >> 20);
     if (heapAfter - heapBefore > HEAP_BOUND_MB << 20) {
-      fail("memory", "used heap grew by " + ((heapAfter - heapBefore) >> 20) + " MB (bound " + HEAP_BOUND_MB + " MB)");
+      fail("memory", "used heap grew by " + ((heapAfter - heapBefore) >> 20) + " MB (bound " + HEAP_BOUND_MB
+          + " MB); largest classes:\n" + histogram());
     }
     log("total %d ms", ms(started));
   }
@@ -274,6 +276,7 @@ class ProtocolFuzzTest {
     List<JsonObject> frames = s.client.frames();
     for (; s.scanned < frames.size(); s.scanned++) {
       JsonObject f = frames.get(s.scanned);
+      traceLine("< " + s.index + " " + abbreviate(f.encode()));
       String type = f.getValue("type") instanceof String t ? t : null;
       String address = f.getValue("address") instanceof String a ? a : null;
       if ("err".equals(type)) {
@@ -459,11 +462,10 @@ class ProtocolFuzzTest {
       frameCount++;
     }
     trace.write(s.index + " close " + how + "\n");
-    if (how == 1) {
-      s.client.close();
-    } else {
+    if (how != 1) {
       s.client.kill();
     }
+    s.client.close(); // also closes its WebSocketClient, which would otherwise keep the socket and its frames
     s.client.closed().await(10, TimeUnit.SECONDS);
     s.client = BridgeClient.connect(server.clients, s.port);
     s.scanned = 0;
@@ -719,6 +721,15 @@ class ProtocolFuzzTest {
 
   // ---- helpers ----
 
+  private void traceLine(String line) {
+    try {
+      trace.write(line);
+      trace.write('\n');
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private void fail(String kind, String message) {
     failureKinds.merge(kind, 1, Integer::sum);
     if (failures.size() < 60) {
@@ -728,6 +739,19 @@ class ProtocolFuzzTest {
 
   private static String abbreviate(String s) {
     return s.length() <= 300 ? s : s.substring(0, 300) + "…(" + s.length() + " chars)";
+  }
+
+  /** The top of this JVM's class histogram (jcmd), to see what a leak holds. */
+  private static String histogram() {
+    try {
+      Process p = new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+          .redirectErrorStream(true).start();
+      List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().limit(30).toList();
+      p.waitFor(30, TimeUnit.SECONDS);
+      return String.join("\n", lines);
+    } catch (Exception e) {
+      return "(no histogram: " + e + ")";
+    }
   }
 
   private static long usedHeapAfterGc() {
