@@ -262,7 +262,8 @@ final class FuzzFrames {
           "recommender.recommend", "vertx.x", "", "JAM.VOTE", "jam.vote/..", "jam.join-session\u200F"));
       case 11 -> {
         return raw(slot, new JsonObject().put("type", "send").put("address", cmd).put("body", body)
-            .put("replyAddress", pick(List.of(7, true, new JsonObject(), new JsonArray(), "r".repeat(65), "\u0000", "")))
+            .put("replyAddress", pick(List.of(7, true, new JsonObject(), new JsonArray(), "r".repeat(65),
+                "\u0000" + (counter++), "r".repeat(60) + (counter++ % 1000))))
             .encode(), "bad-reply-address");
       }
       case 12 -> body = ((JsonObject) body).copy().put("extra", new JsonObject().put("deep", nested(50)))

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,6 +113,21 @@ class ProtocolFuzzTest {
   private long frameCount;
   private int observerTurn;
 
+  private static final Map<String, String> ENV = Map.of(
+      "WS_RATE_LIMIT_MAX", "1000000", "WS_IP_RATE_LIMIT_MAX", "10000000", "RATE_LIMIT_MAX", "1000000",
+      "WS_MAX_PER_IP", "100000", "DISCONNECT_GRACE", "5000");
+  private static JamServer shared;
+
+  @BeforeAll
+  static void start() throws Exception {
+    shared = new JamServer(2, ENV);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    shared.close();
+  }
+
   @Test
   void tenThousandFramesLeaveAHealthyConsistentServer() throws Exception {
     long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
@@ -118,24 +135,63 @@ class ProtocolFuzzTest {
     Path tracePath = Path.of("target", "protocol-fuzz-trace.txt");
     Files.createDirectories(tracePath.getParent());
     long started = System.nanoTime();
+    server = shared;
     // Lenient: a frame holding an unpaired surrogate is written (and sent) with '?' in its place.
     try (BufferedWriter t = new BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tracePath),
         StandardCharsets.UTF_8))) {
       trace = t;
       trace.write("seed " + seed + "\n");
-      server = new JamServer(2, Map.of(
-          "WS_RATE_LIMIT_MAX", "1000000", "WS_IP_RATE_LIMIT_MAX", "10000000", "RATE_LIMIT_MAX", "1000000",
-          "WS_MAX_PER_IP", "100000", "DISCONNECT_GRACE", "5000"));
-      try {
-        run(seed, frames, started);
-      } finally {
-        server.close();
-      }
+      run(seed, frames, started);
     }
     assertThat(failures)
         .as("protocol fuzzer, seed %d (rerun: -Dfuzz.seed=%d; frames sent: %s); failures by kind %s",
             seed, seed, tracePath.toAbsolutePath(), failureKinds)
         .isEmpty();
+  }
+
+  /**
+   * The fuzzer's ghosts: a leave and a join sent back to back on one socket, the join answered
+   * first (it made a new participant, the leave having removed the old one), then the leave's
+   * reply unbound the socket from the new participant, so its close disconnected nobody.
+   */
+  @Test
+  void aLeaveAnsweredAfterARejoinLeavesTheSocketBoundToWhoItIsNow() throws Exception {
+    server = shared;
+    JsonObject jam = server.create("Race");
+    String code = jam.getString("sessionCode");
+    BridgeClient watcher = server.connect();
+    JamServer.Member observer = server.join(watcher, new JsonObject().put("code", code).put("userName", "Watcher"));
+    BridgeClient c = server.connect();
+    JsonObject join = new JsonObject().put("code", code).put("userName", "Racer");
+    assertThat(c.request("jam.join-session", join).getBoolean("success")).isTrue();
+    for (int i = 0; i < 30; i++) {
+      Future<JsonObject> leave = c.requestAsync("jam.leave-session", null);
+      Future<JsonObject> rejoin = c.requestAsync("jam.join-session", join);
+      Future.join(leave, rejoin).await(15, TimeUnit.SECONDS);
+    }
+    c.close();
+    c.closed().await(10, TimeUnit.SECONDS);
+    RevState live = new RevState(observer.snapshot());
+    long deadline = System.currentTimeMillis() + 15_000;
+    int scanned = 0;
+    while (System.currentTimeMillis() < deadline) {
+      List<JsonObject> events = watcher.events();
+      for (; scanned < events.size(); scanned++) {
+        live.apply(events.get(scanned));
+      }
+      if (connectedOthers(live.get("participants"), observer.id()).isEmpty()) {
+        break;
+      }
+      try {
+        watcher.awaitAsync(watcher.frames().size(), f -> true).await(deadline - System.currentTimeMillis(),
+            TimeUnit.MILLISECONDS);
+      } catch (Exception timeout) {
+        // checked below
+      }
+    }
+    JsonObject snapshot = observer.send("jam.snapshot", null).getJsonObject("data");
+    assertThat(connectedOthers(snapshot.getValue("participants"), observer.id()))
+        .as("connected without a socket: %s", snapshot.getValue("participants")).isEmpty();
   }
 
   private void run(long seed, int frames, long started) throws Exception {
@@ -410,7 +466,8 @@ class ProtocolFuzzTest {
     JsonObject you = data.getJsonObject("you");
     String code = data.getString("code");
     if (you == null || code == null || !(data.getValue("participants") instanceof JsonArray)) {
-      fail("snapshot shape", "a snapshot without code, participants or you: " + abbreviate(data.encode()));
+      fail("snapshot shape", "a success of " + p.frame().cmd() + " whose data is no snapshot (§4): "
+          + abbreviate(data.encode()) + " for " + abbreviate(p.frame().text()) + " from socket " + s.index);
       return;
     }
     String id = you.getString("participantId");
@@ -420,10 +477,12 @@ class ProtocolFuzzTest {
         fail("join", "a join of " + asked + " answered with jam " + code);
       }
       // A join on a connection already in that jam answers for its participant, whatever the token (§9).
+      // So does a retried request id (§9): the reply of the join it first came with.
       boolean rejoin = code.equals(p.jam()) && p.participantId() != null;
-      if (!rejoin && args.getValue("resumeToken") instanceof String t && tokenOwner.containsKey(t)
+      if (!rejoin && p.requestId() == null && args.getValue("resumeToken") instanceof String t && tokenOwner.containsKey(t)
           && !tokenOwner.get(t).equals(id)) {
-        fail("resume", "a resume with " + tokenOwner.get(t) + "'s token gave participant " + id);
+        fail("resume", "a resume with " + tokenOwner.get(t) + "'s token gave participant " + id + " (socket "
+            + s.index + ", reply address " + p.frame().replyAddress() + ")");
       }
       if (args.getValue("hostToken") instanceof String t) {
         for (Watch w : watches) {
@@ -491,11 +550,12 @@ class ProtocolFuzzTest {
     if (w.live.ended() && !w.ended) {
       w.ended = true;
       watches.set(watches.indexOf(w), newJam(watches.size()));
-      endedJams.add(w);
+      endedJams.add(w.code);
+      w.observer.close(); // its events are checked: drop them
     }
   }
 
-  private final List<Watch> endedJams = new ArrayList<>();
+  private final List<String> endedJams = new ArrayList<>();
 
   /** An observer that became host (the fuzz host left or timed out) hands the role back to a fuzz participant. */
   private void observerTurn(Random rnd) throws Exception {
@@ -576,10 +636,10 @@ class ProtocolFuzzTest {
             + RevState.diff(RevState.view(snap), rebuilt.view()));
       }
     }
-    for (Watch w : endedJams) {
-      int status = server.get("/api/jam/session/" + w.code).statusCode();
+    for (String code : endedJams) {
+      int status = server.get("/api/jam/session/" + code).statusCode();
       if (status != 404) {
-        fail("ended", "jam " + w.code + " ended (its observer got session-ended) but its summary answers " + status);
+        fail("ended", "jam " + code + " ended (its observer got session-ended) but its summary answers " + status);
       }
     }
     log("%d live jams compared, %d ended during the run", watches.size(), endedJams.size());

@@ -113,7 +113,10 @@ final class CommandRelay {
       boolean gone = Replies.isSuccess(reply)
           ? LEAVE_SESSION.equals(cmd) || END_SESSION.equals(cmd)
           : Replies.codeOf(reply) == ErrorCode.NOT_JOINED;
-      if (gone && code.equals(c.code())) {
+      // Only if it is still who it was when it sent this: a join answered meanwhile (a leave and a
+      // join sent back to back, the join's reply first) bound it to a new participant, who must
+      // keep the binding, or its socket's close would never disconnect them.
+      if (gone && code.equals(c.code()) && participantId.equals(c.participantId())) {
         rooms.unbind(c);
       }
     });
