@@ -67,6 +67,10 @@ class ProtocolFuzzTest {
     int errSeen;
     int registers;
     boolean closing;
+    /** Counts frames sent without a reply address that may change who the socket is (join, leave, end). */
+    int epoch;
+    /** The epoch up to which the fuzzer knows who the socket is. */
+    int knownEpoch;
     final Map<String, Pending> pending = new HashMap<>();
 
     Slot(int index, int port) {
@@ -75,7 +79,8 @@ class ProtocolFuzzTest {
     }
   }
 
-  private record Pending(Frame frame, String jam, String participantId, String requestId, boolean firstUse) {}
+  private record Pending(Frame frame, String jam, String participantId, String requestId, boolean firstUse,
+                         int epoch) {}
 
   /** One jam and the participant that watches it: a socket the fuzzer never writes to. */
   private static final class Watch {
@@ -242,6 +247,9 @@ class ProtocolFuzzTest {
       s.client.closed().await(10, TimeUnit.SECONDS);
     }
     log("fuzz sockets closed, heap %d MB", usedHeapAfterGc() >> 20);
+    if (Boolean.getBoolean("fuzz.histogram")) {
+      log("%s", histogram());
+    }
     checkNoGhosts();
     checkSnapshotsMatchEvents();
     checkHealthy();
@@ -254,6 +262,9 @@ class ProtocolFuzzTest {
     watches.clear();
     long heapAfter = usedHeapAfterGc();
     log("heap before %d MB, after %d MB", heapBefore >> 20, heapAfter >> 20);
+    if (Boolean.getBoolean("fuzz.histogram")) {
+      log("%s", histogram());
+    }
     if (heapAfter - heapBefore > HEAP_BOUND_MB << 20) {
       fail("memory", "used heap grew by " + ((heapAfter - heapBefore) >> 20) + " MB (bound " + HEAP_BOUND_MB
           + " MB); largest classes:\n" + histogram());
@@ -319,8 +330,13 @@ class ProtocolFuzzTest {
           String who = s.participantId != null ? s.participantId : "conn-" + System.identityHashCode(s.client);
           first = requestIdsOf.computeIfAbsent(who, k -> new HashSet<>()).add(rid);
         }
-        if (s.pending.put(f.replyAddress(), new Pending(f, s.jam, s.participantId, rid, first)) != null) {
+        if (s.pending.put(f.replyAddress(), new Pending(f, s.jam, s.participantId, rid, first, s.epoch)) != null) {
           fail("generator", "reply address reused: " + f.replyAddress());
+        }
+      }
+      case NONE -> {
+        if (Set.of("jam.join-session", "jam.leave-session", "jam.end-session").contains(f.cmd())) {
+          s.epoch++; // no reply will say who the socket is now
         }
       }
       default -> { }
@@ -472,14 +488,19 @@ class ProtocolFuzzTest {
     }
     String id = you.getString("participantId");
     String token = you.getString("resumeToken");
+    boolean known = p.epoch() == s.knownEpoch;
+    if (p.epoch() == s.epoch) {
+      s.knownEpoch = s.epoch; // this reply says who the socket is, and nothing sent since can change it unseen
+    }
     if ("jam.join-session".equals(p.frame().cmd())) {
       if (args.getValue("code") instanceof String asked && !asked.toUpperCase(java.util.Locale.ROOT).equals(code)) {
         fail("join", "a join of " + asked + " answered with jam " + code);
       }
       // A join on a connection already in that jam answers for its participant, whatever the token (§9).
       // So does a retried request id (§9): the reply of the join it first came with.
+      // Only when the fuzzer knew who the socket was: a join sent without a reply address may have bound it.
       boolean rejoin = code.equals(p.jam()) && p.participantId() != null;
-      if (!rejoin && p.requestId() == null && args.getValue("resumeToken") instanceof String t && tokenOwner.containsKey(t)
+      if (known && !rejoin && p.requestId() == null && args.getValue("resumeToken") instanceof String t && tokenOwner.containsKey(t)
           && !tokenOwner.get(t).equals(id)) {
         fail("resume", "a resume with " + tokenOwner.get(t) + "'s token gave participant " + id + " (socket "
             + s.index + ", reply address " + p.frame().replyAddress() + ")");
@@ -491,6 +512,8 @@ class ProtocolFuzzTest {
           }
         }
       }
+    }
+    if (p.epoch() == s.epoch) {
       s.jam = code;
       s.participantId = id;
     }
@@ -530,6 +553,7 @@ class ProtocolFuzzTest {
     s.scanned = 0;
     s.pending.clear();
     s.errSeen = s.errExpected = s.registers = 0;
+    s.epoch = s.knownEpoch = 0;
     s.jam = null;
     s.participantId = null;
     s.closing = false;
