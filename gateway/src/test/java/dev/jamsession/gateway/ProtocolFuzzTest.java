@@ -335,7 +335,7 @@ class ProtocolFuzzTest {
         }
       }
       case NONE -> {
-        if (Set.of("jam.join-session", "jam.leave-session", "jam.end-session").contains(f.cmd())) {
+        if (f.cmd() != null && Set.of("jam.join-session", "jam.leave-session", "jam.end-session").contains(f.cmd())) {
           s.epoch++; // no reply will say who the socket is now
         }
       }
