@@ -105,8 +105,9 @@ final class FuzzFrames {
 
   /** A join of {@code code} with the jam's host token if nobody used it yet. */
   Frame hostJoin(int slot, String code, String hostToken) {
-    return send(slot, "jam.join-session", new JsonObject().put("code", code).put("userName", "Fuzz host " + slot)
-        .put("hostToken", hostToken), "host-join");
+    return raw(slot, new JsonObject().put("type", "send").put("address", "jam.join-session")
+        .put("replyAddress", "host-join-" + slot).put("body", new JsonObject().put("code", code)
+            .put("userName", "Fuzz host " + slot).put("hostToken", hostToken)).encode(), "host-join");
   }
 
   /** A frame that must be answered, so that its reply proves the socket handled all before it. */

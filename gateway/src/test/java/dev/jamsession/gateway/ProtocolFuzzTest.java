@@ -221,8 +221,16 @@ class ProtocolFuzzTest {
       hostJoins.add(gen.hostJoin(i, w.code, w.hostToken));
     }
     long fuzzStart = System.nanoTime();
+    hostJoins.add(gen.raw(JAMS, new JsonObject().put("type", "send").put("address", "jam.join-session")
+        .put("replyAddress", "probe-join").put("body", new JsonObject().put("code", watches.get(0).code)
+            .put("userName", "Fuzz probe")).encode(), "probe"));
     batch(gen, hostJoins);
-    int sent = hostJoins.size();
+    // Request-id probes (§9), in batches of their own so their order is known: another participant's
+    // id is its own, and a retried id on jam.snapshot still answers with a snapshot (§4).
+    batch(gen, List.of(probe(gen, 0, "jam.add-to-queue", new JsonObject().put("songId", songIds.get(5)), 1)));
+    batch(gen, List.of(probe(gen, JAMS, "jam.add-to-queue", new JsonObject().put("songId", songIds.get(6)), 2),
+        probe(gen, 0, "jam.snapshot", new JsonObject(), 3)));
+    int sent = hostJoins.size() + 3;
     while (sent < frames) {
       if (rnd.nextInt(8) == 0) {
         churn(rnd, gen);
@@ -258,6 +266,9 @@ class ProtocolFuzzTest {
     for (Watch w : watches) {
       w.observer.close();
     }
+    for (Watch w : watches) {
+      w.observer.closed().await(10, TimeUnit.SECONDS); // until then its socket (and every frame it got) is live
+    }
     slots.clear();
     watches.clear();
     long heapAfter = usedHeapAfterGc();
@@ -273,6 +284,11 @@ class ProtocolFuzzTest {
   }
 
   // ---- the run ----
+
+  private Frame probe(FuzzFrames gen, int slot, String cmd, JsonObject body, int n) {
+    return gen.raw(slot, new JsonObject().put("type", "send").put("address", cmd).put("replyAddress", "probe-" + n)
+        .put("body", body.copy().put("requestId", "fuzz-probe")).encode(), "probe");
+  }
 
   /** Sends the frames, then one fence per socket used, and waits for every reply owed. */
   private void batch(FuzzFrames gen, List<Frame> frames) throws Exception {
