@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11's protocol fuzzer: at least 10,000 generated frames (see {@link FuzzFrames}) from ten
- * sockets spread over two gateways, against two session members, through real sockets. Seeded:
+ * sockets spread over two gateways, against two session members, through real sockets; each jam's
+ * observer is on the second gateway, so its events cross the cluster. Seeded:
  * {@code -Dfuzz.seed=N} replays a run's choices ({@code -Dfuzz.frames=N} changes its length), and
  * every frame sent is written to target/protocol-fuzz-trace.txt. Checked during the run: every
  * answer is a §3 envelope on its reply address (exactly once, never silence) or an {@code err}
@@ -127,7 +128,7 @@ class ProtocolFuzzTest {
 
   @BeforeAll
   static void start() throws Exception {
-    shared = new JamServer(2, ENV);
+    shared = new JamServer(2, 2, ENV); // two session members, two gateways: observers sit on the second
   }
 
   @AfterAll
