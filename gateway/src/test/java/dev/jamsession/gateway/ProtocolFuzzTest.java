@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * sockets spread over two gateways, against two session members, through real sockets; each jam's
  * observer is on the second gateway, so its events cross the cluster. Seeded:
  * {@code -Dfuzz.seed=N} replays a run's choices ({@code -Dfuzz.frames=N} changes its length), and
- * every frame sent is written to target/protocol-fuzz-trace.txt. Checked during the run: every
+ * every frame sent and received is written to target/protocol-fuzz-trace-SEED.txt. Checked during the run: every
  * answer is a §3 envelope on its reply address (exactly once, never silence) or an {@code err}
  * frame where PROTOCOL says so, no connection is closed by the server, request ids never cross
  * participants. Checked after it: the server is healthy, each jam's snapshot equals the state
@@ -140,7 +140,7 @@ class ProtocolFuzzTest {
   void tenThousandFramesLeaveAHealthyConsistentServer() throws Exception {
     long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
     int frames = Integer.getInteger("fuzz.frames", 10_000);
-    Path tracePath = Path.of("target", "protocol-fuzz-trace.txt");
+    Path tracePath = Path.of("target", "protocol-fuzz-trace-" + seed + ".txt");
     Files.createDirectories(tracePath.getParent());
     long started = System.nanoTime();
     server = shared;
@@ -446,6 +446,9 @@ class ProtocolFuzzTest {
     }
     if (!success) {
       String code = r.getValue("code") instanceof String c ? c : null;
+      if ("jam.join-session".equals(f.cmd()) && code != null && Set.of("INTERNAL", "UNAVAILABLE").contains(code)) {
+        traceLine("= " + s.index + " join on " + f.replyAddress() + " failed " + code + " (it may have been applied)");
+      }
       if (code == null || !CODES.contains(code) || !(r.getValue("error") instanceof String e) || e.isBlank()) {
         fail("envelope", "a refusal without a §3 code and sentence: " + abbreviate(r.encode()));
         return;
@@ -518,6 +521,7 @@ class ProtocolFuzzTest {
     }
     String id = you.getString("participantId");
     String token = you.getString("resumeToken");
+    traceLine("= " + s.index + " " + p.frame().cmd() + " on " + p.frame().replyAddress() + ": " + code + " as " + id);
     boolean known = p.epoch() == s.knownEpoch;
     if (p.epoch() == s.epoch) {
       s.knownEpoch = s.epoch; // this reply says who the socket is, and nothing sent since can change it unseen
