@@ -43,8 +43,9 @@ final class CommandRelay {
     if (body != null && frameBytes > MAX_BODY_BYTES && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
       return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
-    boolean open = TIME.equals(cmd) || JOIN_SESSION.equals(cmd); // the commands anyone may send
-    if (!open && !c.isJoined()) {
+    // §8: size, then membership (jam.time and jam.join-session are for anyone), then shape.
+    boolean anyone = TIME.equals(cmd) || JOIN_SESSION.equals(cmd);
+    if (!anyone && !c.isJoined()) {
       return Future.succeededFuture(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
     }
     if (body != null && !(body instanceof JsonObject)) {
@@ -112,7 +113,10 @@ final class CommandRelay {
       boolean gone = Replies.isSuccess(reply)
           ? LEAVE_SESSION.equals(cmd) || END_SESSION.equals(cmd)
           : Replies.codeOf(reply) == ErrorCode.NOT_JOINED;
-      if (gone && code.equals(c.code())) {
+      // Only if it is still who it was when it sent this: a join answered meanwhile (a leave and a
+      // join sent back to back, the join's reply first) bound it to a new participant, who must
+      // keep the binding, or its socket's close would never disconnect them.
+      if (gone && code.equals(c.code()) && participantId.equals(c.participantId())) {
         rooms.unbind(c);
       }
     });
