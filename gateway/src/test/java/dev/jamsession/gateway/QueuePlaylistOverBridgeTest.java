@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.core.catalog.Song;
 import dev.jamsession.gateway.JamServer.Member;
+import dev.jamsession.playlists.PlaylistConfig;
 import dev.jamsession.testkit.BridgeClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -107,5 +111,33 @@ class QueuePlaylistOverBridgeTest {
     assertThat(queueSongIds(snapshot)).containsExactlyElementsOf(expected);
 
     refused(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)), "QUEUE_FULL");
+  }
+
+  /**
+   * The playlist database failing (its table taken away from under the server, in the same
+   * SQLite file, by another connection) is UNAVAILABLE for queue-playlist while the jam goes on.
+   */
+  @Test
+  void aPlaylistDatabaseThatFailsIsUnavailableAndTheJamGoesOn() throws Exception {
+    JsonObject created = server.create("Ana");
+    String code = created.getString("sessionCode");
+    Member ana = server.join(code, "Ana", created.getString("hostToken"));
+    String mix = playlist("Later", 8, 9);
+    String file = PlaylistConfig.fromEnv(server.cluster.nextConfig().env()).databaseFile().toAbsolutePath().toString();
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = db.createStatement()) {
+      sql.execute("ALTER TABLE playlists RENAME TO playlists_away");
+      try {
+        refused(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)), "UNAVAILABLE");
+        ok(ana.send("jam.add-to-queue", new JsonObject().put("songId", id(10))));
+      } finally {
+        sql.execute("ALTER TABLE playlists_away RENAME TO playlists");
+      }
+    }
+    JsonObject queued = ok(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)));
+    assertThat(queued.getInteger("added")).isEqualTo(2);
+    assertThat(queued.getInteger("skipped")).isZero();
+    JsonObject snapshot = ok(ana.send("jam.snapshot", null));
+    assertThat(snapshot.getJsonObject("current").getJsonObject("song").getString("id")).isEqualTo(id(10));
+    assertThat(queueSongIds(snapshot)).containsExactly(id(8), id(9));
   }
 }
