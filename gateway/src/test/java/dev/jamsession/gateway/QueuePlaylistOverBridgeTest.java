@@ -28,7 +28,7 @@ class QueuePlaylistOverBridgeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000"));
+    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
     songs = server.catalog.all();
   }
 
