@@ -63,6 +63,11 @@ class QueuePlaylistOverBridgeTest {
     return new JsonObject(r.body()).getJsonObject("data").getJsonObject("playlist").getString("id");
   }
 
+  /** session-service's count of songs added to queues. */
+  static double songsAdded() {
+    return server.sessionNodes.get(0).registry().get("jam.songs.added").counter().count();
+  }
+
   static List<String> queueSongIds(JsonObject holder) {
     return holder.getJsonArray("queue").stream()
         .map(i -> ((JsonObject) i).getJsonObject("song").getString("id")).toList();
@@ -90,11 +95,13 @@ class QueuePlaylistOverBridgeTest {
     // rev. A songIds the client sends is not what gets queued: the gateway resolves the playlist.
     JsonObject body = new JsonObject().put("playlistId", mix).put("requestId", "qp-1")
         .put("songIds", new JsonArray().add(id(6)).add(id(7)));
+    double addedBefore = songsAdded();
     JsonObject first = ok(ana.send("jam.queue-playlist", body));
     assertThat(first.getInteger("added")).isEqualTo(3);
     assertThat(first.getInteger("skipped")).isEqualTo(2);
     long rev = first.getLong("rev");
     assertThat(ok(ana.send("jam.queue-playlist", body))).isEqualTo(first);
+    assertThat(songsAdded() - addedBefore).as("jam.songs.added counts each song, the retry none").isEqualTo(3);
 
     List<String> expected = List.of(id(0), id(1), id(2), id(3));
     for (Member m : List.of(ana, ben)) {
