@@ -21,6 +21,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -134,8 +135,15 @@ final class CommandRelay {
     if (!(id instanceof String playlistId) || playlistId.isEmpty() || playlistId.length() > 64) {
       return forward(c, QUEUE_PLAYLIST, forwarded);
     }
+    String code = c.code();
+    String participantId = c.participantId();
     Promise<JsonObject> reply = Promise.promise();
     playlists.songIds(playlistId).onComplete(ar -> context.runOnContext(v -> { // back on this loop
+      if (!Objects.equals(code, c.code()) || !Objects.equals(participantId, c.participantId())) {
+        // Left (or moved to another jam) while the playlist was read: not in this jam any more.
+        reply.complete(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
+        return;
+      }
       if (ar.succeeded()) {
         forwarded.put(CommandParser.PLAYLIST_SONG_IDS, new JsonArray(ar.result()));
       } else if (!(ar.cause() instanceof JamException e && e.code() == ErrorCode.NOT_FOUND)) {
