@@ -4,6 +4,7 @@ import { isHost, type JamState } from '../../lib/jamState';
 import { joinLink } from '../../lib/validation';
 import { QrCode } from '../QrCode';
 import { SaveJamPlaylist } from '../playlists/SaveJamPlaylist';
+import { QueuePlaylist } from '../playlists/QueuePlaylist';
 import { NowPlaying } from './NowPlaying';
 import { Participants } from './Participants';
 import { QueueList } from './QueueList';
@@ -80,6 +81,7 @@ function SessionHeader({ jam }: { jam: JamState }) {
           {connected !== jam.participants.length && <span className="muted"> ({connected} online)</span>}
         </span>
         <SaveJamPlaylist jam={jam} />
+        <QueuePlaylist jam={jam} />
         <button type="button" className="btn" onClick={() => client.leave()} data-testid="leave">
           Leave
         </button>

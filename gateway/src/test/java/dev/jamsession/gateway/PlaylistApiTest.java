@@ -29,7 +29,7 @@ class PlaylistApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000"));
+    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
     songIds = server.catalog.all().stream().map(Song::id).toList();
   }
 
