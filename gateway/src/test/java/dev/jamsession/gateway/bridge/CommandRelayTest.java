@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * session-service is involved, so the relay runs here without either.
  */
 class CommandRelayTest {
-  private final CommandRelay relay = new CommandRelay(null, null);
+  private final CommandRelay relay = new CommandRelay(null, null, null, null);
   private final Connection stranger = new Connection("node/c1", "127.0.0.1", null);
 
   private String code(String cmd, Object body) throws Exception {
