@@ -349,6 +349,7 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       await g1.waitForSelector(`${tid('recs-unavailable')}, ${tid('rec-row')}`);
     });
 
+    let savedIds = [];
     await t.test('the host saves the jam as a playlist: there after a reload, and it plays alone', async () => {
       const playing = await nowPlayingSong(host);
       await host.click(tid('save-jam-playlist'));
@@ -361,6 +362,7 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       await host.getByRole('button', { name: 'Our jam', exact: true }).click();
       await host.waitForSelector(tid('playlist-song'));
       const ids = await host.$$eval(tid('playlist-song'), (els) => els.map((e) => e.dataset.songId));
+      savedIds = ids;
       assert.equal(ids[0], added[0], 'the history, oldest first');
       assert.equal(ids.at(-1), playing, 'then what plays');
       assert.match(await host.textContent(tid('token-warning')), /lose the right to edit/);
@@ -482,6 +484,32 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
       await g2.waitForSelector(tid('welcome-screen'));
       assert.equal(await g2.evaluate(() => document.documentElement.dataset.theme), theme);
       await shot(g2, `welcome-390-${theme}.png`);
+    });
+
+    await t.test('the host queues the saved playlist into a new jam (after a reload)', async () => {
+      await host.setViewportSize({ width: 1280, height: 900 });
+      await host.click(tid('leave'));
+      await host.waitForSelector(tid('welcome-screen'));
+      await host.reload(); // the normal view: the playlist's token is all that is left in the browser
+      await host.click(tid('jam-button'));
+      await host.waitForSelector(tid('welcome-screen'));
+      await host.fill(tid('create-name'), 'Hana');
+      await host.click(tid('create-submit'));
+      await host.waitForSelector(tid('jam-screen'));
+      const newCode = (await host.textContent(tid('session-code'))).trim();
+      assert.notEqual(newCode, code, 'a new jam');
+      assert.equal(await host.locator(tid('queue-item')).count(), 0);
+      await host.click(tid('queue-playlist'));
+      const option = host.locator(`${tid('queue-playlist-select')} option`, { hasText: 'Our jam' });
+      await host.selectOption(tid('queue-playlist-select'), await option.getAttribute('value'));
+      await host.click(tid('queue-playlist-confirm'));
+      // Every song of the playlist, in order, each once: the first plays (autoplay), the rest queue.
+      const unique = [...new Set(savedIds)];
+      const text = `Added ${unique.length} ${unique.length === 1 ? 'song' : 'songs'} (${savedIds.length - unique.length} skipped)`;
+      await eventually(async () => assert.ok((await host.locator(tid('toast')).allTextContents()).some((x) => x.includes(text)), text));
+      await eventually(async () => assert.equal(await nowPlayingSong(host), unique[0]));
+      await eventually(async () => assert.deepEqual(await queueOrder(host), unique.slice(1)));
+      await shot(host, 'queue-playlist-desktop.png');
     });
   } catch (e) {
     for (const [i, p] of pages.entries()) await shot(p, `failure-${i}.png`).catch(() => undefined);

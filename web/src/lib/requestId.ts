@@ -32,6 +32,7 @@ export const STATE_CHANGING = new Set([
   'jam.kick',
   'jam.transfer-host',
   'jam.end-session',
+  'jam.queue-playlist',
 ]);
 
 /** The body to send: with a fresh requestId for a state-changing command, else as given. */

@@ -9,6 +9,7 @@ import { getConfig } from '../../net/api';
 import { QrCode } from '../QrCode';
 import { MiniPlayer } from './MiniPlayer';
 import { SaveJamPlaylist } from '../playlists/SaveJamPlaylist';
+import { QueuePlaylist } from '../playlists/QueuePlaylist';
 import { NowPlaying } from './NowPlaying';
 import { useTogglePlay } from './playbackControls';
 import { Participants } from './Participants';
@@ -143,6 +144,7 @@ function SessionHeader({ jam }: { jam: JamState }) {
           {connected !== jam.participants.length && <span className="muted"> ({connected} online)</span>}
         </span>
         <SaveJamPlaylist jam={jam} />
+        <QueuePlaylist jam={jam} />
         <button type="button" className="btn" onClick={() => client.leave()} data-testid="leave">
           Leave
         </button>

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jamsession.catalog.CatalogConfig;
 import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.core.protocol.Addresses;
+import dev.jamsession.runtime.bus.CommandEnvelope;
+import dev.jamsession.runtime.bus.EventMessage;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.session.SessionService;
@@ -84,9 +86,11 @@ class CleanupTest {
         .getJsonObject("data");
     String code = created.getString("sessionCode");
     hostTokens.put(code, created.getString("hostToken"));
-    bus.<JsonObject>consumer(Addresses.events(code), msg -> {
-      if ("session-ended".equals(msg.body().getString("type"))) {
-        ended.add(new JsonObject().put("code", code).put("reason", msg.body().getJsonObject("data").getString("reason")));
+    // Events travel encoded once, with their type in a header (EventMessage).
+    bus.<io.vertx.core.buffer.Buffer>consumer(Addresses.events(code), msg -> {
+      if ("session-ended".equals(EventMessage.type(msg))) {
+        ended.add(new JsonObject().put("code", code)
+            .put("reason", new JsonObject(msg.body()).getJsonObject("data").getString("reason")));
       }
     }).completion().await(10, TimeUnit.SECONDS);
     return code;
@@ -101,9 +105,9 @@ class CleanupTest {
 
   private static io.vertx.core.Future<JsonObject> command(EventBus bus, String code, String participantId,
                                                           String cmd, JsonObject body) {
-    return bus.<JsonObject>request(Addresses.SESSION_COMMAND, new JsonObject().put("cmd", cmd).put("code", code)
-        .put("participantId", participantId).put("connectionId", "test-" + code).put("body", body))
-        .map(m -> m.body());
+    CommandEnvelope envelope = new CommandEnvelope(java.util.UUID.randomUUID().toString(), System.currentTimeMillis(),
+        cmd, code, participantId, "test-" + code, body);
+    return bus.<JsonObject>request(Addresses.SESSION_COMMAND, envelope.toJson()).map(m -> m.body());
   }
 
   private static JsonObject request(EventBus bus, String address, JsonObject body) throws Exception {

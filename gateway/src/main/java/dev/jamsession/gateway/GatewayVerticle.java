@@ -76,7 +76,7 @@ public final class GatewayVerticle extends VerticleBase {
     InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 3);
     AdminCheck admin = new AdminCheck(config.adminToken());
     bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(),
-        node.socketCaps(), node.clientAddress(), node.nodeId());
+        node.socketCaps(), node.clientAddress(), node.nodeId(), node.playlists());
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);

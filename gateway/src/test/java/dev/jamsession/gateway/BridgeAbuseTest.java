@@ -103,6 +103,15 @@ class BridgeAbuseTest {
   }
 
   @Test
+  void aBodyThatIsNoObjectIsInvalidInputOnItsReplyAddress() throws Exception {
+    BridgeClient c = server.connect();
+    for (Object body : List.of("x", 42, new io.vertx.core.json.JsonArray().add(1).add(2), true)) {
+      assertThat(c.request("jam.time", body).getString("code")).as("jam.time %s", body).isEqualTo("INVALID_INPUT");
+    }
+    assertThat(c.request("jam.time", null).getBoolean("success")).isTrue();
+  }
+
+  @Test
   void oneAddressCannotHoldMoreSocketsThanItsCap() throws Exception {
     try (JamServer small = new JamServer(1, Map.of("WS_MAX_PER_IP", "5"))) {
       List<BridgeClient> held = new ArrayList<>();

@@ -29,7 +29,6 @@ class PlaylistApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    // Every create, rename and delete is a write: lift both classes well above what the tests send.
     server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
     songIds = server.catalog.all().stream().map(Song::id).toList();
   }

@@ -39,10 +39,14 @@ public final class BridgeClient implements AutoCloseable {
     this.vertx = vertx;
     this.client = client;
     this.ws = ws;
-    // Whole messages: the server splits a large event (a 200-song queue) into 64 KB frames.
-    ws.binaryMessageHandler(this::onFrame);
-    ws.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
-    ws.closeHandler(v -> closed.tryComplete());
+    try {
+      // Whole messages: the server splits a large event (a 200-song queue) into 64 KB frames.
+      ws.binaryMessageHandler(this::onFrame);
+      ws.textMessageHandler(text -> onFrame(Buffer.buffer(text)));
+      ws.closeHandler(v -> closed.tryComplete());
+    } catch (IllegalStateException refusedAtOnce) { // the server closed it before we got here
+      closed.tryComplete();
+    }
     pingTimer = ping ? vertx.setPeriodic(5_000, id -> ws.writeTextMessage("{\"type\":\"ping\"}")) : -1;
   }
 

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +73,8 @@ final class SessionMetrics {
     if (result.changed()) {
       if (inner instanceof Command.AddToQueue) {
         songsAdded.increment();
+      } else if (inner instanceof Command.QueuePlaylist) {
+        songsAdded.increment(new JsonObject(Buffer.buffer(result.reply())).getInteger("added", 0));
       } else if (inner instanceof Command.Vote) {
         votes.increment();
       } else if (inner instanceof Command.VoteSkip) {

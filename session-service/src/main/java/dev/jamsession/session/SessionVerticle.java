@@ -93,10 +93,11 @@ public final class SessionVerticle extends VerticleBase {
       return;
     }
     if (in.requestId() != null) {
-      // Scoped to who asked (a join: its connection), so nobody can replay or block another's id.
+      // Scoped to who asked (a join: its connection), so nobody can replay or block another's id,
+      // and to the command: the same id on another command is another request, never a replay.
       String owner = JOIN_SESSION.equals(in.cmd()) || in.participantId() == null
           ? in.connectionId() : in.participantId();
-      command = new Command.Tracked(owner, in.requestId(), command);
+      command = new Command.Tracked(owner, in.cmd() + " " + in.requestId(), command);
     }
     run(in.code(), command, in.receivedAt(), in.cmd()).onComplete(ar -> msg.reply(ar.succeeded()
         ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))

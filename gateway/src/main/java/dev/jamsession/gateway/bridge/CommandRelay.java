@@ -3,6 +3,7 @@ package dev.jamsession.gateway.bridge;
 import static dev.jamsession.core.protocol.Addresses.END_SESSION;
 import static dev.jamsession.core.protocol.Addresses.JOIN_SESSION;
 import static dev.jamsession.core.protocol.Addresses.LEAVE_SESSION;
+import static dev.jamsession.core.protocol.Addresses.QUEUE_PLAYLIST;
 import static dev.jamsession.core.protocol.Addresses.TIME;
 
 import dev.jamsession.core.domain.CommandParser;
@@ -10,29 +11,40 @@ import dev.jamsession.core.domain.Input;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
+import dev.jamsession.playlists.PlaylistService;
 import dev.jamsession.runtime.bus.CommandEnvelope;
 import dev.jamsession.runtime.bus.InternalClient;
 import dev.jamsession.runtime.bus.Replies;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Handles every command a browser sends, in the order of PROTOCOL §8 (after the socket's rate
  * check): size, membership, shape, then hands it to session-service with the identity bound to
- * the connection. Binds the connection on a successful join and unbinds it on leave.
+ * the connection. Binds the connection on a successful join and unbinds it on leave. Resolves
+ * the playlist of jam.queue-playlist itself, so the jam side never touches the database.
  */
 final class CommandRelay {
   static final int MAX_BODY_BYTES = 1024;
 
   private final LocalRooms rooms;
   private final InternalClient session;
+  private final PlaylistService playlists;
+  /** The event loop this relay (and its connections' state) belongs to. */
+  private final Context context;
   private int inFlight;
 
-  CommandRelay(LocalRooms rooms, InternalClient session) {
+  CommandRelay(LocalRooms rooms, InternalClient session, PlaylistService playlists, Context context) {
     this.rooms = rooms;
     this.session = session;
+    this.playlists = playlists;
+    this.context = context;
   }
 
   /**
@@ -43,18 +55,22 @@ final class CommandRelay {
     if (body != null && frameBytes > MAX_BODY_BYTES && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
       return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
-    if (TIME.equals(cmd)) {
-      return Future.succeededFuture(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
-    }
-    if (!JOIN_SESSION.equals(cmd) && !c.isJoined()) {
+    // §8: size, then membership (jam.time and jam.join-session are for anyone), then shape.
+    boolean anyone = TIME.equals(cmd) || JOIN_SESSION.equals(cmd);
+    if (!anyone && !c.isJoined()) {
       return Future.succeededFuture(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
     }
     if (body != null && !(body instanceof JsonObject)) {
       return Future.succeededFuture(Replies.error(ErrorCode.INVALID_INPUT, "The message body must be a JSON object"));
     }
+    if (TIME.equals(cmd)) {
+      return Future.succeededFuture(Replies.ok(new JsonObject().put("serverTime", System.currentTimeMillis())));
+    }
     JsonObject args = body == null ? new JsonObject() : (JsonObject) body;
     inFlight++;
-    Future<JsonObject> reply = JOIN_SESSION.equals(cmd) ? join(c, args) : forward(c, cmd, args);
+    Future<JsonObject> reply = JOIN_SESSION.equals(cmd) ? join(c, args)
+        : QUEUE_PLAYLIST.equals(cmd) ? queuePlaylist(c, args)
+        : forward(c, cmd, args);
     return reply.andThen(ar -> inFlight--);
   }
 
@@ -103,6 +119,43 @@ final class CommandRelay {
     rooms.bind(c, code, participantId);
   }
 
+  /**
+   * jam.queue-playlist (PROTOCOL §13): looks the playlist up and forwards {playlistId,
+   * requestId?, songIds}, the body built here (a client's own songIds never pass). For a
+   * playlist that does not exist songIds is left out, and for a body without a usable
+   * playlistId so is the lookup: session-service then refuses in the order of §8 (NOT_JOINED,
+   * INVALID_INPUT, NOT_HOST, then NOT_FOUND). A store that is down is UNAVAILABLE.
+   */
+  private Future<JsonObject> queuePlaylist(Connection c, JsonObject args) {
+    Object id = args.getValue("playlistId");
+    JsonObject forwarded = new JsonObject().put("playlistId", id);
+    String requestId = CommandParser.requestId(args.getMap());
+    if (requestId != null) {
+      forwarded.put("requestId", requestId);
+    }
+    if (!(id instanceof String playlistId) || playlistId.isEmpty() || playlistId.length() > 64) {
+      return forward(c, QUEUE_PLAYLIST, forwarded);
+    }
+    String code = c.code();
+    String participantId = c.participantId();
+    Promise<JsonObject> reply = Promise.promise();
+    playlists.songIds(playlistId).onComplete(ar -> context.runOnContext(v -> { // back on this loop
+      if (!Objects.equals(code, c.code()) || !Objects.equals(participantId, c.participantId())) {
+        // Left (or moved to another jam) while the playlist was read: not in this jam any more.
+        reply.complete(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
+        return;
+      }
+      if (ar.succeeded()) {
+        forwarded.put(CommandParser.PLAYLIST_SONG_IDS, new JsonArray(ar.result()));
+      } else if (!(ar.cause() instanceof JamException e && e.code() == ErrorCode.NOT_FOUND)) {
+        reply.complete(Replies.error(ar.cause()));
+        return;
+      }
+      forward(c, QUEUE_PLAYLIST, forwarded).onComplete(reply);
+    }));
+    return reply.future();
+  }
+
   private Future<JsonObject> forward(Connection c, String cmd, JsonObject args) {
     String code = c.code();
     String participantId = c.participantId();
@@ -111,7 +164,10 @@ final class CommandRelay {
       boolean gone = Replies.isSuccess(reply)
           ? LEAVE_SESSION.equals(cmd) || END_SESSION.equals(cmd)
           : Replies.codeOf(reply) == ErrorCode.NOT_JOINED;
-      if (gone && code.equals(c.code())) {
+      // Only if it is still who it was when it sent this: a join answered meanwhile (a leave and a
+      // join sent back to back, the join's reply first) bound it to a new participant, who must
+      // keep the binding, or its socket's close would never disconnect them.
+      if (gone && code.equals(c.code()) && participantId.equals(c.participantId())) {
         rooms.unbind(c);
       }
     });

@@ -3,6 +3,7 @@ package dev.jamsession.gateway.bridge;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.gateway.RateLimiter;
 import dev.jamsession.gateway.http.ClientAddress;
+import dev.jamsession.playlists.PlaylistService;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
@@ -49,7 +50,7 @@ public final class JamBridge {
    * loops): a client address's budget covers all its connections.
    */
   public JamBridge(Vertx vertx, JamConfig config, JamFanout fanout, BridgeMetrics metrics, RateLimiter ipRates,
-                   SocketCaps caps, ClientAddress addresses, String nodeId) {
+                   SocketCaps caps, ClientAddress addresses, String nodeId, PlaylistService playlists) {
     this.vertx = vertx;
     this.caps = caps;
     this.addresses = addresses;
@@ -60,7 +61,8 @@ public final class JamBridge {
     this.socketRates = new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs());
     this.rooms = new LocalRooms(vertx.getOrCreateContext(), fanout, metrics);
     this.relay = new CommandRelay(rooms,
-        new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), INTERNAL_ATTEMPTS));
+        new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), INTERNAL_ATTEMPTS), playlists,
+        vertx.getOrCreateContext());
   }
 
   /** Starts the check that closes connections which stopped pinging (a phone that lost its network). */

@@ -1,6 +1,7 @@
 package dev.jamsession.core.domain;
 
 import dev.jamsession.core.catalog.Song;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ public sealed interface Command {
 
   /** One constant per record below. */
   enum Kind {
-    TRACKED, INVALID, JOIN, LEAVE, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
+    TRACKED, INVALID, JOIN, LEAVE, ADD_TO_QUEUE, QUEUE_PLAYLIST, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
     PLAYBACK_UPDATE, VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT,
     DISCONNECT, GATEWAY_LOST, AUTOFILL, TICK, EXPIRE
   }
@@ -47,6 +48,20 @@ public sealed interface Command {
   /** {@code song} is null when the catalog does not know {@code songId}. */
   record AddToQueue(String actor, String songId, Song song) implements Command {
     public Kind kind() { return Kind.ADD_TO_QUEUE; }
+  }
+
+  /**
+   * The host queues a playlist (PROTOCOL §13). The gateway resolved it from the playlist store
+   * (the jam side never touches the database): {@code songs} are its entries in order, each the
+   * catalog's song or {@code null} where the catalog no longer has it; {@code songs} itself is
+   * null when there is no such playlist.
+   */
+  record QueuePlaylist(String actor, String playlistId, List<Song> songs) implements Command {
+    public QueuePlaylist {
+      songs = songs == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(songs));
+    }
+
+    public Kind kind() { return Kind.QUEUE_PLAYLIST; }
   }
 
   record Vote(String actor, String itemId, int value) implements Command {

@@ -6,6 +6,7 @@ import static dev.jamsession.core.protocol.Addresses.KICK;
 import static dev.jamsession.core.protocol.Addresses.LEAVE_SESSION;
 import static dev.jamsession.core.protocol.Addresses.PLAYBACK_UPDATE;
 import static dev.jamsession.core.protocol.Addresses.PLAY_NEXT;
+import static dev.jamsession.core.protocol.Addresses.QUEUE_PLAYLIST;
 import static dev.jamsession.core.protocol.Addresses.REMOVE_FROM_QUEUE;
 import static dev.jamsession.core.protocol.Addresses.SNAPSHOT;
 import static dev.jamsession.core.protocol.Addresses.TRANSFER_HOST;
@@ -13,10 +14,13 @@ import static dev.jamsession.core.protocol.Addresses.UPDATE_SETTINGS;
 import static dev.jamsession.core.protocol.Addresses.VOTE;
 import static dev.jamsession.core.protocol.Addresses.VOTE_SKIP;
 
+import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.JamException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,6 +58,7 @@ public final class CommandParser {
           String songId = Input.id(body, "songId");
           yield new Command.AddToQueue(actor, songId, songs.byId(songId).orElse(null));
         }
+        case QUEUE_PLAYLIST -> queuePlaylist(actor, body, songs);
         case VOTE -> new Command.Vote(actor, Input.id(body, "itemId"),
             (int) Input.integer(body.get("value"), "value", -1, 1));
         case REMOVE_FROM_QUEUE -> new Command.RemoveFromQueue(actor, Input.id(body, "itemId"));
@@ -82,6 +87,33 @@ public final class CommandParser {
     String userName = resumeToken != null && rawName == null ? null : Input.name(rawName, "userName");
     return new Command.Join(userName, hostToken, resumeToken, connectionId, boundParticipantId);
   }
+
+  /**
+   * {playlistId, songIds?}: {@code songIds} is what the gateway resolved from the playlist store
+   * (it replaces whatever a client sent); absent when there is no such playlist. Each id becomes
+   * the catalog's song, or null where the catalog no longer has it.
+   */
+  private static Command queuePlaylist(String actor, Map<String, Object> body, SongLookup songs) {
+    String playlistId = Input.id(body, "playlistId");
+    Object raw = body.get(PLAYLIST_SONG_IDS);
+    if (raw == null) {
+      return new Command.QueuePlaylist(actor, playlistId, null);
+    }
+    if (!(raw instanceof Iterable<?> ids)) {
+      throw Input.invalid(PLAYLIST_SONG_IDS + " must be an array of song ids");
+    }
+    List<Song> resolved = new ArrayList<>();
+    for (Object id : ids) {
+      resolved.add(id instanceof String s ? songs.byId(s).orElse(null) : null);
+    }
+    return new Command.QueuePlaylist(actor, playlistId, resolved);
+  }
+
+  /**
+   * The field of a forwarded jam.queue-playlist body that carries the playlist's song ids, in
+   * order, as the gateway resolved them (PROTOCOL §10).
+   */
+  public static final String PLAYLIST_SONG_IDS = "songIds";
 
   /** Each field optional (PROTOCOL §9), but one sent as null is no value: INVALID_INPUT. */
   private static Command playbackUpdate(String actor, Map<String, Object> body) {

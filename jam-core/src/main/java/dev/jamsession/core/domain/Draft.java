@@ -38,6 +38,8 @@ final class Draft {
   final Set<String> skipVotes;
   long nextSeq;
   final List<Jam.AppliedRequest> applied;
+  /** What a retry of this command needs to answer again, when a rule has more than ids to say. */
+  String resultRef;
   private boolean changed;
   private boolean ended;
   private final List<PendingEvent> events = new ArrayList<>();

@@ -87,6 +87,7 @@ public final class JamEngine {
       case DISCONNECT -> Membership.disconnect(d, (Command.Disconnect) command);
       case GATEWAY_LOST -> Membership.gatewayLost(d, (Command.GatewayLost) command);
       case ADD_TO_QUEUE -> QueueRules.add(d, (Command.AddToQueue) command);
+      case QUEUE_PLAYLIST -> QueueRules.queuePlaylist(d, (Command.QueuePlaylist) command);
       case VOTE -> QueueRules.vote(d, (Command.Vote) command);
       case REMOVE_FROM_QUEUE -> QueueRules.remove(d, (Command.RemoveFromQueue) command);
       case AUTOFILL -> AutofillRule.apply(d, (Command.Autofill) command);

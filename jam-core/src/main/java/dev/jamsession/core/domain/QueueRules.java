@@ -2,12 +2,15 @@ package dev.jamsession.core.domain;
 
 import static dev.jamsession.core.protocol.ErrorCode.DUPLICATE_SONG;
 import static dev.jamsession.core.protocol.ErrorCode.ITEM_NOT_FOUND;
+import static dev.jamsession.core.protocol.ErrorCode.NOT_FOUND;
 import static dev.jamsession.core.protocol.ErrorCode.NOT_OWNER;
 import static dev.jamsession.core.protocol.ErrorCode.QUEUE_FULL;
 import static dev.jamsession.core.protocol.ErrorCode.UNKNOWN_SONG;
 import static dev.jamsession.core.protocol.ErrorCode.VOTING_DISABLED;
 
+import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.domain.Command.AddToQueue;
+import dev.jamsession.core.domain.Command.QueuePlaylist;
 import dev.jamsession.core.domain.Command.RemoveFromQueue;
 import dev.jamsession.core.domain.Command.Vote;
 import dev.jamsession.core.protocol.JamException;
@@ -35,6 +38,55 @@ final class QueueRules {
     d.lastActivity = d.now;
     d.event(EventType.QUEUE_UPDATED);
     return itemReply(item.id());
+  }
+
+  /**
+   * jam.queue-playlist (PROTOCOL §13): the playlist's songs in order, as the host's items and not
+   * limited per person, until the queue is full. Passed over (and counted as skipped): songs
+   * already queued or playing (an earlier entry of the same playlist included) and songs the
+   * catalog no longer has. Checks: membership, host, the playlist, then a queue already full.
+   * One queue-updated for the lot; data {added, skipped}.
+   */
+  static Reply queuePlaylist(Draft d, QueuePlaylist c) {
+    Participant actor = Membership.member(d, c.actor());
+    Membership.requireHost(d, actor, "Only the host can queue a playlist");
+    if (c.songs() == null) {
+      throw new JamException(NOT_FOUND, "There is no such playlist");
+    }
+    int max = d.settings.maxQueueSize();
+    if (d.queue.size() >= max) {
+      throw new JamException(QUEUE_FULL, "The queue is full (" + max + " songs)");
+    }
+    int added = 0;
+    int skipped = 0;
+    for (Song song : c.songs()) {
+      if (d.queue.size() >= max) {
+        break;
+      }
+      if (song == null || isQueuedOrPlaying(d, song.id())) {
+        skipped++;
+        continue;
+      }
+      d.queue.add(new QueueItem(d.ids.id("q-"), song, actor.id(), actor.name(), d.now, d.nextSeq++, Map.of()));
+      added++;
+    }
+    if (added > 0) {
+      d.sortQueue();
+      d.lastActivity = d.now;
+      d.event(EventType.QUEUE_UPDATED);
+    }
+    d.resultRef = added + "/" + skipped;
+    return countsReply(added, skipped);
+  }
+
+  /** {added, skipped} of a queued playlist. */
+  static Reply countsReply(int added, int skipped) {
+    return jam -> {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("added", added);
+      m.put("skipped", skipped);
+      return m;
+    };
   }
 
   static Reply vote(Draft d, Vote c) {

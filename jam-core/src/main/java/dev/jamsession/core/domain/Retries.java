@@ -52,6 +52,7 @@ final class Retries {
             .findFirst().orElse(d.current != null ? d.current.id() : null);
       }
       case VOTE -> ((Command.Vote) command).itemId();
+      case QUEUE_PLAYLIST -> d.resultRef; // "added/skipped"
       default -> null;
     };
   }
@@ -70,6 +71,10 @@ final class Retries {
       case PLAYBACK_UPDATE -> PlaybackRules.playbackReply();
       case VOTE_SKIP -> PlaybackRules.skipVotesReply();
       case UPDATE_SETTINGS -> SettingsRules.settingsReply();
+      case QUEUE_PLAYLIST -> {
+        String[] counts = done.ref() == null ? new String[] {"0", "0"} : done.ref().split("/");
+        yield QueueRules.countsReply(Integer.parseInt(counts[0]), Integer.parseInt(counts[1]));
+      }
       default -> Reply.EMPTY;
     };
     Map<String, Object> data = reply.render(jam);

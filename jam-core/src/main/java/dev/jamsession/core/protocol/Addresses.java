@@ -15,6 +15,7 @@ public final class Addresses {
   public static final String JOIN_SESSION = "jam.join-session";
   public static final String LEAVE_SESSION = "jam.leave-session";
   public static final String ADD_TO_QUEUE = "jam.add-to-queue";
+  public static final String QUEUE_PLAYLIST = "jam.queue-playlist";
   public static final String VOTE = "jam.vote";
   public static final String REMOVE_FROM_QUEUE = "jam.remove-from-queue";
   public static final String PLAY_NEXT = "jam.play-next";
@@ -34,7 +35,7 @@ public final class Addresses {
    */
   public static final List<String> STATE_CHANGING_COMMANDS = List.of(
       LEAVE_SESSION, ADD_TO_QUEUE, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT, PLAYBACK_UPDATE, VOTE_SKIP,
-      UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION);
+      UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, QUEUE_PLAYLIST);
 
   /** Every address a browser may send to (PROTOCOL §4). */
   public static final Set<String> PUBLIC_COMMANDS = union(STATE_CHANGING_COMMANDS,

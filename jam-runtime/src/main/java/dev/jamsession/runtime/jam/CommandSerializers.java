@@ -1,8 +1,10 @@
 package dev.jamsession.runtime.jam;
 
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.domain.Command;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The Compact schema of each command: commands travel inside the processor to a jam's owner. */
@@ -43,6 +45,8 @@ final class CommandSerializers {
               w.writeString("songId", c.songId());
               w.writeCompact("song", c.song());
             }),
+        Compact.of(Command.QueuePlaylist.class, CommandSerializers::readQueuePlaylist,
+            CommandSerializers::writeQueuePlaylist),
         Compact.of(Command.Vote.class,
             r -> new Command.Vote(r.readString("actor"), r.readString("itemId"), r.readInt32("value")),
             (w, c) -> {
@@ -109,5 +113,53 @@ final class CommandSerializers {
               w.writeInt64("idleBefore", c.idleBefore());
               w.writeInt64("graceMs", c.graceMs());
             }));
+  }
+
+  /**
+   * A queued playlist's songs as the known ones plus the positions of those the catalog no
+   * longer has (null entries), so the order of the skips survives; {@code found} false: no such
+   * playlist.
+   */
+  private static void writeQueuePlaylist(com.hazelcast.nio.serialization.compact.CompactWriter w,
+                                         Command.QueuePlaylist c) {
+    w.writeString("actor", c.actor());
+    w.writeString("playlistId", c.playlistId());
+    w.writeBoolean("found", c.songs() != null);
+    List<Song> known = new ArrayList<>();
+    List<Integer> missing = new ArrayList<>();
+    if (c.songs() != null) {
+      for (int i = 0; i < c.songs().size(); i++) {
+        Song song = c.songs().get(i);
+        if (song == null) {
+          missing.add(i);
+        } else {
+          known.add(song);
+        }
+      }
+    }
+    w.writeArrayOfCompact("songs", known.toArray(new Song[0]));
+    w.writeArrayOfInt32("missing", missing.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static Command.QueuePlaylist readQueuePlaylist(com.hazelcast.nio.serialization.compact.CompactReader r) {
+    String actor = r.readString("actor");
+    String playlistId = r.readString("playlistId");
+    if (!r.readBoolean("found")) {
+      return new Command.QueuePlaylist(actor, playlistId, null);
+    }
+    Song[] known = r.readArrayOfCompact("songs", Song.class);
+    int[] missing = r.readArrayOfInt32("missing");
+    List<Song> songs = new ArrayList<>(known.length + missing.length);
+    int k = 0;
+    int m = 0;
+    for (int i = 0; i < known.length + missing.length; i++) {
+      if (m < missing.length && missing[m] == i) {
+        songs.add(null);
+        m++;
+      } else {
+        songs.add(known[k++]);
+      }
+    }
+    return new Command.QueuePlaylist(actor, playlistId, songs);
   }
 }

@@ -65,6 +65,17 @@ class JamSerializationTest {
           assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(e.json())).fieldNames()).containsExactly("type", "rev", "data"));
       assertThat(a.jams().get(code).settings().maxQueueSize()).isEqualTo(10);
       assertThat(a.jams().aggregate(new JamStatsAggregator())).isEqualTo(new JamStats(1, 2, 2, 0, 1));
+
+      // A queued playlist keeps its order and the places of the songs the catalog lost (null).
+      Song s3 = new Song("s3", "T3", "A3", "B", "pop", 2001, 1_000, "/a/s3", null, 0.5);
+      Song s4 = new Song("s4", "T4", "A4", "B", "pop", 2001, 1_000, "/a/s4", null, 0.5);
+      CommandResult queued = a.jams().executeOnKey(code, JamProcessor.of(new Command.Tracked(host, "r3",
+          new Command.QueuePlaylist(host, "pl-1", java.util.Arrays.asList(s4, null, s3, s4))), 4_000));
+      assertThat(queued.isRefused()).isFalse();
+      JsonObject counts = new JsonObject(io.vertx.core.buffer.Buffer.buffer(queued.reply()));
+      assertThat(counts.getInteger("added")).isEqualTo(2);
+      assertThat(counts.getInteger("skipped")).isEqualTo(2);
+      assertThat(a.jams().get(code).queue()).extracting(i -> i.song().id()).containsExactly("s4", "s3");
     }
   }
 }
