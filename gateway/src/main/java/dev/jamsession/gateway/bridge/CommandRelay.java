@@ -32,6 +32,8 @@ import java.util.UUID;
  */
 final class CommandRelay {
   static final int MAX_BODY_BYTES = 1024;
+  /** How long a connection that left or ended its jam waits for the event that says so. */
+  static final long ENDING_EVENT_WAIT_MS = 2_000;
 
   private final LocalRooms rooms;
   private final InternalClient session;
@@ -167,10 +169,25 @@ final class CommandRelay {
       // Only if it is still who it was when it sent this: a join answered meanwhile (a leave and a
       // join sent back to back, the join's reply first) bound it to a new participant, who must
       // keep the binding, or its socket's close would never disconnect them.
-      if (gone && code.equals(c.code()) && participantId.equals(c.participantId())) {
+      if (!gone || !stillWho(c, code, participantId)) {
+        return;
+      }
+      if (Replies.isSuccess(reply) && c.isListening()) {
+        // Its own participant-left or the session-ended is on its way (the reply may overtake
+        // it) and is the last event it gets: that event unbinds it, or this does, a moment later.
+        context.owner().setTimer(ENDING_EVENT_WAIT_MS, id -> {
+          if (stillWho(c, code, participantId)) {
+            rooms.unbind(c);
+          }
+        });
+      } else {
         rooms.unbind(c);
       }
     });
+  }
+
+  private static boolean stillWho(Connection c, String code, String participantId) {
+    return code.equals(c.code()) && participantId.equals(c.participantId());
   }
 
   private Future<JsonObject> request(Connection c, String cmd, String code, String participantId, JsonObject args) {
