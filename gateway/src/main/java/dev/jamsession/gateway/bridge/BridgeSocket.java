@@ -97,8 +97,21 @@ final class BridgeSocket {
       return;
     }
     loop.metrics.messageIn();
-    loop.relay.handle(connection, cmd, frame.getValue("body"), frameBytes)
+    loop.relay.handle(connection, cmd, frame.getValue("body"), bodyBytes(frame, frameBytes))
         .onComplete(ar -> answer((String) replyAddress, ar.succeeded() ? ar.result() : Replies.error(ar.cause())));
+  }
+
+  /**
+   * The body's size as sent: the frame less the rest of it (re-encoding the body itself could
+   * count differently what parsing changed, e.g. escapes). A frame within the limit needs no sum.
+   */
+  private static int bodyBytes(JsonObject frame, int frameBytes) {
+    if (frameBytes <= CommandRelay.MAX_BODY_BYTES || !frame.containsKey("body")) {
+      return 0; // within the limit whatever it holds
+    }
+    JsonObject rest = frame.copy();
+    rest.remove("body");
+    return frameBytes - rest.toBuffer().length() - ",\"body\":".length();
   }
 
   private void answer(String replyAddress, JsonObject envelope) {

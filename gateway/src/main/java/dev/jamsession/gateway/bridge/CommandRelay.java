@@ -18,7 +18,6 @@ import dev.jamsession.runtime.bus.Replies;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
@@ -32,7 +31,7 @@ import java.util.UUID;
  */
 final class CommandRelay {
   static final int MAX_BODY_BYTES = 1024;
-  /** How long a connection that left or ended its jam waits for the event that says so. */
+  /** How long a host that ended its jam waits for the event that says so. */
   static final long ENDING_EVENT_WAIT_MS = 2_000;
 
   private final LocalRooms rooms;
@@ -50,11 +49,11 @@ final class CommandRelay {
   }
 
   /**
-   * The reply envelope (§3) of one command from connection {@code c}; {@code frameBytes} is the
-   * size of the frame it came in (a body in a frame of at most 1 KB needs no measuring).
+   * The reply envelope (§3) of one command from connection {@code c}; {@code bodyBytes} is the
+   * size of its body as the client sent it.
    */
-  Future<JsonObject> handle(Connection c, String cmd, Object body, int frameBytes) {
-    if (body != null && frameBytes > MAX_BODY_BYTES && Json.encodeToBuffer(body).length() > MAX_BODY_BYTES) {
+  Future<JsonObject> handle(Connection c, String cmd, Object body, int bodyBytes) {
+    if (bodyBytes > MAX_BODY_BYTES) {
       return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
     // §8: size, then membership (jam.time and jam.join-session are for anyone), then shape.
@@ -172,9 +171,11 @@ final class CommandRelay {
       if (!gone || !stillWho(c, code, participantId)) {
         return;
       }
-      if (Replies.isSuccess(reply) && c.isListening()) {
-        // Its own participant-left or the session-ended is on its way (the reply may overtake
-        // it) and is the last event it gets: that event unbinds it, or this does, a moment later.
+      if (END_SESSION.equals(cmd) && Replies.isSuccess(reply) && c.isListening()) {
+        // The session-ended is on its way (the reply may overtake it) and is the last event the
+        // host gets: that event unbinds it, or this does, a moment later. Nobody can join that
+        // jam meanwhile, and a join elsewhere rebinds it at once. A leave unbinds at once: the
+        // connection may join again straight away, as anyone.
         context.owner().setTimer(ENDING_EVENT_WAIT_MS, id -> {
           if (stillWho(c, code, participantId)) {
             rooms.unbind(c);
