@@ -117,6 +117,7 @@ final class BridgeSocket {
   private void answer(String replyAddress, JsonObject envelope) {
     if (replyAddress != null) {
       write(Frames.reply(replyAddress, envelope));
+      loop.metrics.messageOut();
     }
   }
 
