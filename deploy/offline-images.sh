@@ -15,6 +15,7 @@
 #      jam-session:local        openjdk-17-jre-headless + the jar built on this machine by Maven
 #      haproxy:2.8-alpine       Debian's haproxy (the name is the one docker-compose.yml pulls
 #      prom/prometheus:v2.53.2  Debian's prometheus  otherwise; the version is Debian's)
+#      postgres:15              Debian's postgresql (initialised like the official image)
 # Needs: root (debootstrap), docker, debootstrap, and Maven + JDK 17 + Node for the jar (or an
 # existing launcher/target/jam-session.jar, or JAM_JAR).
 set -euo pipefail
@@ -160,11 +161,12 @@ build() { # build NAME DOCKERFILE: Docker's layer cache makes an unchanged image
 ctx=$(mktemp -d)
 trap 'rm -rf "$ctx"' EXIT
 cp "$jar" "$ctx/jam-session.jar"
-cp deploy/docker-entrypoint.sh deploy/healthcheck.sh "$ctx/"
+cp deploy/docker-entrypoint.sh deploy/healthcheck.sh deploy/offline/postgres-entrypoint.sh "$ctx/"
 
 build jam-session:local       deploy/offline/jam-session.Dockerfile
 build haproxy:2.8-alpine      deploy/offline/haproxy.Dockerfile
 build prom/prometheus:v2.53.2 deploy/offline/prometheus.Dockerfile
+build postgres:15             deploy/offline/postgres.Dockerfile
 
 # Every image the compose file names must now be here (a renamed image in it fails loudly).
 if command -v docker-compose >/dev/null; then
@@ -174,5 +176,5 @@ if command -v docker-compose >/dev/null; then
 fi
 
 docker image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' \
-  | grep -E '^(jam-session:local|haproxy:2.8-alpine|prom/prometheus:v2.53.2|jam-offline/debian:)' >&2
+  | grep -E '^(jam-session:local|haproxy:2.8-alpine|prom/prometheus:v2.53.2|postgres:15|jam-offline/debian:)' >&2
 log "done"
