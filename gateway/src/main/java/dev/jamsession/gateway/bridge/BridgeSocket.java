@@ -92,12 +92,15 @@ final class BridgeSocket {
       write(Frames.error("invalid_reply_address"));
       return;
     }
-    if (!allowed) {
+    int bodyBytes = bodyBytes(frame, frameBytes);
+    // §8 puts size first: an oversized body is PAYLOAD_TOO_LARGE even over budget (the relay
+    // refuses it before any work).
+    if (!allowed && bodyBytes <= CommandRelay.MAX_BODY_BYTES) {
       answer((String) replyAddress, Replies.error(ErrorCode.RATE_LIMITED, "Too many messages; slow down a little"));
       return;
     }
     loop.metrics.messageIn();
-    loop.relay.handle(connection, cmd, frame.getValue("body"), bodyBytes(frame, frameBytes))
+    loop.relay.handle(connection, cmd, frame.getValue("body"), bodyBytes)
         .onComplete(ar -> answer((String) replyAddress, ar.succeeded() ? ar.result() : Replies.error(ar.cause())));
   }
 
