@@ -75,6 +75,11 @@ class ProtocolFuzzTest {
     /** The epoch up to which the fuzzer knows who the socket is. */
     int knownEpoch;
     final Map<String, Pending> pending = new HashMap<>();
+    /**
+     * Request ids sent while the fuzzer did not know who the socket was (a join's reply still on
+     * its way): the participant it turns out to be may already have used them.
+     */
+    final Set<String> idsOfUnknownSender = new HashSet<>();
 
     Slot(int index, int port) {
       this.index = index;
@@ -123,7 +128,8 @@ class ProtocolFuzzTest {
 
   private static final Map<String, String> ENV = Map.of(
       "WS_RATE_LIMIT_MAX", "1000000", "WS_IP_RATE_LIMIT_MAX", "10000000", "RATE_LIMIT_MAX", "1000000",
-      "WS_MAX_PER_IP", "100000", "DISCONNECT_GRACE", "5000");
+      "CREATE_RATE_LIMIT_MAX", "1000", "CREATE_RATE_LIMIT_IP_MAX", "1000", "WS_MAX_PER_IP", "100000",
+      "DISCONNECT_GRACE", "5000");
   private static JamServer shared;
 
   @BeforeAll
@@ -357,8 +363,12 @@ class ProtocolFuzzTest {
           if (requestIds.size() > 200) {
             requestIds.remove(0);
           }
-          String who = s.participantId != null ? s.participantId : "conn-" + System.identityHashCode(s.client);
-          first = requestIdsOf.computeIfAbsent(who, k -> new HashSet<>()).add(rid);
+          if (s.participantId == null) {
+            s.idsOfUnknownSender.add(rid);
+          } else {
+            first = requestIdsOf.computeIfAbsent(s.participantId, k -> new HashSet<>()).add(rid)
+                && !s.idsOfUnknownSender.contains(rid);
+          }
         }
         if (s.pending.put(f.replyAddress(), new Pending(f, s.jam, s.participantId, rid, first, s.epoch)) != null) {
           fail("generator", "reply address reused: " + f.replyAddress());
@@ -440,7 +450,10 @@ class ProtocolFuzzTest {
     Object sentBody = f.body();
     int bodyBytes;
     try {
-      bodyBytes = sentBody == null ? 0 : io.vertx.core.json.Json.encodeToBuffer(sentBody).length();
+      // As on the wire: encoded to text, then UTF-8 (encoding straight to bytes would escape
+      // every character outside the BMP as a surrogate pair, 12 bytes instead of 4).
+      bodyBytes = sentBody == null ? 0
+          : io.vertx.core.json.Json.encode(sentBody).getBytes(StandardCharsets.UTF_8).length;
     } catch (StackOverflowError tooDeep) {
       bodyBytes = f.text().length(); // nested too deep to encode here: only its size in the frame is known
     }
@@ -454,7 +467,8 @@ class ProtocolFuzzTest {
         return;
       }
       if (bodyBytes > 1_100 && !"PAYLOAD_TOO_LARGE".equals(code)) {
-        fail("size first", f.cmd() + " with a " + bodyBytes + "-byte body answered " + code + ", not PAYLOAD_TOO_LARGE");
+        fail("size first", f.cmd() + " with a " + bodyBytes + "-byte body answered " + code + ", not PAYLOAD_TOO_LARGE ("
+            + f.replyAddress() + ")");
       }
       if (!"jam.join-session".equals(f.cmd()) && "NOT_JOINED".equals(code) && f.cmd() != null) {
         if (s.jam != null && s.participantId != null && s.participantId.equals(p.participantId())) {

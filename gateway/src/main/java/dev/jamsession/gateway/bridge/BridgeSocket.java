@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The bridge protocol on one socket (docs/ARCHITECTURE.md, "The bridge"): every frame is counted
@@ -114,7 +115,8 @@ final class BridgeSocket {
     }
     JsonObject rest = frame.copy();
     rest.remove("body");
-    return frameBytes - rest.toBuffer().length() - ",\"body\":".length();
+    // Through text: encoding straight to bytes escapes characters outside the BMP (12 bytes for 4).
+    return frameBytes - rest.encode().getBytes(StandardCharsets.UTF_8).length - ",\"body\":".length();
   }
 
   private void answer(String replyAddress, JsonObject envelope) {
