@@ -26,6 +26,7 @@ final class SessionMetrics {
   private final Counter votes;
   private final Counter skipVotes;
   private final Counter songsSkipped;
+  private final Counter shed;
   private final Timer sessionDuration;
   private final DistributionSummary participantsPerSession;
   private final DistributionSummary queueLength;
@@ -42,6 +43,9 @@ final class SessionMetrics {
     songsAdded = Counter.builder("jam.songs.added").description("Songs added to queues").register(registry);
     votes = Counter.builder("jam.votes").description("Votes cast or changed").register(registry);
     skipVotes = Counter.builder("jam.skip.votes").description("Votes to skip").register(registry);
+    shed = Counter.builder("jam.commands.shed")
+        .description("Commands refused UNAVAILABLE because too many were running (SESSION_MAX_IN_FLIGHT)")
+        .register(registry);
     songsSkipped = Counter.builder("jam.songs.skipped").description("Songs skipped by the host or by vote").register(registry);
     sessionDuration = Timer.builder("jam.session.duration").description("How long jams lasted")
         .publishPercentileHistogram().maximumExpectedValue(Duration.ofHours(12)).register(registry);
@@ -58,6 +62,10 @@ final class SessionMetrics {
 
   void jamCreated() {
     created.increment();
+  }
+
+  void shed() {
+    shed.increment();
   }
 
   /** {@code command} is a validated command name: a bounded set of tags. */

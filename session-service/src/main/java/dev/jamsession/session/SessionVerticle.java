@@ -42,6 +42,8 @@ public final class SessionVerticle extends VerticleBase {
   private JamStore store;
   private JamEvents events;
   private SessionMetrics metrics;
+  /** Participants' commands submitted to the store and not answered yet. */
+  private int inFlight;
 
   SessionVerticle(SongLookup songs, SessionSettings settings, RecommenderClient recommender) {
     this.songs = songs;
@@ -67,8 +69,18 @@ public final class SessionVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.SESSION_PING, msg -> msg.reply(Replies.ok(new JsonObject()))).completion()));
   }
 
-  /** A participant's command, with the identity the gateway bound ({@link CommandEnvelope}). */
+  /**
+   * A participant's command, with the identity the gateway bound ({@link CommandEnvelope}).
+   * Past {@link SessionSettings#maxInFlight} running, it is refused at once: a queue that grows
+   * without bound makes every command late, and a gateway that gave up on one retries it, which
+   * turns overload into collapse (docs/ARCHITECTURE.md, "Overload").
+   */
   private void command(Message<JsonObject> msg) {
+    if (inFlight >= settings.maxInFlight()) {
+      metrics.shed();
+      msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "The server is busy; please try again in a moment"));
+      return;
+    }
     CommandEnvelope in = CommandEnvelope.fromJson(msg.body());
     Command command;
     try {
@@ -99,9 +111,13 @@ public final class SessionVerticle extends VerticleBase {
           ? in.connectionId() : in.participantId();
       command = new Command.Tracked(owner, in.cmd() + " " + in.requestId(), command);
     }
-    run(in.code(), command, in.receivedAt(), in.cmd()).onComplete(ar -> msg.reply(ar.succeeded()
-        ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))
-        : Replies.error(ar.cause())));
+    inFlight++;
+    run(in.code(), command, in.receivedAt(), in.cmd()).onComplete(ar -> {
+      inFlight--;
+      msg.reply(ar.succeeded()
+          ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))
+          : Replies.error(ar.cause()));
+    });
   }
 
   /** Executes a command and publishes its events; the future carries the result or the refusal. */

@@ -58,9 +58,14 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
     return Math.max(1, (int) Math.ceil(settings.skipThreshold() * connectedCount() - 1e-9));
   }
 
+  /** A plain loop, request id first (the rarer match): every tracked command looks here. */
   public Optional<AppliedRequest> applied(String owner, String requestId) {
-    return applied.stream()
-        .filter(a -> a.owner().equals(owner) && a.requestId().equals(requestId)).findFirst();
+    for (AppliedRequest a : applied) {
+      if (a.requestId().equals(requestId) && a.owner().equals(owner)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean isEmpty() {

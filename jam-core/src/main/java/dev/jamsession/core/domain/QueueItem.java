@@ -20,11 +20,22 @@ public record QueueItem(String id, Song song, String addedById, String addedBy, 
   }
 
   public int up() {
-    return (int) votes.values().stream().filter(v -> v > 0).count();
+    return count(1);
   }
 
   public int down() {
-    return (int) votes.values().stream().filter(v -> v < 0).count();
+    return count(-1);
+  }
+
+  /** A plain loop: sorting the queue asks for scores many times per command. */
+  private int count(int sign) {
+    int n = 0;
+    for (int v : votes.values()) {
+      if (Integer.signum(v) == sign) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** This item with {@code participantId}'s vote set to {@code value}; 0 withdraws it. */

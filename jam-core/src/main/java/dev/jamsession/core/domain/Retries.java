@@ -23,7 +23,12 @@ final class Retries {
     }
     long rev = d.nextRev() > d.base.rev() ? d.nextRev() : 0;
     d.applied.add(new Jam.AppliedRequest(t.owner(), t.requestId(), ref, rev));
-    long owned = d.applied.stream().filter(a -> a.owner().equals(t.owner())).count();
+    int owned = 0;
+    for (Jam.AppliedRequest a : d.applied) {
+      if (a.owner().equals(t.owner())) {
+        owned++;
+      }
+    }
     for (int i = 0; owned > Jam.REQUESTS_KEPT_PER_OWNER && i < d.applied.size(); i++) {
       if (d.applied.get(i).owner().equals(t.owner())) {
         d.applied.remove(i--);

@@ -1,7 +1,6 @@
 package dev.jamsession.runtime.jam;
 
 import dev.jamsession.core.domain.JamEvent;
-import io.vertx.core.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +20,6 @@ public final class JamJson {
   }
 
   public static byte[] encode(Map<String, Object> value) {
-    return Json.CODEC.toBuffer(value, false).getBytes();
+    return JsonBytes.encode(value);
   }
 }
