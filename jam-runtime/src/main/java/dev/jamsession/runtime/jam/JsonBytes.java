@@ -10,7 +10,7 @@ import java.util.Map;
  * Writes the domain's plain values (maps, lists, strings, numbers, booleans, null) as compact
  * UTF-8 JSON, straight into bytes. The partition thread encodes every event and reply, and
  * Jackson's map serialisation (a serializer lookup per value) was a tenth of its time
- * (docs/ARCHITECTURE.md, "The fan-out path"). Characters outside the BMP stay UTF-8 (Jackson's
+ * (docs/ARCHITECTURE.md, "Overload"). Characters outside the BMP stay UTF-8 (Jackson's
  * byte output escapes them as surrogate pairs); a lone surrogate is escaped, so the output is
  * always valid UTF-8 and valid JSON. Any other type is left to Jackson.
  */
