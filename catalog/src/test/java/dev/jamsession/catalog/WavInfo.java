@@ -17,7 +17,10 @@ public record WavInfo(int format, int channels, int sampleRate, int bitsPerSampl
     require(tag(b, 0).equals("RIFF"), "RIFF magic");
     require(b.getInt(4) == bytes.length - 8, "RIFF size = file size - 8");
     require(tag(b, 8).equals("WAVE"), "WAVE magic");
-    int format = -1, channels = -1, rate = -1, bits = -1;
+    int format = -1;
+    int channels = -1;
+    int rate = -1;
+    int bits = -1;
     int pos = 12;
     while (pos + 8 <= bytes.length) {
       String id = tag(b, pos);

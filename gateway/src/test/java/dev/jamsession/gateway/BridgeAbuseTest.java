@@ -23,7 +23,7 @@ class BridgeAbuseTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000", 
+    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000",
         "WS_RATE_LIMIT_MAX", "50", "DISCONNECT_GRACE", "60000"));
   }
 

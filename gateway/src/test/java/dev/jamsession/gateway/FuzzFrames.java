@@ -258,8 +258,9 @@ final class FuzzFrames {
           "skipThreshold", "maxParticipants")), pick(List.of(1.5, -1, -0.0, 1e300, Long.MAX_VALUE, Long.MIN_VALUE,
           0, 2, 201, 1_000_000_000_000L, Double.MIN_VALUE)));
       case 9 -> body = null;
-      case 10 -> cmd = pick(List.of("jam.Vote", "jam.vote ", "jam.", "jam.events.ABCDEF", "jam.vote\u0000", "jam.admin", "session.command", "session.create", "session.expire", "session.disconnect",
-          "recommender.recommend", "vertx.x", "", "JAM.VOTE", "jam.vote/..", "jam.join-session\u200F"));
+      case 10 -> cmd = pick(List.of("jam.Vote", "jam.vote ", "jam.", "jam.events.ABCDEF", "jam.vote\u0000", "jam.admin",
+          "session.command", "session.create", "session.expire", "session.disconnect", "recommender.recommend",
+          "vertx.x", "", "JAM.VOTE", "jam.vote/..", "jam.join-session\u200F"));
       case 11 -> {
         return raw(slot, new JsonObject().put("type", "send").put("address", cmd).put("body", body)
             .put("replyAddress", pick(List.of(7, true, new JsonObject(), new JsonArray(), "r".repeat(65),

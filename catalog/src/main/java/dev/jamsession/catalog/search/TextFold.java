@@ -75,15 +75,15 @@ public final class TextFold {
 
   private static void appendPlain(StringBuilder out, char c) {
     switch (c) {
-      case 'ø': case 'Ø': out.append('o'); break;
-      case 'æ': case 'Æ': out.append("ae"); break;
-      case 'œ': case 'Œ': out.append("oe"); break;
-      case 'ß': out.append("ss"); break;
-      case 'ł': case 'Ł': out.append('l'); break;
-      case 'đ': case 'Đ': case 'ð': case 'Ð': out.append('d'); break;
-      case 'þ': case 'Þ': out.append("th"); break;
-      case 'ı': out.append('i'); break;
-      default: out.append(c);
+      case 'ø', 'Ø' -> out.append('o');
+      case 'æ', 'Æ' -> out.append("ae");
+      case 'œ', 'Œ' -> out.append("oe");
+      case 'ß' -> out.append("ss");
+      case 'ł', 'Ł' -> out.append('l');
+      case 'đ', 'Đ', 'ð', 'Ð' -> out.append('d');
+      case 'þ', 'Þ' -> out.append("th");
+      case 'ı' -> out.append('i');
+      default -> out.append(c);
     }
   }
 }

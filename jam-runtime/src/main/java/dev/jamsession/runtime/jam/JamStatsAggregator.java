@@ -30,6 +30,7 @@ public final class JamStatsAggregator implements Aggregator<Map.Entry<String, Ja
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // Hazelcast's own signature
   public void combine(Aggregator aggregator) {
     totals = totals.plus(((JamStatsAggregator) aggregator).totals);
   }

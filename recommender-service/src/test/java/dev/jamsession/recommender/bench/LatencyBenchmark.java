@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * -Dexec.mainClass=dev.jamsession.recommender.bench.LatencyBenchmark}
  */
 public final class LatencyBenchmark {
+  private LatencyBenchmark() {}
+
   private static final int SONGS = 100_000;
   private static final int GENRES = 24;
   private static final int ARTISTS = 8_000;

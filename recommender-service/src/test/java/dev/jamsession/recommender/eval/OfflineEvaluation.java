@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * -Dexec.mainClass=dev.jamsession.recommender.eval.OfflineEvaluation}
  */
 public final class OfflineEvaluation {
+  private OfflineEvaluation() {}
+
   static final List<String> STRATEGIES = List.of(BaselineStrategy.NAME, RoomBlendStrategy.NAME);
 
   /** How big an evaluation is. */
