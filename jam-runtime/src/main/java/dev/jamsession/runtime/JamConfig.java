@@ -1,8 +1,11 @@
 package dev.jamsession.runtime;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Configuration from environment variables (docs/ARCHITECTURE.md, "Configuration is environment
@@ -33,6 +36,26 @@ public record JamConfig(
     List<Cidr> trustedProxies,
     ClusterSettings cluster,
     Map<String, String> env) {
+
+  /** Not printed: the token, and the environment it came from (which may hold other secrets). */
+  private static final Set<String> SECRET = Set.of("adminToken", "env");
+
+  /**
+   * {@code env} stays for the modules that read their own variables from it (TLS, the public
+   * URL, playlists); a log line of the configuration never shows it.
+   */
+  @Override
+  public String toString() {
+    StringJoiner out = new StringJoiner(", ", "JamConfig[", "]");
+    for (RecordComponent c : JamConfig.class.getRecordComponents()) {
+      try {
+        out.add(c.getName() + "=" + (SECRET.contains(c.getName()) ? "(hidden)" : c.getAccessor().invoke(this)));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return out.toString();
+  }
 
   public static JamConfig fromEnv(Map<String, String> env) {
     Vars v = new Vars(env);

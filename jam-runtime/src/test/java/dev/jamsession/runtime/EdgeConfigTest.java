@@ -29,6 +29,14 @@ class EdgeConfigTest {
   }
 
   @Test
+  void printingTheConfigurationShowsNoSecret() {
+    JamConfig config = JamConfig.fromEnv(Map.of("ADMIN_TOKEN", "s3cret-admin", "DATABASE_URL",
+        "postgresql://jam:pw-in-url@db/jam", "PORT", "4123"));
+    assertThat(config.toString()).contains("port=4123").contains("adminToken=(hidden)")
+        .doesNotContain("s3cret-admin").doesNotContain("pw-in-url");
+  }
+
+  @Test
   void badValuesNameTheirVariable() {
     for (Map<String, String> env : List.of(
         Map.of("TRUST_PROXY", "true", "TRUSTED_PROXIES", "lb.example"),
