@@ -103,7 +103,7 @@ sampler=$!
 
 # --- 4. the test ------------------------------------------------------------------------------
 test_rc=0
-java -cp launcher/target/jam-session.jar system-tests/compose/ComposeSystemTest.java 2>"$out/test-client.log" \
+java -Dlb.port="${LB_PORT:-4000}" -cp launcher/target/jam-session.jar system-tests/compose/ComposeSystemTest.java 2>"$out/test-client.log" \
   | tee "$out/test.txt" || test_rc=$?
 kill "$sampler" 2>/dev/null || true; sampler=
 
