@@ -42,8 +42,7 @@ public final class SessionVerticle extends VerticleBase {
   private JamStore store;
   private JamEvents events;
   private SessionMetrics metrics;
-  /** Participants' commands submitted to the store and not answered yet. */
-  private int inFlight;
+  private Admission admission;
 
   SessionVerticle(SongLookup songs, SessionSettings settings, RecommenderClient recommender) {
     this.songs = songs;
@@ -54,6 +53,7 @@ public final class SessionVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
+    admission = new Admission(settings.maxInFlight());
     metrics = settings.metrics();
     events = new JamEvents(vertx, metrics);
     EventBus bus = vertx.eventBus();
@@ -71,16 +71,11 @@ public final class SessionVerticle extends VerticleBase {
 
   /**
    * A participant's command, with the identity the gateway bound ({@link CommandEnvelope}).
-   * Past {@link SessionSettings#maxInFlight} running, it is refused at once: a queue that grows
+   * When {@link Admission} says the store is overloaded, it is refused at once: a queue that grows
    * without bound makes every command late, and a gateway that gave up on one retries it, which
    * turns overload into collapse (docs/ARCHITECTURE.md, "Overload").
    */
   private void command(Message<JsonObject> msg) {
-    if (inFlight >= settings.maxInFlight()) {
-      metrics.shed();
-      msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "The server is busy; please try again in a moment"));
-      return;
-    }
     CommandEnvelope in = CommandEnvelope.fromJson(msg.body());
     Command command;
     try {
@@ -111,9 +106,14 @@ public final class SessionVerticle extends VerticleBase {
           ? in.connectionId() : in.participantId();
       command = new Command.Tracked(owner, in.cmd() + " " + in.requestId(), command);
     }
-    inFlight++;
+    if (!admission.tryStart()) {
+      metrics.shed();
+      msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "The server is busy; please try again in a moment"));
+      return;
+    }
+    long started = System.nanoTime();
     run(in.code(), command, in.receivedAt(), in.cmd()).onComplete(ar -> {
-      inFlight--;
+      admission.done(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       msg.reply(ar.succeeded()
           ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))
           : Replies.error(ar.cause()));
