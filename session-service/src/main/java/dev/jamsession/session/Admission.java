@@ -9,9 +9,9 @@ package dev.jamsession.session;
  */
 final class Admission {
   /** Above this recent time per command, everything queued is already late for a person. */
-  static final double SLOW_MS = 500;
+  static final double SLOW_MS = 1_000;
   /** Below this many running, a command is always taken: a slow command alone is no overload. */
-  static final int FLOOR = 16;
+  static final int FLOOR = 64;
   /** Weight of the newest command in the moving average. */
   private static final double WEIGHT = 0.2;
 

@@ -24,7 +24,7 @@ class AdmissionTest {
       assertThat(a.tryStart()).isTrue();
     }
     for (int i = 0; i < 10; i++) {
-      a.done(2_000); // a queue seconds long
+      a.done(3_000); // a queue seconds long
     }
     assertThat(a.tryStart()).as("slow, with %d running", Admission.FLOOR).isFalse();
     for (int i = 0; i < 20; i++) {
