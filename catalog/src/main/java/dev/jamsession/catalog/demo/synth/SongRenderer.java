@@ -82,50 +82,57 @@ public final class SongRenderer {
   /** A bass or arpeggio line: digits name chord tones; a note lasts until the next one. */
   private static void playLine(SongPlan plan, int bar, String pattern, Instrument voice,
                                int base, int[] chord, double level, float[] mix) {
-    for (int step = 0; step < 16; step++) {
-      char c = pattern.charAt(step);
-      if (c == '.') {
-        continue;
-      }
-      int next = step + 1;
-      while (next < 16 && pattern.charAt(next) == '.') {
-        next++;
-      }
+    forEachStrike(pattern, (step, tone, next) -> {
       int start = plan.position(bar, step);
       int gate = (int) ((plan.position(bar, next) - start) * 0.92);
-      int pitch = base + chordTone(chord, c - '0');
+      int pitch = base + chordTone(chord, tone - '0');
       voice.play(mix, start, gate, Instrument.midiToHz(pitch), level);
-    }
+    });
   }
 
-  /** Chords voiced around middle C ('x' held until the next chord, 's' a short stab). */
+  /** The bar's chord on the pads: 'x' held until the next chord, 's' a short stab. */
   private static void playChords(SongPlan plan, int bar, int[] chord, double level, float[] mix) {
-    String pattern = plan.style.chords();
-    boolean power = plan.style.harmony() == GenreStyle.Chords.POWER;
-    for (int step = 0; step < 16; step++) {
-      char c = pattern.charAt(step);
-      if (c == '.') {
-        continue;
-      }
-      int next = step + 1;
-      while (next < 16 && pattern.charAt(next) == '.') {
-        next++;
-      }
+    double[] freqs = voicing(plan, chord);
+    forEachStrike(plan.style.chords(), (step, kind, next) -> {
       int start = plan.position(bar, step);
-      int length = c == 's' ? (int) plan.stepSamples : plan.position(bar, next) - start;
-      double[] freqs = new double[chord.length];
-      for (int i = 0; i < chord.length; i++) {
-        int pitch = plan.keyRoot + chord[i];
-        int low = power ? 40 : 53;
-        while (pitch < low) {
-          pitch += 12;
-        }
-        while (pitch > low + 17) {
-          pitch -= 12;
-        }
-        freqs[i] = Instrument.midiToHz(pitch);
-      }
+      int length = kind == 's' ? (int) plan.stepSamples : plan.position(bar, next) - start;
       plan.style.padVoice().play(mix, start, length, freqs, level);
+    });
+  }
+
+  /** The chord's pitches voiced around middle C (power chords an octave lower). */
+  private static double[] voicing(SongPlan plan, int[] chord) {
+    int low = plan.style.harmony() == GenreStyle.Chords.POWER ? 40 : 53;
+    double[] freqs = new double[chord.length];
+    for (int i = 0; i < chord.length; i++) {
+      int pitch = plan.keyRoot + chord[i];
+      while (pitch < low) {
+        pitch += 12;
+      }
+      while (pitch > low + 17) {
+        pitch -= 12;
+      }
+      freqs[i] = Instrument.midiToHz(pitch);
+    }
+    return freqs;
+  }
+
+  /** A struck step of a one-bar pattern: its symbol, and the step of the next strike or 16. */
+  private interface Strike {
+    void play(int step, char symbol, int next);
+  }
+
+  /** Every step of the pattern that is not '.', which holds the note before it. */
+  private static void forEachStrike(String pattern, Strike strike) {
+    for (int step = 0; step < 16; step++) {
+      char symbol = pattern.charAt(step);
+      if (symbol != '.') {
+        int next = step + 1;
+        while (next < 16 && pattern.charAt(next) == '.') {
+          next++;
+        }
+        strike.play(step, symbol, next);
+      }
     }
   }
 
