@@ -45,23 +45,8 @@ final class Frame {
     dataRev = -1;
     hasQueue = false;
     try (JsonParser p = JSON.createParser(bytes)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return this;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "type" -> type = p.getValueAsString();
-          case "address" -> address = p.getValueAsString();
-          case "failureType" -> code = p.getValueAsString();
-          case "body" -> {
-            if (value == JsonToken.START_OBJECT && readBody(p)) {
-              return this;
-            }
-          }
-          default -> p.skipChildren();
-        }
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        readObject(p, this::frameField);
       }
       return this;
     } catch (IOException e) {
@@ -69,44 +54,62 @@ final class Frame {
     }
   }
 
-  /** Reads the body object; true when everything needed is known and the rest can be left unread. */
-  private boolean readBody(JsonParser p) throws IOException {
+  /** Reads one field of an object, the parser at its value; true when the rest can be left unread. */
+  private interface FieldReader {
+    boolean read(JsonParser p, String field, JsonToken value) throws IOException;
+  }
+
+  /** Reads an object's fields up to its end, or until the reader has everything it needs. */
+  private static boolean readObject(JsonParser p, FieldReader reader) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (field) {
-        case "type" -> eventType = p.getValueAsString();
-        case "rev" -> rev = p.getValueAsLong(-1);
-        case "success" -> success = value == JsonToken.VALUE_TRUE;
-        case "code" -> code = p.getValueAsString();
-        case "data" -> {
-          if (value == JsonToken.START_OBJECT && readData(p)) {
-            return true;
-          }
-        }
-        default -> p.skipChildren();
+      if (reader.read(p, field, p.nextToken())) {
+        return true;
       }
     }
     return false;
   }
 
-  private boolean readData(JsonParser p) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      if (field.equals("queue")) {
-        hasQueue = true;
-        if (rev >= 0 && address != null) {
-          return true;
-        }
-      } else if (field.equals("rev")) {
-        dataRev = p.getValueAsLong(-1);
-        if (success && address != null) {
-          return true;
-        }
+  private boolean frameField(JsonParser p, String field, JsonToken value) throws IOException {
+    switch (field) {
+      case "type" -> type = p.getValueAsString();
+      case "address" -> address = p.getValueAsString();
+      case "failureType" -> code = p.getValueAsString();
+      case "body" -> {
+        return value == JsonToken.START_OBJECT && readObject(p, this::bodyField);
       }
-      p.skipChildren();
+      default -> p.skipChildren();
     }
+    return false;
+  }
+
+  private boolean bodyField(JsonParser p, String field, JsonToken value) throws IOException {
+    switch (field) {
+      case "type" -> eventType = p.getValueAsString();
+      case "rev" -> rev = p.getValueAsLong(-1);
+      case "success" -> success = value == JsonToken.VALUE_TRUE;
+      case "code" -> code = p.getValueAsString();
+      case "data" -> {
+        return value == JsonToken.START_OBJECT && readObject(p, this::dataField);
+      }
+      default -> p.skipChildren();
+    }
+    return false;
+  }
+
+  private boolean dataField(JsonParser p, String field, JsonToken value) throws IOException {
+    if (field.equals("queue")) {
+      hasQueue = true;
+      if (rev >= 0 && address != null) {
+        return true;
+      }
+    } else if (field.equals("rev")) {
+      dataRev = p.getValueAsLong(-1);
+      if (success && address != null) {
+        return true;
+      }
+    }
+    p.skipChildren();
     return false;
   }
 }
