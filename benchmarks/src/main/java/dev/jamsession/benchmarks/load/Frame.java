@@ -46,7 +46,7 @@ final class Frame {
     hasQueue = false;
     try (JsonParser p = JSON.createParser(bytes)) {
       if (p.nextToken() == JsonToken.START_OBJECT) {
-        readObject(p, this::frameField);
+        readObject(p, "");
       }
       return this;
     } catch (IOException e) {
@@ -54,62 +54,49 @@ final class Frame {
     }
   }
 
-  /** Reads one field of an object, the parser at its value; true when the rest can be left unread. */
-  private interface FieldReader {
-    boolean read(JsonParser p, String field, JsonToken value) throws IOException;
-  }
-
-  /** Reads an object's fields up to its end, or until the reader has everything it needs. */
-  private static boolean readObject(JsonParser p, FieldReader reader) throws IOException {
+  /**
+   * Reads an object's fields up to its end, each named by its path from the frame's root
+   * ({@code body.data.rev}); true when everything needed is known and the rest can be left unread.
+   */
+  private boolean readObject(JsonParser p, String prefix) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      if (reader.read(p, field, p.nextToken())) {
+      String path = prefix + p.currentName();
+      if (readField(p, path, p.nextToken())) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean frameField(JsonParser p, String field, JsonToken value) throws IOException {
-    switch (field) {
+  /** One field, the parser at its value. A reply is done with data.rev, an event with data.queue. */
+  private boolean readField(JsonParser p, String path, JsonToken value) throws IOException {
+    switch (path) {
       case "type" -> type = p.getValueAsString();
       case "address" -> address = p.getValueAsString();
       case "failureType" -> code = p.getValueAsString();
-      case "body" -> {
-        return value == JsonToken.START_OBJECT && readObject(p, this::bodyField);
+      case "body", "body.data" -> {
+        return value == JsonToken.START_OBJECT && readObject(p, path + ".");
+      }
+      case "body.type" -> eventType = p.getValueAsString();
+      case "body.rev" -> rev = p.getValueAsLong(-1);
+      case "body.success" -> success = value == JsonToken.VALUE_TRUE;
+      case "body.code" -> code = p.getValueAsString();
+      case "body.data.queue" -> {
+        hasQueue = true;
+        if (rev >= 0 && address != null) {
+          return true;
+        }
+        p.skipChildren();
+      }
+      case "body.data.rev" -> {
+        dataRev = p.getValueAsLong(-1);
+        if (success && address != null) {
+          return true;
+        }
+        p.skipChildren();
       }
       default -> p.skipChildren();
     }
-    return false;
-  }
-
-  private boolean bodyField(JsonParser p, String field, JsonToken value) throws IOException {
-    switch (field) {
-      case "type" -> eventType = p.getValueAsString();
-      case "rev" -> rev = p.getValueAsLong(-1);
-      case "success" -> success = value == JsonToken.VALUE_TRUE;
-      case "code" -> code = p.getValueAsString();
-      case "data" -> {
-        return value == JsonToken.START_OBJECT && readObject(p, this::dataField);
-      }
-      default -> p.skipChildren();
-    }
-    return false;
-  }
-
-  private boolean dataField(JsonParser p, String field, JsonToken value) throws IOException {
-    if (field.equals("queue")) {
-      hasQueue = true;
-      if (rev >= 0 && address != null) {
-        return true;
-      }
-    } else if (field.equals("rev")) {
-      dataRev = p.getValueAsLong(-1);
-      if (success && address != null) {
-        return true;
-      }
-    }
-    p.skipChildren();
     return false;
   }
 }
