@@ -42,7 +42,6 @@ public final class SessionVerticle extends VerticleBase {
   private final SessionSettings settings;
   private final RecommenderClient recommender;
   private JamStore store;
-  private ReactionWindows reactions;
   private JamEvents events;
   private SessionMetrics metrics;
 
@@ -54,8 +53,7 @@ public final class SessionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    store = new JamStore(vertx, settings.jams());
-    reactions = new ReactionWindows(vertx, settings.reactions());
+    store = new JamStore(vertx, settings.jams(), settings.reactions());
     metrics = settings.metrics();
     events = new JamEvents(vertx, metrics);
     EventBus bus = vertx.eventBus();
@@ -140,7 +138,7 @@ public final class SessionVerticle extends VerticleBase {
   private Future<Void> admit(String code, Command command, long now) {
     Command inner = command instanceof Command.Tracked t ? t.command() : command;
     return inner instanceof Command.React react
-        ? reactions.admit(code, react.actor(), now)
+        ? store.admitReaction(code, react.actor(), now)
         : Future.succeededFuture();
   }
 

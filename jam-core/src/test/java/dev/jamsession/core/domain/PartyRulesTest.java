@@ -19,12 +19,18 @@ class PartyRulesTest {
   /** A queue that only the rules under test order: nothing starts playing by itself. */
   private static final Map<String, Object> QUIET = Map.of("autoPlay", false);
 
-  private static JamFixture jamWith(Map<String, Object> settings) {
-    return new JamFixture(Settings.defaults(50).apply(QUIET).apply(settings));
+  private JamFixture f;
+  /** The host of {@link #f}. */
+  private String ana;
+
+  /** A jam with these settings (over {@link #QUIET}), its host Ana joined. */
+  private void party(Map<String, Object> settings) {
+    f = new JamFixture(Settings.defaults(50).apply(QUIET).apply(settings));
+    ana = f.host();
   }
 
   /** Refused with {@code code} and {@code message}, and the jam is exactly as before. */
-  private static void refused(JamFixture f, ThrowingCallable call, ErrorCode code, String message) {
+  private void refused(ThrowingCallable call, ErrorCode code, String message) {
     Jam before = f.jam;
     assertThatThrownBy(call).isInstanceOf(JamException.class)
         .satisfies(t -> assertThat(((JamException) t).code()).isEqualTo(code))
@@ -32,7 +38,7 @@ class PartyRulesTest {
     assertThat(f.jam).isSameAs(before);
   }
 
-  private static void refused(JamFixture f, ThrowingCallable call, ErrorCode code) {
+  private void refused(ThrowingCallable call, ErrorCode code) {
     Jam before = f.jam;
     assertThatThrownBy(call).isInstanceOf(JamException.class)
         .satisfies(t -> assertThat(((JamException) t).code()).isEqualTo(code));
@@ -43,22 +49,20 @@ class PartyRulesTest {
   class GuestsCanAdd {
     @Test
     void offLetsOnlyTheHostAdd() {
-      JamFixture f = jamWith(Map.of("guestsCanAdd", false));
-      String ana = f.host();
+      party(Map.of("guestsCanAdd", false));
       String ben = f.guest("Ben");
-      refused(f, () -> f.add(ben, 1), ErrorCode.NOT_HOST, "Only the host can add songs in this jam");
+      refused(() -> f.add(ben, 1), ErrorCode.NOT_HOST, "Only the host can add songs in this jam");
       f.add(ana, 1);
       assertThat(f.queueSongIds()).containsExactly("s1");
     }
 
     @Test
     void isAPermissionSoItComesBeforeTheStateOfTheQueue() {
-      JamFixture f = jamWith(Map.of("guestsCanAdd", false, "maxQueueSize", 1));
-      String ana = f.host();
+      party(Map.of("guestsCanAdd", false, "maxQueueSize", 1));
       String ben = f.guest("Ben");
       f.add(ana, 1);
-      refused(f, () -> f.add(ben, 2), ErrorCode.NOT_HOST);
-      refused(f, () -> f.add(ana, 2), ErrorCode.QUEUE_FULL);
+      refused(() -> f.add(ben, 2), ErrorCode.NOT_HOST);
+      refused(() -> f.add(ana, 2), ErrorCode.QUEUE_FULL);
     }
   }
 
@@ -66,54 +70,50 @@ class PartyRulesTest {
   class MaxSongsPerPerson {
     @Test
     void theLimitIsReachedExactlyAndBindsTheHostToo() {
-      JamFixture f = jamWith(Map.of("maxSongsPerPerson", 2));
-      String ana = f.host();
+      party(Map.of("maxSongsPerPerson", 2));
       String ben = f.guest("Ben");
       f.add(ben, 1);
       f.add(ben, 2); // exactly the limit
-      refused(f, () -> f.add(ben, 3), ErrorCode.PERSON_LIMIT, "Ben already has 2 songs queued");
+      refused(() -> f.add(ben, 3), ErrorCode.PERSON_LIMIT, "Ben already has 2 songs queued");
       f.add(ana, 4);
       f.add(ana, 5);
-      refused(f, () -> f.add(ana, 6), ErrorCode.PERSON_LIMIT, "Ana already has 2 songs queued");
+      refused(() -> f.add(ana, 6), ErrorCode.PERSON_LIMIT, "Ana already has 2 songs queued");
       assertThat(f.jam.queue()).hasSize(4);
     }
 
     @Test
     void aRemovedOrPlayedItemFreesASlot() {
-      JamFixture f = jamWith(Map.of("maxSongsPerPerson", 1));
-      String ana = f.host();
+      party(Map.of("maxSongsPerPerson", 1));
       String ben = f.guest("Ben");
       String first = f.add(ben, 1);
-      refused(f, () -> f.add(ben, 2), ErrorCode.PERSON_LIMIT, "Ben already has 1 song queued");
+      refused(() -> f.add(ben, 2), ErrorCode.PERSON_LIMIT, "Ben already has 1 song queued");
       f.apply(new Command.RemoveFromQueue(ben, first));
       f.add(ben, 2);
       f.apply(new Command.PlayNext(ana)); // Ben's song plays: no longer queued
       assertThat(f.jam.current().song().id()).isEqualTo("s2");
       f.add(ben, 3);
-      refused(f, () -> f.add(ben, 4), ErrorCode.PERSON_LIMIT);
+      refused(() -> f.add(ben, 4), ErrorCode.PERSON_LIMIT);
     }
 
     @Test
     void loweredMidJamItRemovesNothingAndRefusesUntilBelowIt() {
-      JamFixture f = jamWith(Map.of());
-      String ana = f.host();
+      party(Map.of());
       String ben = f.guest("Ben");
       String first = f.add(ben, 1);
       f.add(ben, 2);
       f.add(ben, 3);
       f.apply(new Command.UpdateSettings(ana, Map.of("maxSongsPerPerson", 2)));
       assertThat(f.queueSongIds()).containsExactly("s1", "s2", "s3");
-      refused(f, () -> f.add(ben, 4), ErrorCode.PERSON_LIMIT);
+      refused(() -> f.add(ben, 4), ErrorCode.PERSON_LIMIT);
       f.apply(new Command.RemoveFromQueue(ben, first));
-      refused(f, () -> f.add(ben, 4), ErrorCode.PERSON_LIMIT); // two still queued: at the limit
+      refused(() -> f.add(ben, 4), ErrorCode.PERSON_LIMIT); // two still queued: at the limit
       f.apply(new Command.UpdateSettings(ana, Map.of("maxSongsPerPerson", 0))); // 0: no limit
       f.add(ben, 4);
     }
 
     @Test
     void recommenderItemsCountForNobody() {
-      JamFixture f = new JamFixture(Settings.defaults(50).apply(Map.of("maxSongsPerPerson", 1)));
-      String ana = f.host();
+      party(Map.of("autoPlay", true, "maxSongsPerPerson", 1));
       f.add(ana, 1); // plays at once (autoPlay)
       f.now += Playback.START_LEAD_MS + 180_000 - AutofillRule.LEAD_MS;
       f.apply(new Command.Autofill(song(9)));
@@ -122,16 +122,15 @@ class PartyRulesTest {
         assertThat(i.round()).isZero();
       });
       f.add(ana, 2); // the recommender's item is not Ana's
-      refused(f, () -> f.add(ana, 3), ErrorCode.PERSON_LIMIT);
+      refused(() -> f.add(ana, 3), ErrorCode.PERSON_LIMIT);
     }
 
     @Test
     void aQueuedPlaylistIsNotLimitedButItsItemsAreTheHosts() {
-      JamFixture f = jamWith(Map.of("maxSongsPerPerson", 1));
-      String ana = f.host();
+      party(Map.of("maxSongsPerPerson", 1));
       f.apply(new Command.QueuePlaylist(ana, "pl", List.of(song(1), song(2), song(3))));
       assertThat(f.queueSongIds()).containsExactly("s1", "s2", "s3");
-      refused(f, () -> f.add(ana, 4), ErrorCode.PERSON_LIMIT);
+      refused(() -> f.add(ana, 4), ErrorCode.PERSON_LIMIT);
     }
   }
 
@@ -139,23 +138,21 @@ class PartyRulesTest {
   class SongRulesOfTheJam {
     @Test
     void aSongLongerThanTheLimitIsRefusedOneExactlyAtItIsNot() {
-      JamFixture f = jamWith(Map.of("maxSongDurationMs", 360_000));
-      String ana = f.host();
+      party(Map.of("maxSongDurationMs", 360_000));
       f.add(ana, song(1, 360_000));
-      refused(f, () -> f.add(ana, song(2, 360_001)), ErrorCode.NOT_ALLOWED, "Longer than the 6-minute limit");
+      refused(() -> f.add(ana, song(2, 360_001)), ErrorCode.NOT_ALLOWED, "Longer than the 6-minute limit");
       f.apply(new Command.UpdateSettings(ana, Map.of("maxSongDurationMs", 90_000)));
-      refused(f, () -> f.add(ana, song(3, 90_001)), ErrorCode.NOT_ALLOWED, "Longer than the 1:30 limit");
+      refused(() -> f.add(ana, song(3, 90_001)), ErrorCode.NOT_ALLOWED, "Longer than the 1:30 limit");
       assertThat(f.queueSongIds()).containsExactly("s1"); // queued before: kept
     }
 
     @Test
     void aBlockedGenreIsTheWholeGenreIgnoringCaseForHostAndGuests() {
-      JamFixture f = jamWith(Map.of("blockedGenres", List.of("metal", " Polka ")));
-      String ana = f.host();
+      party(Map.of("blockedGenres", List.of("metal", " Polka ")));
       String ben = f.guest("Ben");
       assertThat(f.jam.settings().blockedGenres()).containsExactly("metal", "Polka");
-      refused(f, () -> f.add(ben, song(1, 200_000, "Metal")), ErrorCode.NOT_ALLOWED, "Metal is blocked in this jam");
-      refused(f, () -> f.add(ana, song(2, 200_000, "POLKA")), ErrorCode.NOT_ALLOWED, "POLKA is blocked in this jam");
+      refused(() -> f.add(ben, song(1, 200_000, "Metal")), ErrorCode.NOT_ALLOWED, "Metal is blocked in this jam");
+      refused(() -> f.add(ana, song(2, 200_000, "POLKA")), ErrorCode.NOT_ALLOWED, "POLKA is blocked in this jam");
       f.add(ben, song(3, 200_000, "Metalcore")); // not the whole genre
       f.add(ben, song(4, 200_000, "heavy metal"));
       assertThat(f.queueSongIds()).containsExactly("s3", "s4");
@@ -163,16 +160,14 @@ class PartyRulesTest {
 
     @Test
     void aDuplicateIsStillADuplicateAndAFullQueueStillFull() {
-      JamFixture f = jamWith(Map.of("maxQueueSize", 1, "blockedGenres", List.of("rock")));
-      String ana = f.host();
+      party(Map.of("maxQueueSize", 1, "blockedGenres", List.of("rock")));
       f.add(ana, song(1, 200_000, "jazz"));
-      refused(f, () -> f.add(ana, song(2)), ErrorCode.QUEUE_FULL);
+      refused(() -> f.add(ana, song(2)), ErrorCode.QUEUE_FULL);
     }
 
     @Test
     void aQueuedPlaylistSkipsWhatTheRulesRefuse() {
-      JamFixture f = jamWith(Map.of("maxSongDurationMs", 300_000, "blockedGenres", List.of("Metal")));
-      String ana = f.host();
+      party(Map.of("maxSongDurationMs", 300_000, "blockedGenres", List.of("Metal")));
       Outcome o = f.apply(new Command.QueuePlaylist(ana, "pl",
           List.of(song(1), song(2, 300_001), song(3, 200_000, "metal"), song(4))));
       assertThat(o.reply()).containsEntry("added", 2).containsEntry("skipped", 2);
@@ -181,9 +176,8 @@ class PartyRulesTest {
 
     @Test
     void autofillNeverAddsARefusedSong() {
-      JamFixture f = new JamFixture(Settings.defaults(50).apply(Map.of("blockedGenres", List.of("Metal"),
-          "maxSongDurationMs", 240_000)));
-      String ana = f.host();
+      party(Map.of("autoPlay", true, "blockedGenres", List.of("Metal"),
+          "maxSongDurationMs", 240_000));
       f.add(ana, 1);
       f.now += Playback.START_LEAD_MS + 180_000 - AutofillRule.LEAD_MS;
       f.apply(new Command.Autofill(song(8, 200_000, "METAL")));
@@ -208,7 +202,7 @@ class PartyRulesTest {
   @Nested
   class FairQueue {
     /** Ana adds three songs, then Ben two, then Cy one, a millisecond apart. */
-    private List<String> fill(JamFixture f, String ana, String ben, String cy) {
+    private List<String> fill(String ben, String cy) {
       String[] items = new String[6];
       int[][] plan = {{0, 1}, {0, 2}, {0, 3}, {1, 4}, {1, 5}, {2, 6}};
       String[] who = {ana, ben, cy};
@@ -221,20 +215,18 @@ class PartyRulesTest {
 
     @Test
     void withinOneScoreEachAddersNextSongTakesItsTurn() {
-      JamFixture f = jamWith(Map.of("fairQueue", true));
-      String ana = f.host();
-      fill(f, ana, f.guest("Ben"), f.guest("Cy"));
+      party(Map.of("fairQueue", true));
+      fill(f.guest("Ben"), f.guest("Cy"));
       assertThat(f.queueSongIds()).containsExactly("s1", "s4", "s6", "s2", "s5", "s3");
       assertThat(f.jam.queue()).extracting(QueueItem::round).containsExactly(0, 0, 0, 1, 1, 2);
     }
 
     @Test
     void votesComeFirstAndRoundsStayWhatTheyWereAfterRemovals() {
-      JamFixture f = jamWith(Map.of("fairQueue", true));
-      String ana = f.host();
+      party(Map.of("fairQueue", true));
       String ben = f.guest("Ben");
       String cy = f.guest("Cy");
-      List<String> items = fill(f, ana, ben, cy);
+      List<String> items = fill(ben, cy);
       f.apply(new Command.Vote(ben, items.get(2), 1)); // Ana's third song, voted up, goes first
       assertThat(f.queueSongIds()).containsExactly("s3", "s1", "s4", "s6", "s2", "s5");
       f.apply(new Command.RemoveFromQueue(ana, items.get(0))); // Ana's first: her second keeps round 1
@@ -248,8 +240,7 @@ class PartyRulesTest {
 
     @Test
     void playedSongsCountInTheRound() {
-      JamFixture f = new JamFixture(Settings.defaults(50).apply(Map.of("fairQueue", true)));
-      String ana = f.host();
+      party(Map.of("autoPlay", true, "fairQueue", true));
       String ben = f.guest("Ben");
       f.add(ana, 1); // plays at once: still Ana's first
       f.now++;
@@ -261,9 +252,8 @@ class PartyRulesTest {
 
     @Test
     void turnedOnMidJamItReordersAndItsEventCarriesTheQueue() {
-      JamFixture f = jamWith(Map.of());
-      String ana = f.host();
-      fill(f, ana, f.guest("Ben"), f.guest("Cy"));
+      party(Map.of());
+      fill(f.guest("Ben"), f.guest("Cy"));
       assertThat(f.queueSongIds()).containsExactly("s1", "s2", "s3", "s4", "s5", "s6");
       f.events.clear();
       f.apply(new Command.UpdateSettings(ana, Map.of("fairQueue", true)));
@@ -293,8 +283,7 @@ class PartyRulesTest {
 
     @Test
     void aWrongTypeOrRangeRefusesTheWholeChange() {
-      JamFixture f = jamWith(Map.of());
-      String ana = f.host();
+      party(Map.of());
       List<Map<String, Object>> bad = List.of(
           Map.of("maxSongsPerPerson", 201), Map.of("maxSongsPerPerson", -1), Map.of("maxSongsPerPerson", 1.5),
           Map.of("maxSongsPerPerson", "3"), Map.of("maxSongDurationMs", 29_999), Map.of("maxSongDurationMs", 1),
@@ -310,7 +299,7 @@ class PartyRulesTest {
         withGood.put("maxQueueSize", 7); // a valid field beside it is not applied either
         assertThat(CommandParser.parse("jam.update-settings", ana, withGood, id -> java.util.Optional.empty()))
             .as(patch.toString()).isInstanceOf(Command.Invalid.class);
-        refused(f, () -> f.apply(new Command.UpdateSettings(ana, withGood)), ErrorCode.INVALID_INPUT);
+        refused(() -> f.apply(new Command.UpdateSettings(ana, withGood)), ErrorCode.INVALID_INPUT);
       }
       assertThat(f.jam.settings()).isEqualTo(Settings.defaults(50).apply(QUIET));
     }
@@ -329,12 +318,12 @@ class PartyRulesTest {
   @Nested
   class SkipCap {
     private JamFixture roomOf(int people, Map<String, Object> settings) {
-      JamFixture f = new JamFixture(Settings.defaults(50).apply(Map.of("maxParticipants", 500)).apply(settings));
-      f.host();
+      JamFixture room = new JamFixture(Settings.defaults(50).apply(Map.of("maxParticipants", 500)).apply(settings));
+      room.host();
       for (int i = 1; i < people; i++) {
-        f.guest("G" + i);
+        room.guest("G" + i);
       }
-      return f;
+      return room;
     }
 
     @Test
@@ -354,16 +343,16 @@ class PartyRulesTest {
 
     @Test
     void theCappedNumberOfVotesSkips() {
-      JamFixture f = roomOf(30, Map.of("skipMaxVotes", 3));
-      String host = f.jam.hostId();
-      f.add(host, 1);
-      f.add(host, 2);
-      List<String> guests = f.jam.participants().stream().map(Participant::id).filter(id -> !id.equals(host)).toList();
-      f.apply(new Command.VoteSkip(guests.get(0), true));
-      f.apply(new Command.VoteSkip(guests.get(1), true));
-      assertThat(f.jam.current().song().id()).isEqualTo("s1");
-      f.apply(new Command.VoteSkip(guests.get(2), true));
-      assertThat(f.jam.current().song().id()).isEqualTo("s2");
+      JamFixture room = roomOf(30, Map.of("skipMaxVotes", 3));
+      String host = room.jam.hostId();
+      room.add(host, 1);
+      room.add(host, 2);
+      List<String> guests = room.jam.participants().stream().map(Participant::id).filter(id -> !id.equals(host)).toList();
+      room.apply(new Command.VoteSkip(guests.get(0), true));
+      room.apply(new Command.VoteSkip(guests.get(1), true));
+      assertThat(room.jam.current().song().id()).isEqualTo("s1");
+      room.apply(new Command.VoteSkip(guests.get(2), true));
+      assertThat(room.jam.current().song().id()).isEqualTo("s2");
     }
   }
 }
