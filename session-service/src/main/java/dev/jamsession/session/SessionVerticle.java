@@ -2,6 +2,7 @@ package dev.jamsession.session;
 
 import static dev.jamsession.core.protocol.Addresses.GET_RECOMMENDATIONS;
 import static dev.jamsession.core.protocol.Addresses.JOIN_SESSION;
+import static dev.jamsession.core.protocol.Addresses.WATCH;
 
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.core.domain.Command;
@@ -13,6 +14,7 @@ import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
 import dev.jamsession.runtime.bus.CommandEnvelope;
+import dev.jamsession.runtime.bus.PlainJson;
 import dev.jamsession.runtime.bus.Replies;
 import dev.jamsession.runtime.jam.CommandResult;
 import io.vertx.core.buffer.Buffer;
@@ -52,7 +54,7 @@ public final class SessionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    store = new JamStore(vertx, settings.jams());
+    store = new JamStore(vertx, settings.jams(), settings.reactions());
     admission = new Admission(settings.maxInFlight());
     metrics = settings.metrics();
     events = new JamEvents(vertx, metrics);
@@ -81,6 +83,8 @@ public final class SessionVerticle extends VerticleBase {
     try {
       if (JOIN_SESSION.equals(in.cmd())) {
         command = CommandParser.parseJoin(in.decodedBody(), in.connectionId(), in.participantId());
+      } else if (WATCH.equals(in.cmd())) {
+        command = new Command.Watch(); // the gateway checked the code; it routes like a join's
       } else if (GET_RECOMMENDATIONS.equals(in.cmd())) {
         recommend(in.code(), in.participantId(), in.decodedBody())
             .onComplete(ar -> msg.reply(ar.succeeded() ? Replies.ok(ar.result()) : Replies.error(ar.cause())));
@@ -123,7 +127,9 @@ public final class SessionVerticle extends VerticleBase {
   /** Executes a command and publishes its events; the future carries the result or the refusal. */
   private Future<CommandResult> run(String code, Command command, long receivedAt, String name) {
     long start = System.nanoTime();
-    return store.execute(code, command, System.currentTimeMillis())
+    long now = System.currentTimeMillis();
+    return store.execute(code, command, now)
+        .compose(result -> admit(code, command, now).map(result))
         .onSuccess(result -> events.publish(code, command, result, receivedAt))
         .onFailure(t -> {
           if (t instanceof JamException je) {
@@ -139,6 +145,17 @@ public final class SessionVerticle extends VerticleBase {
             LOG.warn("Jam {}: {} took {} ms", code, name, nanos / 1_000_000);
           }
         });
+  }
+
+  /**
+   * A reaction the jam accepted is published only within its sender's rate (PROTOCOL §12): the
+   * window is counted after the jam's own checks, so a refused reaction never counts.
+   */
+  private Future<Void> admit(String code, Command command, long now) {
+    Command inner = command instanceof Command.Tracked t ? t.command() : command;
+    return inner instanceof Command.React react
+        ? store.admitReaction(code, react.actor(), now)
+        : Future.succeededFuture();
   }
 
   /** Membership, then the limit (1..50, default 10), then the recommender. */
@@ -167,7 +184,7 @@ public final class SessionVerticle extends VerticleBase {
         throw Input.invalid("settings must be an object");
       }
       Settings defaults = Settings.defaults(settings.maxQueueSize());
-      jamSettings = rawSettings == null ? defaults : defaults.apply(((JsonObject) rawSettings).getMap());
+      jamSettings = rawSettings == null ? defaults : defaults.apply(PlainJson.of((JsonObject) rawSettings));
     } catch (JamException e) {
       msg.reply(Replies.error(e));
       return;

@@ -35,8 +35,8 @@ class ReplicaConsistencyTest {
     try (TestCluster cluster = new TestCluster()) {
       JamNode a = cluster.start(JamNode.Role.DATA);
       JamNode b = cluster.start(JamNode.Role.DATA);
-      JamStore onA = new JamStore(a.vertx(), a.jams());
-      JamStore onB = new JamStore(b.vertx(), b.jams());
+      JamStore onA = new JamStore(a.vertx(), a.jams(), a.reactionWindows());
+      JamStore onB = new JamStore(b.vertx(), b.jams(), b.reactionWindows());
       long start = System.currentTimeMillis();
       List<String> codes = new ArrayList<>();
       for (int i = 0; i < JAMS; i++) {
