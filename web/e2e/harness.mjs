@@ -149,3 +149,21 @@ export async function closeAll() {
 export async function shot(page, name, opts = {}) {
   await page.screenshot({ path: path.join(artifacts, name), fullPage: true, ...opts });
 }
+
+/** The first page of a browser profile, with a longer timeout and its errors printed. */
+export async function openPage(ctx, name) {
+  const p = ctx.pages()[0] ?? (await ctx.newPage());
+  p.setDefaultTimeout(15_000);
+  p.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+  return p;
+}
+
+/** Creates a jam from the welcome screen as `hostName`; returns its code. */
+export async function createJam(p, url, hostName) {
+  await p.goto(url);
+  await p.click(tid('jam-button'));
+  await p.fill(tid('create-name'), hostName);
+  await p.click(tid('create-submit'));
+  await p.waitForSelector(tid('jam-screen'));
+  return (await p.textContent(tid('session-code'))).trim();
+}
