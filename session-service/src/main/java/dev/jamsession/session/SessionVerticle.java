@@ -13,6 +13,7 @@ import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
 import dev.jamsession.runtime.bus.CommandEnvelope;
+import dev.jamsession.runtime.bus.PlainJson;
 import dev.jamsession.runtime.bus.Replies;
 import dev.jamsession.runtime.jam.CommandResult;
 import io.vertx.core.buffer.Buffer;
@@ -151,7 +152,7 @@ public final class SessionVerticle extends VerticleBase {
         throw Input.invalid("settings must be an object");
       }
       Settings defaults = Settings.defaults(settings.maxQueueSize());
-      jamSettings = rawSettings == null ? defaults : defaults.apply(((JsonObject) rawSettings).getMap());
+      jamSettings = rawSettings == null ? defaults : defaults.apply(PlainJson.of((JsonObject) rawSettings));
     } catch (JamException e) {
       msg.reply(Replies.error(e));
       return;

@@ -16,7 +16,7 @@ public sealed interface Command {
   enum Kind {
     TRACKED, INVALID, JOIN, LEAVE, ADD_TO_QUEUE, QUEUE_PLAYLIST, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
     PLAYBACK_UPDATE, VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT,
-    DISCONNECT, GATEWAY_LOST, AUTOFILL, TICK, EXPIRE
+    REACT, WATCH, DISCONNECT, GATEWAY_LOST, AUTOFILL, TICK, EXPIRE
   }
 
   Kind kind();
@@ -104,6 +104,16 @@ public sealed interface Command {
 
   record Snapshot(String actor) implements Command {
     public Kind kind() { return Kind.SNAPSHOT; }
+  }
+
+  /** A reaction (PROTOCOL §12); {@code emoji} is one of {@link Reactions#EMOJI}, as echoed. */
+  record React(String actor, String emoji) implements Command {
+    public Kind kind() { return Kind.REACT; }
+  }
+
+  /** A screen's view of the jam (PROTOCOL §12): the snapshot without {@code you}; anyone may. */
+  record Watch() implements Command {
+    public Kind kind() { return Kind.WATCH; }
   }
 
   /**

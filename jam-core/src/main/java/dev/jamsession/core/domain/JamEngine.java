@@ -14,7 +14,7 @@ import java.util.Optional;
  * (on the owner and again on the backup) and in plain unit tests. Checks run in the order of
  * PROTOCOL §8: membership, shape, permission, state. The rules themselves live by concern in
  * {@link Membership}, {@link QueueRules}, {@link PlaybackRules}, {@link SettingsRules},
- * {@link AutofillRule} and {@link Retries}.
+ * {@link AutofillRule}, {@link Reactions} and {@link Retries}.
  */
 public final class JamEngine {
   private final Ids ids;
@@ -98,6 +98,8 @@ public final class JamEngine {
       case END_SESSION -> SettingsRules.end(d, ((Command.EndSession) command).actor());
       case EXPIRE -> SettingsRules.expire(d, (Command.Expire) command);
       case SNAPSHOT -> Reply.snapshotFor(Membership.member(d, ((Command.Snapshot) command).actor()).id(), d.now);
+      case REACT -> Reactions.react(d, (Command.React) command);
+      case WATCH -> Reply.screenSnapshot(d.now);
       case TICK -> {
         Membership.expireGrace(d, ((Command.Tick) command).graceMs());
         PlaybackRules.songEnded(d);

@@ -42,7 +42,7 @@ final class Membership {
     }
     String name = Names.unique(c.userName(), d.participants.stream().map(Participant::name).toList());
     Participant p = new Participant(d.ids.id("p-"), name, d.now, true, 0, d.ids.token(),
-        c.connectionId());
+        c.connectionId(), 0);
     d.participants.add(p);
     d.lastActivity = d.now;
     if (c.hostToken() != null) {

@@ -76,7 +76,8 @@ final class CommandSerializers {
               w.writeString("actor", c.actor());
               w.writeBoolean("value", c.value());
             }),
-        // The patch holds only checked settings (booleans and numbers): JSON keeps its value types.
+        // The patch holds only checked settings (booleans, numbers, a list of genres): JSON keeps
+        // their value types.
         Compact.of(Command.UpdateSettings.class,
             r -> new Command.UpdateSettings(r.readString("actor"), new JsonObject(r.readString("patch")).getMap()),
             (w, c) -> {
@@ -99,6 +100,13 @@ final class CommandSerializers {
             (w, c) -> w.writeString("actor", c.actor())),
         Compact.of(Command.Snapshot.class, r -> new Command.Snapshot(r.readString("actor")),
             (w, c) -> w.writeString("actor", c.actor())),
+        Compact.of(Command.React.class,
+            r -> new Command.React(r.readString("actor"), r.readString("emoji")),
+            (w, c) -> {
+              w.writeString("actor", c.actor());
+              w.writeString("emoji", c.emoji());
+            }),
+        Compact.of(Command.Watch.class, r -> new Command.Watch(), (w, c) -> { }),
         Compact.of(Command.Disconnect.class, r -> new Command.Disconnect(r.readString("connectionId")),
             (w, c) -> w.writeString("connectionId", c.connectionId())),
         Compact.of(Command.GatewayLost.class, r -> new Command.GatewayLost(r.readString("gatewayId")),
