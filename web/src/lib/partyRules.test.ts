@@ -25,6 +25,8 @@ describe('the rules in words', () => {
     expect(describeRule('blockedGenres', s)).toBe("Metal and Punk songs can't be added.");
     expect(describeRule('guestsCanAdd', s)).toBe('Only the host can add songs.');
     expect(describeRule('reactions', { ...s, reactions: false })).toBe('Reactions are off.');
+    expect(describeRule('skipMaxVotes', s)).toBe('A skip never needs more than 10 votes, however big the room.');
+    expect(describeRule('skipMaxVotes', { ...s, skipMaxVotes: 0 })).toMatch(/share of the room/);
   });
   it('says when there is no limit', () => {
     expect(describeRule('maxSongsPerPerson', defaults)).toMatch(/No limit/);

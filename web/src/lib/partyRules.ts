@@ -22,7 +22,14 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export type RuleKey = 'guestsCanAdd' | 'maxSongsPerPerson' | 'maxSongDurationMs' | 'blockedGenres' | 'fairQueue' | 'reactions';
+export type RuleKey =
+  | 'guestsCanAdd'
+  | 'maxSongsPerPerson'
+  | 'maxSongDurationMs'
+  | 'blockedGenres'
+  | 'fairQueue'
+  | 'reactions'
+  | 'skipMaxVotes';
 
 type RuleSettings = Pick<Settings, RuleKey>;
 
@@ -47,6 +54,12 @@ export function describeRule(k: RuleKey, s: RuleSettings): string {
         : 'Songs with the same votes play in the order they were added.';
     case 'reactions':
       return s.reactions ? 'Everyone can send reactions.' : 'Reactions are off.';
+    case 'skipMaxVotes': {
+      const n = s.skipMaxVotes;
+      return n > 0
+        ? `A skip never needs more than ${n} vote${n === 1 ? '' : 's'}, however big the room.`
+        : 'A skip needs that share of the room, however big it is.';
+    }
   }
 }
 

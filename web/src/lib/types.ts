@@ -63,6 +63,8 @@ export interface Settings {
   fairQueue: boolean;
   /** §12: participants may send reactions. */
   reactions: boolean;
+  /** §9: the skip votes needed never exceed this (0: no cap), so a big room can still skip. */
+  skipMaxVotes: number;
 }
 
 export interface HistoryEntry {

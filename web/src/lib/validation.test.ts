@@ -37,7 +37,7 @@ describe('codes', () => {
 });
 
 describe('settings ranges', () => {
-  const ok = { maxQueueSize: 50, skipThreshold: 0.5, maxParticipants: 50, maxSongsPerPerson: 0, maxSongDurationMs: 0, blockedGenres: [] };
+  const ok = { maxQueueSize: 50, skipThreshold: 0.5, maxParticipants: 50, maxSongsPerPerson: 0, maxSongDurationMs: 0, blockedGenres: [], skipMaxVotes: 10 };
   it('checks the §8 ranges', () => {
     expect(validateSettings(ok)).toEqual({});
     const e = validateSettings({ ...ok, maxQueueSize: 0, skipThreshold: 0, maxParticipants: 501 });
@@ -46,6 +46,8 @@ describe('settings ranges', () => {
   });
   it('checks the §11 ranges at their edges', () => {
     for (const n of [0, 1, 200]) expect(validateSettings({ ...ok, maxSongsPerPerson: n })).toEqual({});
+    for (const n of [0, 500]) expect(validateSettings({ ...ok, skipMaxVotes: n })).toEqual({});
+    for (const n of [-1, 501, 1.5]) expect(validateSettings({ ...ok, skipMaxVotes: n })).toHaveProperty('skipMaxVotes');
     for (const n of [-1, 201, 2.5, NaN]) expect(validateSettings({ ...ok, maxSongsPerPerson: n })).toHaveProperty('maxSongsPerPerson');
     for (const ms of [0, 30_000, 3_600_000]) expect(validateSettings({ ...ok, maxSongDurationMs: ms })).toEqual({});
     for (const ms of [29_999, 1, 3_600_001, NaN]) {

@@ -52,6 +52,7 @@ export interface SettingsDraft {
   maxSongsPerPerson: number;
   maxSongDurationMs: number;
   blockedGenres: string[];
+  skipMaxVotes: number;
 }
 
 const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
@@ -67,6 +68,9 @@ export function validateSettings(s: SettingsDraft): Partial<Record<keyof Setting
   }
   if (!isWhole(s.maxParticipants, 2, 500)) {
     errors.maxParticipants = 'A whole number from 2 to 500.';
+  }
+  if (!isWhole(s.skipMaxVotes, 0, 500)) {
+    errors.skipMaxVotes = 'A whole number from 0 (no cap) to 500.';
   }
   if (!isWhole(s.maxSongsPerPerson, 0, 200)) {
     errors.maxSongsPerPerson = 'A whole number from 0 (no limit) to 200.';

@@ -36,6 +36,7 @@ export function snapshot(rev: number, over: Partial<Snapshot> = {}): Snapshot {
       blockedGenres: [],
       fairQueue: false,
       reactions: true,
+      skipMaxVotes: 10,
     },
     history: [],
     skipVotes: { count: 0, needed: 1 },

@@ -110,7 +110,7 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
     );
   };
 
-  const num = (k: 'maxQueueSize' | 'maxParticipants' | 'skipThreshold' | 'maxSongsPerPerson', label: string, step: number, rule?: RuleKey) =>
+  const num = (k: 'maxQueueSize' | 'maxParticipants' | 'skipThreshold' | 'maxSongsPerPerson' | 'skipMaxVotes', label: string, step: number, rule?: RuleKey) =>
     field(
       k,
       label,
@@ -132,6 +132,7 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
           {check('listed', 'List this jam publicly')}
           {num('maxQueueSize', 'Queue size (1–200)', 1)}
           {num('skipThreshold', 'Share of the room needed to skip (0–1)', 0.05)}
+          {num('skipMaxVotes', 'Most skip votes ever needed (0 = no cap)', 1, 'skipMaxVotes')}
           {num('maxParticipants', 'Max participants (2–500)', 1)}
           <fieldset className="rules" data-testid="party-rules">
             <legend className="sub-title">Party rules</legend>
