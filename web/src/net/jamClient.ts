@@ -295,7 +295,8 @@ export class JamClient {
         break;
       case 'join-error':
         this.set({ joinError: { code: e.code, message: e.message } });
-        this.notice({ kind: 'error', code: e.code, text: errorMessage(e.code, e.message) });
+        // A screen's page says it in large type, and tries again: no toast each time.
+        if (!this.opts.screen) this.notice({ kind: 'error', code: e.code, text: errorMessage(e.code, e.message) });
         break;
     }
   }

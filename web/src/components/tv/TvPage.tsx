@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { usePlayer } from '../../audio/usePlayer';
 import { useJamView, useServices } from '../../context';
 import { formatTime } from '../../format';
-import { welcomeReason } from '../../lib/errors';
+import { errorMessage, welcomeReason } from '../../lib/errors';
 import type { JamState } from '../../lib/jamState';
 import { SCREEN_FLOATS } from '../../lib/reactions';
 import { isRecommended } from '../../lib/songLabels';
@@ -23,6 +23,7 @@ const PLAY_HERE_KEY = 'jam.tv.playHere';
 /** First watches that failed for a reason that may pass (the server restarting) are tried again. */
 const GIVE_UP = new Set(['NOT_FOUND', 'INVALID_INPUT']);
 const RETRY_MS = 3000;
+const UNREACHED = new Set(['DISCONNECTED', 'TIMEOUT']);
 
 /**
  * The big screen, /tv?code=CODE (PROTOCOL §12): watches the jam (never a participant) and shows,
@@ -49,7 +50,8 @@ export function TvPage() {
   if (view.welcome) return <TvMessage title={`Jam ${code}`} text={welcomeReason(view.welcome.reason)} />;
   if (view.jam) return <TvScreen jam={view.jam} offline={view.offline} />;
   if (failed === 'NOT_FOUND') return <TvMessage title={`No jam with code ${code}`} text="Check the code: it may have ended." />;
-  return <TvMessage title={`Jam ${code}`} text={failed ? 'Cannot reach the server — trying again…' : 'Connecting…'} />;
+  const why = !failed ? 'Connecting…' : UNREACHED.has(failed) ? 'Cannot reach the server — trying again…' : `${errorMessage(failed)} Trying again…`;
+  return <TvMessage title={`Jam ${code}`} text={why} />;
 }
 
 function TvMessage({ title, text }: { title: string; text: string }) {
