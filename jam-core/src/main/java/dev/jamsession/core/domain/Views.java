@@ -25,6 +25,7 @@ public final class Views {
     m.put("score", item.score());
     m.put("up", item.up());
     m.put("down", item.down());
+    m.put("round", item.round()); // PROTOCOL §11: lets a client show whose turn is next
     return m;
   }
 
