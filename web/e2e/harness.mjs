@@ -123,6 +123,20 @@ export async function startServer({ env = {}, logName = 'server.log', scheme = '
   };
 }
 
+/** A phone's browser: 390 px, touch, 2× pixels. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+/**
+ * A server for a room of phones: it listens on loopback only, so the address phones would open is
+ * given as PUBLIC_URL (`http://<roomHost>:<port>`, never resolved); it comes back as `publicUrl`.
+ */
+export async function startRoomServer(roomHost, logName) {
+  const port = await freePort();
+  const publicUrl = `http://${roomHost}:${port}`;
+  const server = await startServer({ port, env: { PUBLIC_URL: publicUrl }, logName });
+  return { ...server, publicUrl };
+}
+
 /** Browser profiles made by `launch`, closed and removed by `closeAll`. */
 const contexts = [];
 const profileDirs = [];

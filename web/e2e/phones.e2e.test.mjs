@@ -13,9 +13,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { closeAll, createJam, eventually, freePort, launch, openPage as page, requireTools, shot, sleep, startServer, tid } from './harness.mjs';
+import {
+  closeAll,
+  createJam,
+  eventually,
+  launch,
+  openPage as page,
+  PHONE,
+  requireTools,
+  shot,
+  sleep,
+  startRoomServer,
+  startServer,
+  tid,
+} from './harness.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const work = mkdtempSync(path.join(tmpdir(), 'jam-e2e-phones-'));
 const proxies = [];
 let server;
@@ -23,9 +35,8 @@ let publicUrl;
 
 before(async () => {
   requireTools();
-  const port = await freePort();
-  publicUrl = `http://jam-room.test:${port}`;
-  server = await startServer({ port, env: { PUBLIC_URL: publicUrl }, logName: 'server-phones.log' });
+  server = await startRoomServer('jam-room.test', 'server-phones.log');
+  publicUrl = server.publicUrl;
 });
 
 after(async () => {
