@@ -1,6 +1,7 @@
 package dev.jamsession.recommender;
 
 import dev.jamsession.core.domain.Input;
+import dev.jamsession.core.domain.SongRules;
 import dev.jamsession.recommender.engine.Recommender;
 import dev.jamsession.recommender.engine.RoomSignals;
 import io.vertx.core.json.JsonArray;
@@ -63,7 +64,21 @@ record RecommendRequest(String strategy, RoomSignals signals) {
       long seed = json.getValue("seed") == null ? ThreadLocalRandom.current().nextLong()
           : Input.integer(json.getValue("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE);
       return new RecommendRequest((String) strategy, new RoomSignals(participants, queue, history,
-          optionalId(json, "currentSongId"), limit, seed));
+          optionalId(json, "currentSongId"), limit, seed, rules(json.getValue("rules"))));
+    }
+
+    /** {maxSongDurationMs?, blockedGenres?}, checked as the jam's settings are; absent: none. */
+    private static SongRules rules(Object v) {
+      if (v == null) {
+        return SongRules.NONE;
+      }
+      if (!(v instanceof JsonObject rules)) {
+        throw Input.invalid("rules must be an object");
+      }
+      Object duration = rules.getValue("maxSongDurationMs");
+      Object genres = rules.getValue("blockedGenres");
+      return new SongRules(duration == null ? 0 : SongRules.maxDuration(duration),
+          genres == null ? List.of() : SongRules.genres(genres instanceof JsonArray a ? a.getList() : genres));
     }
 
     private List<JsonObject> objects(JsonObject json, String field, int max) {

@@ -14,7 +14,7 @@ public final class SessionService {
   private SessionService() {}
 
   public static Future<Void> deploy(JamNode node, JamConfig config, SongLookup songs) {
-    SessionSettings settings = new SessionSettings(node.jams(), config.maxQueueSize(),
+    SessionSettings settings = new SessionSettings(node.jams(), node.reactionWindows(), config.maxQueueSize(),
         config.disconnectGraceMs(), config.tickIntervalMs(), new SessionMetrics(node.registry()),
         node::onMemberLeft);
     RecommenderClient recommender = new RecommenderClient(

@@ -2,6 +2,7 @@ package dev.jamsession.session;
 
 import static dev.jamsession.core.protocol.Addresses.GET_RECOMMENDATIONS;
 import static dev.jamsession.core.protocol.Addresses.JOIN_SESSION;
+import static dev.jamsession.core.protocol.Addresses.WATCH;
 
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.core.domain.Command;
@@ -41,6 +42,7 @@ public final class SessionVerticle extends VerticleBase {
   private final SessionSettings settings;
   private final RecommenderClient recommender;
   private JamStore store;
+  private ReactionWindows reactions;
   private JamEvents events;
   private SessionMetrics metrics;
 
@@ -53,6 +55,7 @@ public final class SessionVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     store = new JamStore(vertx, settings.jams());
+    reactions = new ReactionWindows(vertx, settings.reactions());
     metrics = settings.metrics();
     events = new JamEvents(vertx, metrics);
     EventBus bus = vertx.eventBus();
@@ -75,6 +78,8 @@ public final class SessionVerticle extends VerticleBase {
     try {
       if (JOIN_SESSION.equals(in.cmd())) {
         command = CommandParser.parseJoin(in.decodedBody(), in.connectionId(), in.participantId());
+      } else if (WATCH.equals(in.cmd())) {
+        command = new Command.Watch(); // the gateway checked the code; it routes like a join's
       } else if (GET_RECOMMENDATIONS.equals(in.cmd())) {
         recommend(in.code(), in.participantId(), in.decodedBody())
             .onComplete(ar -> msg.reply(ar.succeeded() ? Replies.ok(ar.result()) : Replies.error(ar.cause())));
@@ -108,7 +113,9 @@ public final class SessionVerticle extends VerticleBase {
   /** Executes a command and publishes its events; the future carries the result or the refusal. */
   private Future<CommandResult> run(String code, Command command, long receivedAt, String name) {
     long start = System.nanoTime();
-    return store.execute(code, command, System.currentTimeMillis())
+    long now = System.currentTimeMillis();
+    return store.execute(code, command, now)
+        .compose(result -> admit(code, command, now).map(result))
         .onSuccess(result -> events.publish(code, command, result, receivedAt))
         .onFailure(t -> {
           if (t instanceof JamException je) {
@@ -124,6 +131,17 @@ public final class SessionVerticle extends VerticleBase {
             LOG.warn("Jam {}: {} took {} ms", code, name, nanos / 1_000_000);
           }
         });
+  }
+
+  /**
+   * A reaction the jam accepted is published only within its sender's rate (PROTOCOL §12): the
+   * window is counted after the jam's own checks, so a refused reaction never counts.
+   */
+  private Future<Void> admit(String code, Command command, long now) {
+    Command inner = command instanceof Command.Tracked t ? t.command() : command;
+    return inner instanceof Command.React react
+        ? reactions.admit(code, react.actor(), now)
+        : Future.succeededFuture();
   }
 
   /** Membership, then the limit (1..50, default 10), then the recommender. */

@@ -27,10 +27,15 @@ public record ReactionWindow(List<Long> acceptedAt) {
       }
     }
     if (recent.size() >= MAX) {
-      throw new JamException(ErrorCode.RATE_LIMITED,
-          "That is a lot of reactions: at most " + MAX + " in " + WINDOW_MS / 1000 + " seconds");
+      throw limitReached();
     }
     recent.add(now);
     return new ReactionWindow(recent);
+  }
+
+  /** The refusal of a reaction over the limit. */
+  public static JamException limitReached() {
+    return new JamException(ErrorCode.RATE_LIMITED,
+        "That is a lot of reactions: at most " + MAX + " in " + WINDOW_MS / 1000 + " seconds");
   }
 }

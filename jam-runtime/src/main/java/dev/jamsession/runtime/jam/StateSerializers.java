@@ -8,16 +8,19 @@ import dev.jamsession.core.domain.Jam;
 import dev.jamsession.core.domain.Participant;
 import dev.jamsession.core.domain.Playback;
 import dev.jamsession.core.domain.QueueItem;
+import dev.jamsession.core.domain.ReactionWindow;
 import dev.jamsession.core.domain.Settings;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** The Compact schemas of a jam and everything it holds. */
+/** The Compact schemas of a jam and everything it holds, and of the reaction windows beside it. */
 final class StateSerializers {
   private StateSerializers() {}
 
   static List<CompactSerializer<?>> all() {
-    return List.of(JAM, PARTICIPANT, QUEUE_ITEM, SONG, FEATURES, PLAYBACK, SETTINGS, HISTORY, APPLIED);
+    return List.of(JAM, PARTICIPANT, QUEUE_ITEM, SONG, FEATURES, PLAYBACK, SETTINGS, HISTORY, APPLIED,
+        REACTION_WINDOW);
   }
 
   static final CompactSerializer<Jam> JAM = Compact.of(Jam.class,
@@ -163,4 +166,8 @@ final class StateSerializers {
         w.writeString("ref", a.ref());
         w.writeInt64("rev", a.rev());
       });
+
+  static final CompactSerializer<ReactionWindow> REACTION_WINDOW = Compact.of(ReactionWindow.class,
+      r -> new ReactionWindow(Arrays.stream(r.readArrayOfInt64("acceptedAt")).boxed().toList()),
+      (w, rw) -> w.writeArrayOfInt64("acceptedAt", rw.acceptedAt().stream().mapToLong(Long::longValue).toArray()));
 }
