@@ -114,6 +114,7 @@ test('party rules, reactions and the big screen', { timeout: 300_000 }, async (t
       assert.match(await host.textContent(tid('setting-fairQueue-note')), /take turns by who added them/);
       await host.click(tid('save-settings'));
       await eventually(async () => assert.ok((await host.locator(tid('toast')).allTextContents()).some((x) => /Settings saved/.test(x))));
+      await host.evaluate(() => window.scrollTo(0, 0));
       await shot(host, 'party-host-settings.png');
       // The host's song starts at once; the TV opens from the host's button.
       await host.click(addButton(songs.hostSong.id));

@@ -156,8 +156,9 @@ function TvQueueRow({ item }: { item: QueueItem }) {
       <Cover songId={item.song.id} size={88} />
       <div className="tv-queue-meta">
         <div className="tv-queue-title">{item.song.title}</div>
-        <div className="tv-queue-artist">
-          {item.song.artist} · <span data-testid="tv-added-by">{addedWords(item)}</span>
+        <div className="tv-queue-artist">{item.song.artist}</div>
+        <div className="tv-queue-by" data-testid="tv-added-by">
+          {addedWords(item)}
         </div>
       </div>
       <div className="tv-score" data-testid="tv-score" aria-label={`Score ${item.score}`}>
