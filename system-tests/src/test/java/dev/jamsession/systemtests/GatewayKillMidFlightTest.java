@@ -57,7 +57,7 @@ class GatewayKillMidFlightTest {
     ServiceProcess doomed = fixture.cluster().get("gateway-1");
     ServiceProcess survivor = fixture.cluster().get("gateway-2");
     List<String> songs = Rest.songIds(survivor.httpPort, 10);
-    JsonObject created = Rest.createJam(survivor.httpPort, "host", null);
+    JsonObject created = Rest.createJam(survivor.httpPort, "host", new JsonObject().put("autoPlay", false));
     String code = created.getString("sessionCode");
     Ledger ledger = new Ledger();
     Player host = Player.join(vertx, ledger, doomed.httpPort, code, "host", created.getString("hostToken"));
@@ -67,14 +67,17 @@ class GatewayKillMidFlightTest {
     List<Player> players = List.of(host, voter, adder, observer);
     List<BusClient> joiners = new ArrayList<>();
     try {
-      for (int k = 0; k < 3; k++) { // the first plays at once (autoPlay), two wait in the queue
+      for (int k = 0; k < 3; k++) {
         assertThat(host.add(songs.get(k)).outcome()).isEqualTo(Ledger.Outcome.ACK);
       }
+      JsonObject started = host.bus().request("jam.play-next", new JsonObject(), REQUEST_TIMEOUT);
+      assertThat(started.getBoolean("success")).as(started.encode()).isTrue(); // songs[0] plays, two wait
+      // A down vote on the last song: whatever order the three land in, play-next takes songs[1].
       String target = observer.snapshot().getJsonArray("queue").getJsonObject(1).getString("id"); // songs[2]
 
       List<InFlight> commands = List.of(
           InFlight.of(host, "jam.play-next", new JsonObject()),
-          InFlight.of(voter, "jam.vote", new JsonObject().put("itemId", target).put("value", 1)),
+          InFlight.of(voter, "jam.vote", new JsonObject().put("itemId", target).put("value", -1)),
           InFlight.of(adder, "jam.add-to-queue", new JsonObject().put("songId", songs.get(3))));
       for (int i = 0; i < JOINS_IN_FLIGHT; i++) {
         joiners.add(BusClient.connect(vertx, doomed.httpPort));
@@ -111,11 +114,11 @@ class GatewayKillMidFlightTest {
       assertThat(after.getJsonObject("current").getJsonObject("song").getString("id")).isEqualTo(songs.get(1));
       JsonArray queue = after.getJsonArray("queue");
       assertThat(queue.stream().map(i -> ((JsonObject) i).getJsonObject("song").getString("id")).toList())
-          .as("the added song once, after the voted one").containsExactly(songs.get(2), songs.get(3));
-      assertThat(queue.getJsonObject(1).getString("id")).as("the item the retried add answered")
+          .as("the added song once, above the voted-down one").containsExactly(songs.get(3), songs.get(2));
+      assertThat(queue.getJsonObject(0).getString("id")).as("the item the retried add answered")
           .isEqualTo(retried.get("jam.add-to-queue").getJsonObject("item").getString("id"));
-      assertThat(queue.getJsonObject(0).getInteger("score")).isEqualTo(1);
-      assertThat(Ledger.votesOf(voter.snapshot())).isEqualTo(Map.of(target, 1));
+      assertThat(queue.getJsonObject(1).getInteger("score")).isEqualTo(-1);
+      assertThat(Ledger.votesOf(voter.snapshot())).isEqualTo(Map.of(target, -1));
       // A vote applied again with the same value would change nothing and carry no rev (PROTOCOL §9).
       assertThat(retried.get("jam.vote").getLong("rev")).as("the vote's reply is its first run's").isNotNull();
 
