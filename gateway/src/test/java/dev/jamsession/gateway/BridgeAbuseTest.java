@@ -34,9 +34,8 @@ class BridgeAbuseTest {
 
   @Test
   void joinsInFlightOnOneSocketMakeOneParticipantAndNoGhost() throws Exception {
-    JsonObject jam = server.create("Host");
-    String code = jam.getString("sessionCode");
-    JamServer.Member host = server.join(code, "Host", jam.getString("hostToken"));
+    JamServer.Member host = server.hostOfNewJam("Host");
+    String code = host.snapshot().getString("code");
     BridgeClient c = server.connect();
     List<Future<JsonObject>> joins = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -56,9 +55,8 @@ class BridgeAbuseTest {
 
   @Test
   void aConnectionSupersededByAResumeElsewhereReceivesNothingMore() throws Exception {
-    JsonObject jam = server.create("Host");
-    String code = jam.getString("sessionCode");
-    JamServer.Member host = server.join(code, "Host", jam.getString("hostToken"));
+    JamServer.Member host = server.hostOfNewJam("Host");
+    String code = host.snapshot().getString("code");
     JamServer.Member old = server.join(code, "Ben", null);
     BridgeClient fresh = server.connect();
     ok(fresh.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Ben")
@@ -78,9 +76,8 @@ class BridgeAbuseTest {
   /** Finding 4: the host's request id outlives any number of other participants' requests. */
   @Test
   void otherParticipantsRequestsDoNotPushOutTheHostsRetry() throws Exception {
-    JsonObject jam = server.create("Host");
-    String code = jam.getString("sessionCode");
-    JamServer.Member host = server.join(code, "Host", jam.getString("hostToken"));
+    JamServer.Member host = server.hostOfNewJam("Host");
+    String code = host.snapshot().getString("code");
     for (int i = 0; i < 3; i++) { // the first plays at once (autoPlay)
       ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(20 + i).id())));
     }
@@ -103,9 +100,8 @@ class BridgeAbuseTest {
   /** Finding 12: names that look blank, fake or like another participant's. */
   @Test
   void blankLookingNamesAreRefusedAndASecondAnaIsNumbered() throws Exception {
-    JsonObject jam = server.create("Ana");
-    String code = jam.getString("sessionCode");
-    JamServer.Member host = server.join(code, "Ana", jam.getString("hostToken"));
+    JamServer.Member host = server.hostOfNewJam("Ana");
+    String code = host.snapshot().getString("code");
     BridgeClient c = server.connect();
     for (String name : List.of("\u3164", "\u2800", "\u115F", "Ana\u2028Bo", "e\u0301\u0301\u0301", "A\u200Bna")) {
       JsonObject reply = c.request("jam.join-session", new JsonObject().put("code", code).put("userName", name));
@@ -122,8 +118,7 @@ class BridgeAbuseTest {
   /** PROTOCOL §8 and §9: a field sent as null is not a field left out. */
   @Test
   void aPlaybackPositionSentAsNullIsInvalidAndChangesNothing() throws Exception {
-    JsonObject jam = server.create("Host");
-    JamServer.Member host = server.join(jam.getString("sessionCode"), "Host", jam.getString("hostToken"));
+    JamServer.Member host = server.hostOfNewJam("Host");
     ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(30).id())));
     long rev = ok(host.send("jam.snapshot", null)).getLong("rev");
     JsonObject reply = host.send("jam.playback-update", new JsonObject().put("isPlaying", false).putNull("positionMs"));
