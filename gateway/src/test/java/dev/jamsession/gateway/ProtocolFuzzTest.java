@@ -6,6 +6,7 @@ import dev.jamsession.core.catalog.Song;
 import dev.jamsession.gateway.FuzzFrames.Expect;
 import dev.jamsession.gateway.FuzzFrames.Frame;
 import dev.jamsession.testkit.BridgeClient;
+import dev.jamsession.testkit.RevState;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

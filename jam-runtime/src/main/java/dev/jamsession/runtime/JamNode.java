@@ -71,6 +71,9 @@ public final class JamNode {
         .setHost(settings.host())
         .setPort(settings.eventBusPort())
         .setClusterPublicHost(settings.publicHost());
+    if (settings.eventBusTls() != null) {
+      settings.eventBusTls().apply(options.getEventBusOptions());
+    }
     return Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory(registry))

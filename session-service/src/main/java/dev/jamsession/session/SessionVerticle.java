@@ -82,11 +82,11 @@ public final class SessionVerticle extends VerticleBase {
     Command command;
     try {
       if (JOIN_SESSION.equals(in.cmd())) {
-        command = CommandParser.parseJoin(in.decodedBody(), in.connectionId(), in.participantId());
+        command = CommandParser.parseJoin(in.decodedBody(), in.connectionId());
       } else if (WATCH.equals(in.cmd())) {
         command = new Command.Watch(); // the gateway checked the code; it routes like a join's
       } else if (GET_RECOMMENDATIONS.equals(in.cmd())) {
-        recommend(in.code(), in.participantId(), in.decodedBody())
+        recommend(in.code(), in.participantId(), in.connectionId(), in.decodedBody())
             .onComplete(ar -> msg.reply(ar.succeeded() ? Replies.ok(ar.result()) : Replies.error(ar.cause())));
         return;
       } else if (CommandParser.isJamCommand(in.cmd())) {
@@ -109,6 +109,11 @@ public final class SessionVerticle extends VerticleBase {
       String owner = JOIN_SESSION.equals(in.cmd()) || in.participantId() == null
           ? in.connectionId() : in.participantId();
       command = new Command.Tracked(owner, in.cmd() + " " + in.requestId(), command);
+    }
+    if (!JOIN_SESSION.equals(in.cmd())) {
+      // The gateway's binding of this connection may be stale (a resume elsewhere that it has not
+      // heard of yet): the jam itself checks that the connection is still its participant's.
+      command = new Command.Via(in.connectionId(), command);
     }
     if (!admission.tryStart()) {
       metrics.shed();
@@ -159,12 +164,12 @@ public final class SessionVerticle extends VerticleBase {
   }
 
   /** Membership, then the limit (1..50, default 10), then the recommender. */
-  private Future<JsonObject> recommend(String code, String participantId, Object rawBody) {
+  private Future<JsonObject> recommend(String code, String participantId, String connectionId, Object rawBody) {
     if (code == null) {
       return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
     }
     return store.get(code).compose(jam -> {
-      if (participantId == null || jam.participant(participantId).isEmpty()) {
+      if (participantId == null || jam.participant(participantId).filter(p -> p.isLiveOn(connectionId)).isEmpty()) {
         return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
       }
       Object rawLimit = Input.body(rawBody).get("limit");

@@ -72,8 +72,8 @@ class ReplicaConsistencyTest {
   private static String fill(JamStore store, int n, long now) throws Exception {
     Jam jam = store.create("Host " + n, Settings.defaults(50)).await(30, TimeUnit.SECONDS);
     String code = jam.code();
-    run(store, code, new Command.Join("Host", jam.hostToken(), null, "gw/host-" + n, null), now);
-    run(store, code, new Command.Join("Guest", null, null, "gw/guest-" + n, null), now);
+    run(store, code, new Command.Join("Host", jam.hostToken(), null, "gw/host-" + n), now);
+    run(store, code, new Command.Join("Guest", null, null, "gw/guest-" + n), now);
     run(store, code, new Command.Disconnect("gw/guest-" + n), now);
     String host = store.get(code).await(30, TimeUnit.SECONDS).participants().get(0).id();
     for (int s = 1; s <= 4; s++) {

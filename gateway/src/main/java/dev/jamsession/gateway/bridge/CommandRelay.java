@@ -121,9 +121,10 @@ final class CommandRelay {
     }
     String previousCode = c.code();
     String previousParticipant = c.participantId();
-    String bound = JOIN_SESSION.equals(cmd) && code.equals(previousCode) ? previousParticipant : null;
+    // Holding the jam's events from before the join on means none after it is missed here. The
+    // jam knows whether this connection already is one of its participants (PROTOCOL §9).
     return rooms.hold(code)
-        .transform(live -> request(c, cmd, code, bound, args))
+        .transform(live -> request(c, cmd, code, null, args))
         .andThen(ar -> {
           c.endJoin();
           if (ar.succeeded() && Replies.isSuccess(ar.result())) {

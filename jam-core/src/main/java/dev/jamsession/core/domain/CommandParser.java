@@ -81,14 +81,13 @@ public final class CommandParser {
   }
 
   /** {code, userName, hostToken?, resumeToken?}; a resume needs no name. Throws INVALID_INPUT. */
-  public static Command.Join parseJoin(Object rawBody, String connectionId,
-                                       String boundParticipantId) {
+  public static Command.Join parseJoin(Object rawBody, String connectionId) {
     Map<String, Object> body = Input.body(rawBody);
     String resumeToken = Input.optionalToken(body, "resumeToken");
     String hostToken = Input.optionalToken(body, "hostToken");
     Object rawName = body.get("userName");
     String userName = resumeToken != null && rawName == null ? null : Input.name(rawName, "userName");
-    return new Command.Join(userName, hostToken, resumeToken, connectionId, boundParticipantId);
+    return new Command.Join(userName, hostToken, resumeToken, connectionId);
   }
 
   /**

@@ -32,6 +32,8 @@ final class Draft {
   final Jam base;
   final long now;
   final Ids ids;
+  /** The connection a participant's command came on ({@link Command.Via}), or null. */
+  final String via;
   String hostId;
   boolean hostClaimed;
   long lastActivity;
@@ -51,10 +53,11 @@ final class Draft {
   private boolean ended;
   private final List<PendingEvent> events = new ArrayList<>();
 
-  Draft(Jam jam, long now, Ids ids) {
+  Draft(Jam jam, long now, Ids ids, String via) {
     this.base = jam;
     this.now = now;
     this.ids = ids;
+    this.via = via;
     hostId = jam.hostId();
     hostClaimed = jam.hostClaimed();
     lastActivity = jam.lastActivity();

@@ -3,6 +3,7 @@ package dev.jamsession.core.domain;
 import static dev.jamsession.core.protocol.ErrorCode.NOT_FOUND;
 
 import dev.jamsession.core.domain.Command.Tracked;
+import dev.jamsession.core.domain.Command.Via;
 import dev.jamsession.core.protocol.JamException;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,10 @@ public final class JamEngine {
   }
 
   private Outcome run(Jam jam, Command command, long now, boolean render) {
-    Tracked tracked = command instanceof Tracked t ? t : null;
-    Command inner = tracked != null ? tracked.command() : command;
+    String via = command instanceof Via v ? v.connectionId() : null;
+    Command outer = command instanceof Via v ? v.command() : command;
+    Tracked tracked = outer instanceof Tracked t ? t : null;
+    Command inner = Command.unwrapped(command);
     if (jam == null) {
       if (isSystem(inner)) {
         return new Outcome(null, false, false, List.of(), Map.of()); // already gone: nothing happened
@@ -52,7 +55,7 @@ public final class JamEngine {
             render ? Retries.replay(jam, inner, done.get(), now) : Map.of());
       }
     }
-    Draft d = new Draft(jam, now, ids);
+    Draft d = new Draft(jam, now, ids, via);
     Reply reply = dispatch(d, inner);
     if (!d.isEnded()) {
       Membership.ensureHost(d);
@@ -74,6 +77,7 @@ public final class JamEngine {
   /** One line per command; the switch covers every kind, so a new command must be handled here. */
   private static Reply dispatch(Draft d, Command command) {
     return switch (command.kind()) {
+      case VIA -> dispatch(d, ((Via) command).command());
       case TRACKED -> dispatch(d, ((Tracked) command).command());
       case INVALID -> {
         Command.Invalid c = (Command.Invalid) command;

@@ -44,7 +44,7 @@ final class JamFixture {
 
   /** Joins and returns the new participant's id. */
   String join(String name, String hostToken) {
-    Outcome o = apply(new Command.Join(name, hostToken, null, "conn-" + name, null));
+    Outcome o = apply(new Command.Join(name, hostToken, null, "conn-" + name));
     @SuppressWarnings("unchecked")
     Map<String, Object> you = (Map<String, Object>) o.reply().get("you");
     return (String) you.get("participantId");

@@ -13,6 +13,12 @@ final class CommandSerializers {
 
   static List<CompactSerializer<?>> all() {
     return List.of(
+        Compact.of(Command.Via.class,
+            r -> new Command.Via(r.readString("connectionId"), r.readCompact("command")),
+            (w, c) -> {
+              w.writeString("connectionId", c.connectionId());
+              w.writeCompact("command", c.command());
+            }),
         Compact.of(Command.Tracked.class,
             r -> new Command.Tracked(r.readString("owner"), r.readString("requestId"), r.readCompact("command")),
             (w, c) -> {
@@ -28,13 +34,12 @@ final class CommandSerializers {
             }),
         Compact.of(Command.Join.class,
             r -> new Command.Join(r.readString("userName"), r.readString("hostToken"),
-                r.readString("resumeToken"), r.readString("connectionId"), r.readString("boundParticipantId")),
+                r.readString("resumeToken"), r.readString("connectionId")),
             (w, c) -> {
               w.writeString("userName", c.userName());
               w.writeString("hostToken", c.hostToken());
               w.writeString("resumeToken", c.resumeToken());
               w.writeString("connectionId", c.connectionId());
-              w.writeString("boundParticipantId", c.boundParticipantId());
             }),
         Compact.of(Command.Leave.class, r -> new Command.Leave(r.readString("actor")),
             (w, c) -> w.writeString("actor", c.actor())),

@@ -44,8 +44,8 @@ class JamSerializationTest {
       Jam jam = Jam.create(code, "Host", "host-token", party, 1_000);
       JamEngine engine = new JamEngine(new DerivedIds(new byte[32], code));
       for (Command c : new Command[] {
-          new Command.Join("Host", "host-token", null, "gw/1", null),
-          new Command.Join("Guest", null, null, "gw/2", null)}) {
+          new Command.Join("Host", "host-token", null, "gw/1"),
+          new Command.Join("Guest", null, null, "gw/2")}) {
         jam = engine.apply(jam, c, 1_000).jam();
       }
       String host = jam.hostId();
