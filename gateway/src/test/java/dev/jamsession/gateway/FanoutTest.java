@@ -86,7 +86,9 @@ class FanoutTest {
     assertThat(from).isPositive();
     for (int m = 0; m < members.size(); m++) {
       BridgeClient c = members.get(m).client();
-      assertThat(seen.get(m)).as("once each").hasSizeGreaterThanOrEqualTo(4 + 1).doesNotHaveDuplicates();
+      // How many queue-updated events survive coalescing depends on how fast the commands ran;
+      // what play-next made is never merged.
+      assertThat(seen.get(m)).as("once each").contains("now-playing@" + finalRev).doesNotHaveDuplicates();
       assertThat(seen.get(m)).as("the same events in the same order as the others on its gateway")
           .isEqualTo(seen.get(m % 2));
       assertThat(seen.get(m).stream().filter(FanoutTest::neverMerged).toList())

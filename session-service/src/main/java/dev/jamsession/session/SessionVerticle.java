@@ -157,7 +157,7 @@ public final class SessionVerticle extends VerticleBase {
    * window is counted after the jam's own checks, so a refused reaction never counts.
    */
   private Future<Void> admit(String code, Command command, long now) {
-    Command inner = command instanceof Command.Tracked t ? t.command() : command;
+    Command inner = Command.unwrapped(command);
     return inner instanceof Command.React react
         ? store.admitReaction(code, react.actor(), now)
         : Future.succeededFuture();
