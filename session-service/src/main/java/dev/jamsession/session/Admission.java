@@ -8,8 +8,8 @@ package dev.jamsession.session;
  * Used from one event loop.
  */
 final class Admission {
-  /** Above this recent time per command, everything queued is already late for a person. */
-  static final double SLOW_MS = 1_000;
+  /** Above this recent time per command the queue nears the gateway's 3 s timeout, past which it collapses. */
+  static final double SLOW_MS = 2_000;
   /** Below this many running, a command is always taken: a slow command alone is no overload. */
   static final int FLOOR = 64;
   /** Weight of the newest command in the moving average. */

@@ -24,7 +24,7 @@ class AdmissionTest {
       assertThat(a.tryStart()).isTrue();
     }
     for (int i = 0; i < 10; i++) {
-      a.done(3_000); // a queue seconds long
+      a.done(5_000); // a queue seconds long
     }
     assertThat(a.tryStart()).as("slow, with %d running", Admission.FLOOR).isFalse();
     for (int i = 0; i < 20; i++) {
@@ -38,7 +38,7 @@ class AdmissionTest {
   void aFewSlowCommandsAloneAreNoOverload() {
     Admission a = new Admission(1_000);
     assertThat(a.tryStart()).isTrue();
-    a.done(10_000);
+    a.done(20_000);
     for (int i = 0; i < Admission.FLOOR; i++) {
       assertThat(a.tryStart()).isTrue();
     }
