@@ -123,6 +123,20 @@ export async function startServer({ env = {}, logName = 'server.log', scheme = '
   };
 }
 
+/** A phone's browser: 390 px, touch, 2× pixels. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+/**
+ * A server for a room of phones: it listens on loopback only, so the address phones would open is
+ * given as PUBLIC_URL (`http://<roomHost>:<port>`, never resolved); it comes back as `publicUrl`.
+ */
+export async function startRoomServer(roomHost, logName) {
+  const port = await freePort();
+  const publicUrl = `http://${roomHost}:${port}`;
+  const server = await startServer({ port, env: { PUBLIC_URL: publicUrl }, logName });
+  return { ...server, publicUrl };
+}
+
 /** Browser profiles made by `launch`, closed and removed by `closeAll`. */
 const contexts = [];
 const profileDirs = [];
@@ -148,4 +162,22 @@ export async function closeAll() {
 
 export async function shot(page, name, opts = {}) {
   await page.screenshot({ path: path.join(artifacts, name), fullPage: true, ...opts });
+}
+
+/** The first page of a browser profile, with a longer timeout and its errors printed. */
+export async function openPage(ctx, name) {
+  const p = ctx.pages()[0] ?? (await ctx.newPage());
+  p.setDefaultTimeout(15_000);
+  p.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
+  return p;
+}
+
+/** Creates a jam from the welcome screen as `hostName`; returns its code. */
+export async function createJam(p, url, hostName) {
+  await p.goto(url);
+  await p.click(tid('jam-button'));
+  await p.fill(tid('create-name'), hostName);
+  await p.click(tid('create-submit'));
+  await p.waitForSelector(tid('jam-screen'));
+  return (await p.textContent(tid('session-code'))).trim();
 }

@@ -13,9 +13,21 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { closeAll, eventually, freePort, launch, requireTools, shot, sleep, startServer, tid } from './harness.mjs';
+import {
+  closeAll,
+  createJam,
+  eventually,
+  launch,
+  openPage as page,
+  PHONE,
+  requireTools,
+  shot,
+  sleep,
+  startRoomServer,
+  startServer,
+  tid,
+} from './harness.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const work = mkdtempSync(path.join(tmpdir(), 'jam-e2e-phones-'));
 const proxies = [];
 let server;
@@ -23,9 +35,8 @@ let publicUrl;
 
 before(async () => {
   requireTools();
-  const port = await freePort();
-  publicUrl = `http://jam-room.test:${port}`;
-  server = await startServer({ port, env: { PUBLIC_URL: publicUrl }, logName: 'server-phones.log' });
+  server = await startRoomServer('jam-room.test', 'server-phones.log');
+  publicUrl = server.publicUrl;
 });
 
 after(async () => {
@@ -34,22 +45,6 @@ after(async () => {
   await server?.stop();
   rmSync(work, { recursive: true, force: true });
 });
-
-async function page(ctx, name) {
-  const p = ctx.pages()[0] ?? (await ctx.newPage());
-  p.setDefaultTimeout(15_000);
-  p.on('pageerror', (e) => console.error(`[${name}] page error:`, e.message));
-  return p;
-}
-
-async function createJam(p, url, hostName) {
-  await p.goto(url);
-  await p.click(tid('jam-button'));
-  await p.fill(tid('create-name'), hostName);
-  await p.click(tid('create-submit'));
-  await p.waitForSelector(tid('jam-screen'));
-  return (await p.textContent(tid('session-code'))).trim();
-}
 
 async function addFirstSong(p) {
   await p.locator(`${tid('add-song')}[data-status="none"]`).first().click();

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppContext } from './context';
@@ -6,11 +6,15 @@ import { ToastStore } from './lib/toasts';
 import { createJam } from './net/api';
 import { Bus } from './net/bus';
 import { StatusPage } from './components/status/StatusPage';
-import { JamClient } from './net/jamClient';
+import { Toasts } from './components/Toasts';
+import { TvPage } from './components/tv/TvPage';
+import { JamClient, type JamClientOptions } from './net/jamClient';
 import './styles.css';
 
-/** The single page routes by path: /status is the operators' page, anything else the app. */
-const isStatusPage = /^\/status\/?$/.test(window.location.pathname);
+/** The single page routes by path: /status is the operators' page, /tv a jam's big screen, anything else the app. */
+const path = window.location.pathname;
+const isStatusPage = /^\/status\/?$/.test(path);
+const isTvPage = /^\/tv\/?$/.test(path);
 
 function safeSessionStorage(): Storage | null {
   try {
@@ -20,13 +24,13 @@ function safeSessionStorage(): Storage | null {
   }
 }
 
-function renderApp() {
+/** A jam client with its toasts, for the app (a participant) or the big screen (a screen, §12). */
+function withClient(opts: Omit<JamClientOptions, 'connect' | 'onNotice'>, page: ReactNode) {
   const toasts = new ToastStore();
   const client = new JamClient({
     connect: (cb) => new Bus('/eventbus', cb),
-    storage: safeSessionStorage(),
-    createJam,
     onNotice: (n) => toasts.push({ kind: n.kind, text: n.text, code: n.code }),
+    ...opts,
   });
 
   // The browser's own word on the network shows "offline" at once (the probe covers the rest).
@@ -40,11 +44,21 @@ function renderApp() {
     clockUncertainty: () => client.clock.uncertainty(),
   };
 
-  return (
-    <AppContext.Provider value={{ client, toasts }}>
-      <App />
-    </AppContext.Provider>
-  );
+  return <AppContext.Provider value={{ client, toasts }}>{page}</AppContext.Provider>;
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode>{isStatusPage ? <StatusPage /> : renderApp()}</StrictMode>);
+function page() {
+  if (isStatusPage) return <StatusPage />;
+  if (isTvPage) {
+    return withClient(
+      { screen: true, storage: null },
+      <>
+        <TvPage />
+        <Toasts />
+      </>,
+    );
+  }
+  return withClient({ storage: safeSessionStorage(), createJam }, <App />);
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode>{page()}</StrictMode>);

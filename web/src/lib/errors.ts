@@ -17,12 +17,18 @@ const MESSAGES: Record<string, string> = {
   RATE_LIMITED: "You're going a bit fast — wait a moment and try again.",
   UNAVAILABLE: 'That service is unavailable right now. Try again in a little while.',
   INTERNAL: 'Something went wrong on the server. Try again.',
+  PERSON_LIMIT: 'You have as many songs waiting as this jam allows. Add more once one has played.',
+  NOT_ALLOWED: "This jam's rules don't allow that.",
   TIMEOUT: "The server didn't answer in time. Try again.",
   DISCONNECTED: "You're offline — reconnecting…",
   BRIDGE: 'The server refused that message.',
 };
 
+/** Refusals of the party rules (§11, §12), whose sentence from the server names the limit or genre. */
+const SERVER_WORDS = new Set(['PERSON_LIMIT', 'NOT_ALLOWED']);
+
 export function errorMessage(code: string, fallback?: string): string {
+  if (fallback && fallback !== code && SERVER_WORDS.has(code)) return fallback;
   return MESSAGES[code] ?? fallback ?? 'Something went wrong. Try again.';
 }
 

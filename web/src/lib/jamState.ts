@@ -18,7 +18,9 @@ const RECENT_EVENTS = 200;
 
 export type FieldRevs = Record<SnapshotField, number>;
 
-export interface JamState extends Omit<Snapshot, 'rev' | 'serverTime'> {
+export interface JamState extends Omit<Snapshot, 'rev' | 'serverTime' | 'you'> {
+  /** This participant; on a screen (no `you` in its snapshots, §12) nobody: an empty id, no votes. */
+  you: You;
   fieldRevs: FieldRevs;
   /** Every rev up to and including this one has been seen (or covered by a snapshot). */
   knownRev: number;
@@ -44,6 +46,12 @@ function emptyRevs(): FieldRevs {
   return r;
 }
 
+/** `you` as the snapshot says, or nobody for a screen's snapshot. */
+function youOf(s: Snapshot): You {
+  if (!s.you) return { participantId: '', name: '', isHost: false, resumeToken: '', votes: {} };
+  return { ...s.you, votes: { ...(s.you.votes ?? {}) } };
+}
+
 /** The state right after a join (or any snapshot when there was none). */
 export function fromSnapshot(s: Snapshot): JamState {
   const fieldRevs = emptyRevs();
@@ -58,7 +66,7 @@ export function fromSnapshot(s: Snapshot): JamState {
     settings: s.settings,
     history: s.history,
     skipVotes: s.skipVotes,
-    you: { ...s.you, votes: { ...(s.you.votes ?? {}) } },
+    you: youOf(s),
     fieldRevs,
     knownRev: s.rev,
     aheadRevs: [],
@@ -90,7 +98,7 @@ export function applySnapshot(state: JamState | null, s: Snapshot): JamState {
     }
   }
   // `you` is authoritative as of the snapshot: the token and the votes recorded server-side.
-  next.you = { ...s.you, votes: { ...(s.you.votes ?? {}) } };
+  next.you = youOf(s);
   const adv = advance(Math.max(state.knownRev, s.rev), state.aheadRevs);
   next.knownRev = adv.knownRev;
   next.aheadRevs = adv.aheadRevs;

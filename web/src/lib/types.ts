@@ -51,6 +51,20 @@ export interface Settings {
   listed: boolean;
   /** §9: add the recommender's pick when the queue is about to run dry (default true). */
   autofill: boolean;
+  /** §11: false, only the host adds songs. */
+  guestsCanAdd: boolean;
+  /** §11: at most this many queued items per adder; 0 is no limit. */
+  maxSongsPerPerson: number;
+  /** §11: longer songs are refused; 0 is no limit. */
+  maxSongDurationMs: number;
+  /** §11: genres (whole, any case) that cannot be added. */
+  blockedGenres: string[];
+  /** §11: equal scores take turns by adder (round), then age. */
+  fairQueue: boolean;
+  /** §12: participants may send reactions. */
+  reactions: boolean;
+  /** §9: the skip votes needed never exceed this (0: no cap), so a big room can still skip. */
+  skipMaxVotes: number;
 }
 
 export interface HistoryEntry {
@@ -83,7 +97,8 @@ export interface Snapshot {
   history: HistoryEntry[];
   skipVotes: SkipVotes;
   serverTime: number;
-  you: You;
+  /** Absent from a screen's snapshot (jam.watch, §12). */
+  you?: You;
 }
 
 /** The snapshot fields an event may carry (PROTOCOL §5). */
@@ -110,6 +125,7 @@ export type EventType =
   | 'skip-votes-updated'
   | 'settings-updated'
   | 'session-ended'
+  | 'reaction'
   | 'subscribed';
 
 export interface JamEvent {
@@ -120,6 +136,9 @@ export interface JamEvent {
   data: Partial<Pick<Snapshot, SnapshotField>> & {
     participant?: Participant;
     reason?: string;
+    /** A `reaction` event's (§12). */
+    emoji?: string;
+    at?: number;
   };
 }
 
@@ -140,6 +159,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UNAVAILABLE',
   'INTERNAL',
+  'PERSON_LIMIT',
+  'NOT_ALLOWED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

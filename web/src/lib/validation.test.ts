@@ -37,11 +37,29 @@ describe('codes', () => {
 });
 
 describe('settings ranges', () => {
+  const ok = { maxQueueSize: 50, skipThreshold: 0.5, maxParticipants: 50, maxSongsPerPerson: 0, maxSongDurationMs: 0, blockedGenres: [], skipMaxVotes: 10 };
   it('checks the §8 ranges', () => {
-    expect(validateSettings({ maxQueueSize: 50, skipThreshold: 0.5, maxParticipants: 50 })).toEqual({});
-    const e = validateSettings({ maxQueueSize: 0, skipThreshold: 0, maxParticipants: 501 });
+    expect(validateSettings(ok)).toEqual({});
+    const e = validateSettings({ ...ok, maxQueueSize: 0, skipThreshold: 0, maxParticipants: 501 });
     expect(Object.keys(e).sort()).toEqual(['maxParticipants', 'maxQueueSize', 'skipThreshold']);
-    expect(validateSettings({ maxQueueSize: 1.5, skipThreshold: 1, maxParticipants: 2 })).toHaveProperty('maxQueueSize');
+    expect(validateSettings({ ...ok, maxQueueSize: 1.5, skipThreshold: 1, maxParticipants: 2 })).toHaveProperty('maxQueueSize');
+  });
+  it('checks the §11 ranges at their edges', () => {
+    for (const n of [0, 1, 200]) expect(validateSettings({ ...ok, maxSongsPerPerson: n })).toEqual({});
+    for (const n of [0, 500]) expect(validateSettings({ ...ok, skipMaxVotes: n })).toEqual({});
+    for (const n of [-1, 501, 1.5]) expect(validateSettings({ ...ok, skipMaxVotes: n })).toHaveProperty('skipMaxVotes');
+    for (const n of [-1, 201, 2.5, NaN]) expect(validateSettings({ ...ok, maxSongsPerPerson: n })).toHaveProperty('maxSongsPerPerson');
+    for (const ms of [0, 30_000, 3_600_000]) expect(validateSettings({ ...ok, maxSongDurationMs: ms })).toEqual({});
+    for (const ms of [29_999, 1, 3_600_001, NaN]) {
+      expect(validateSettings({ ...ok, maxSongDurationMs: ms }).maxSongDurationMs).toMatch(/0 for no limit/);
+    }
+  });
+  it('takes at most 20 blocked genres of at most 40 characters', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `g${i}`);
+    expect(validateSettings({ ...ok, blockedGenres: twenty })).toEqual({});
+    expect(validateSettings({ ...ok, blockedGenres: [...twenty, 'x'] }).blockedGenres).toMatch(/20 genres \(this is 21\)/);
+    expect(validateSettings({ ...ok, blockedGenres: ['é'.repeat(40)] })).toEqual({});
+    expect(validateSettings({ ...ok, blockedGenres: ['Metal', 'a'.repeat(41)] }).blockedGenres).toMatch(/40 characters/);
   });
 });
 
@@ -53,5 +71,11 @@ describe('error words', () => {
       expect(m.length).toBeGreaterThan(10);
     }
     expect(errorMessage('NOT_HOST')).toBe('Only the host can do that.');
+  });
+  it("shows the server's own sentence for a refusal of the party rules", () => {
+    expect(errorMessage('PERSON_LIMIT', 'Ana already has 3 songs queued')).toBe('Ana already has 3 songs queued');
+    expect(errorMessage('NOT_ALLOWED', 'Metal is blocked in this jam')).toBe('Metal is blocked in this jam');
+    expect(errorMessage('NOT_ALLOWED', 'NOT_ALLOWED')).toMatch(/rules/); // no sentence came: the client's own
+    expect(errorMessage('NOT_HOST', 'Only hosts')).toBe('Only the host can do that.');
   });
 });

@@ -49,19 +49,40 @@ export interface SettingsDraft {
   maxQueueSize: number;
   skipThreshold: number;
   maxParticipants: number;
+  maxSongsPerPerson: number;
+  maxSongDurationMs: number;
+  blockedGenres: string[];
+  skipMaxVotes: number;
 }
 
-/** Range checks of §8 for the numeric settings; returns field → message. */
+const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/** Range checks of §8 and §11 for the settings a host types; returns field → message. */
 export function validateSettings(s: SettingsDraft): Partial<Record<keyof SettingsDraft, string>> {
   const errors: Partial<Record<keyof SettingsDraft, string>> = {};
-  if (!Number.isInteger(s.maxQueueSize) || s.maxQueueSize < 1 || s.maxQueueSize > 200) {
+  if (!isWhole(s.maxQueueSize, 1, 200)) {
     errors.maxQueueSize = 'A whole number from 1 to 200.';
   }
   if (!(s.skipThreshold > 0 && s.skipThreshold <= 1)) {
     errors.skipThreshold = 'More than 0 and at most 1 (0.5 = half the room).';
   }
-  if (!Number.isInteger(s.maxParticipants) || s.maxParticipants < 2 || s.maxParticipants > 500) {
+  if (!isWhole(s.maxParticipants, 2, 500)) {
     errors.maxParticipants = 'A whole number from 2 to 500.';
+  }
+  if (!isWhole(s.skipMaxVotes, 0, 500)) {
+    errors.skipMaxVotes = 'A whole number from 0 (no cap) to 500.';
+  }
+  if (!isWhole(s.maxSongsPerPerson, 0, 200)) {
+    errors.maxSongsPerPerson = 'A whole number from 0 (no limit) to 200.';
+  }
+  if (s.maxSongDurationMs !== 0 && !isWhole(s.maxSongDurationMs, 30_000, 3_600_000)) {
+    errors.maxSongDurationMs = '0 for no limit, or from 0.5 to 60 minutes.';
+  }
+  const long = s.blockedGenres.find((g) => [...g].length > 40);
+  if (s.blockedGenres.length > 20) {
+    errors.blockedGenres = `At most 20 genres (this is ${s.blockedGenres.length}).`;
+  } else if (long !== undefined) {
+    errors.blockedGenres = `A genre has at most 40 characters ("${[...long].slice(0, 12).join('')}…" is longer).`;
   }
   return errors;
 }

@@ -229,7 +229,7 @@ describe('JamClient', () => {
     await flush();
     expect(client.getView().skipVotedFor).toBe('cur');
     // A snapshot saying the vote no longer stands (withdrawn elsewhere) clears it.
-    snap = { ...snap, rev: 6, you: { ...snap.you, skipVote: false } };
+    snap = { ...snap, rev: 6, you: { ...snap.you!, skipVote: false } };
     transports[0].emit({ type: 'subscribed', rev: 0, data: {} });
     await flush();
     expect(client.getView().skipVotedFor).toBeNull();
@@ -371,5 +371,124 @@ describe('JamClient', () => {
     expect(client.getView().offline).toBe(false);
     expect(client.getView().jam!.you.participantId).toBe('p2');
     client.dispose();
+  });
+
+  describe('as a screen (jam.watch, §12)', () => {
+    const watched = () => {
+      const { you: _you, ...rest } = snapshot(3, { queue: [item('a')] });
+      void _you;
+      return rest as Snapshot;
+    };
+    const screenServer = (a: string) => server(a === 'jam.watch' ? 'jam.join-session' : a);
+
+    it('watches instead of joining, is nobody, and is not "removed" for being in no list', async () => {
+      snap = watched();
+      const { client, transports, notices } = setup(screenServer, { screen: true, storage: null });
+      client.watch('ABC123');
+      transports[0].connect();
+      await flush();
+      const t = transports[0];
+      expect(t.sent.map((x) => x.address)).not.toContain('jam.join-session');
+      expect(t.sent.find((x) => x.address === 'jam.watch')).toEqual({ address: 'jam.watch', body: { code: 'ABC123' } });
+      expect([...t.subs.keys()]).toEqual(['jam.events.ABC123']);
+      const view = client.getView();
+      expect(view.conn.phase).toBe('joined');
+      expect(view.jam!.you.participantId).toBe('');
+      expect(view.jam!.queue.map((i) => i.id)).toEqual(['a']);
+      expect(notices.map((n) => n.text)).not.toContain('You joined jam ABC123');
+      // Events apply as for a participant; a participant list without the screen keeps it watching.
+      t.emit({ type: 'participant-updated', rev: 4, data: { participants: snap.participants, skipVotes: { count: 0, needed: 1 } } });
+      t.emit({ type: 'queue-updated', rev: 5, data: { queue: [item('a'), item('b')] } });
+      expect(client.getView().jam!.queue).toHaveLength(2);
+      expect(client.getView().conn.phase).toBe('joined');
+      client.dispose();
+    });
+
+    it('watches again after a drop, and shows the end when the jam is gone', async () => {
+      snap = watched();
+      let gone = false;
+      const { client, transports } = setup(
+        (a) => {
+          if (a === 'jam.watch' && gone) throw new JamError('NOT_FOUND', 'No such jam');
+          return screenServer(a);
+        },
+        { screen: true, storage: null },
+      );
+      client.watch('ABC123');
+      transports[0].connect();
+      await flush();
+      transports[0].drop();
+      expect(client.getView().jam).not.toBeNull(); // the screen keeps showing the jam meanwhile
+      await vi.advanceTimersByTimeAsync(300);
+      transports[1].connect();
+      await flush();
+      expect(transports[1].sent.find((x) => x.address === 'jam.watch')?.body).toEqual({ code: 'ABC123' });
+      expect(client.getView().conn.phase).toBe('joined');
+      gone = true;
+      transports[1].drop();
+      await vi.advanceTimersByTimeAsync(300);
+      transports[2].connect();
+      await flush();
+      expect(client.getView().jam).toBeNull();
+      expect(client.getView().welcome).toEqual({ code: 'ABC123', reason: 'NOT_FOUND' });
+      client.dispose();
+    });
+  });
+
+  describe('reactions (§12)', () => {
+    const reaction = (emoji: string, at: number) => ({
+      type: 'reaction',
+      rev: 3, // the jam's current rev: no gap, and two at the same rev are both shown
+      data: { participant: { id: 'p1', name: 'Ann', joinedAt: 1, connected: true, isHost: true }, emoji, at },
+    });
+
+    it('hands every fresh reaction to the listeners, and changes no state', async () => {
+      snap = snapshot(3);
+      const { client, transports } = setup(server);
+      client.join({ code: 'ABC123', userName: 'Bob' });
+      transports[0].connect();
+      await flush();
+      const got: string[] = [];
+      const off = client.onReaction((r) => got.push(`${r.name}:${r.emoji}`));
+      const jam = client.getView().jam;
+      const now = client.serverNow();
+      transports[0].emit(reaction('🔥', now));
+      transports[0].emit(reaction('🔥', now));
+      transports[0].emit(reaction('\u2764', now));
+      transports[0].emit(reaction('🔥', now - 60_000)); // stalled for a minute: not shown
+      transports[0].emit(reaction('nope', now));
+      expect(got).toEqual(['Ann:🔥', 'Ann:🔥', 'Ann:❤️']);
+      expect(client.getView().jam).toBe(jam);
+      expect(transports[0].sent.filter((x) => x.address === 'jam.snapshot')).toHaveLength(0);
+      off();
+      transports[0].emit(reaction('🎉', now));
+      expect(got).toHaveLength(3);
+      client.dispose();
+    });
+
+    it('sends at most ten in 10 s, quietly, and backs off when the server refuses', async () => {
+      snap = snapshot(3);
+      let refuse = false;
+      const { client, transports, notices } = setup((a) => {
+        if (a === 'jam.react' && refuse) throw new JamError('RATE_LIMITED', 'Slow down');
+        return server(a);
+      });
+      client.join({ code: 'ABC123', userName: 'Bob' });
+      transports[0].connect();
+      await flush();
+      for (let i = 0; i < 10; i++) await client.react('👏');
+      await expect(client.react('👏')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      const reacts = () => transports[0].sent.filter((x) => x.address === 'jam.react');
+      expect(reacts()).toHaveLength(10);
+      expect(reacts()[0].body).toEqual({ emoji: '👏' }); // no requestId: it changes no state
+      expect(client.reactionWaitMs()).toBeGreaterThan(9000);
+      await vi.advanceTimersByTimeAsync(10_300);
+      expect(client.reactionWaitMs()).toBe(0);
+      refuse = true;
+      await expect(client.react('🎉')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+      expect(client.reactionWaitMs()).toBeGreaterThan(1000); // held a moment
+      expect(notices.filter((n) => n.kind === 'error')).toEqual([]); // the row says it, no toast
+      client.dispose();
+    });
   });
 });

@@ -23,6 +23,7 @@ import {
   type JoinRequest,
   type StoredSession,
 } from '../lib/reconnect';
+import { isFresh, reactionFrom, ReactionLimiter, type Emoji, type Reaction } from '../lib/reactions';
 import { newRequestId, withRequestId } from '../lib/requestId';
 import {
   JamError,
@@ -73,6 +74,11 @@ export interface JamClientOptions {
   requestId?: () => string;
   /** Liveness probe period while joined. */
   probeMs?: number;
+  /**
+   * A screen (PROTOCOL §12: a TV) watches a jam instead of joining it: `watch(code)` sends
+   * jam.watch, again after every reconnect; it has no `you` and is in no participant list.
+   */
+  screen?: boolean;
 }
 
 /** The clock samples a page takes before it starts playing (taken at once when the socket opens). */
@@ -99,6 +105,10 @@ export class JamClient {
   private probing = false;
   private clockWarming = false;
   private listeners = new Set<() => void>();
+  private reactionListeners = new Set<(r: Reaction) => void>();
+  private reactionSeq = 0;
+  /** Our own reactions, so none is sent that the server's rate rule would refuse (§12). */
+  private readonly reactionLimit = new ReactionLimiter();
   private transport: Transport | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
@@ -134,6 +144,12 @@ export class JamClient {
   };
 
   getView = (): ClientView => this.view;
+
+  /** Every fresh `reaction` of the jam (§12), the sender's own included. */
+  onReaction = (listener: (r: Reaction) => void): (() => void) => {
+    this.reactionListeners.add(listener);
+    return () => this.reactionListeners.delete(listener);
+  };
 
   private set(patch: Partial<ClientView>): void {
     const next = { ...this.view, ...patch };
@@ -177,6 +193,11 @@ export class JamClient {
     } catch {
       return false;
     }
+  }
+
+  /** A screen starts watching `code` (reconnects watch it again). */
+  watch(code: string): void {
+    this.join({ code, userName: '' });
   }
 
   join(request: JoinRequest): void {
@@ -274,7 +295,8 @@ export class JamClient {
         break;
       case 'join-error':
         this.set({ joinError: { code: e.code, message: e.message } });
-        this.notice({ kind: 'error', code: e.code, text: errorMessage(e.code, e.message) });
+        // A screen's page says it in large type, and tries again: no toast each time.
+        if (!this.opts.screen) this.notice({ kind: 'error', code: e.code, text: errorMessage(e.code, e.message) });
         break;
     }
   }
@@ -300,13 +322,14 @@ export class JamClient {
   private sendJoin(body: Record<string, unknown>, resume: boolean): void {
     const t = this.transport;
     if (!t) return;
-    t.request<Snapshot>('jam.join-session', body).then(
+    const sent = this.opts.screen ? t.request<Snapshot>('jam.watch', { code: body.code }) : t.request<Snapshot>('jam.join-session', body);
+    sent.then(
       (snap) => {
         if (this.transport !== t) return;
         this.joinSnapshot = snap;
         this.dispatch({
           type: 'join-ok',
-          session: { code: snap.code, resumeToken: snap.you.resumeToken, name: snap.you.name },
+          session: { code: snap.code, resumeToken: snap.you?.resumeToken ?? '', name: snap.you?.name ?? '' },
         });
       },
       (err) => {
@@ -331,7 +354,7 @@ export class JamClient {
     const kept = resumed && prev && prev.code === snap.code ? prev : null;
     const jam = kept ? applySnapshot(kept, snap) : fromSnapshot(snap);
     this.set({ jam, welcome: null, joinError: null, skipVotedFor: this.skipVoteAfter(kept, snap, jam) });
-    if (!resumed) {
+    if (!resumed && !this.opts.screen) {
       this.notice({ kind: 'info', text: `You joined jam ${snap.code}` });
     }
     const t = this.transport;
@@ -416,7 +439,7 @@ export class JamClient {
   private skipVoteAfter(prev: JamState | null, snap: Snapshot, next: JamState): string | null {
     let mine = prev ? this.view.skipVotedFor : null;
     const newer = prev !== null && prev.fieldRevs.skipVotes > snap.rev;
-    if (typeof snap.you.skipVote === 'boolean' && !newer) {
+    if (typeof snap.you?.skipVote === 'boolean' && !newer) {
       mine = snap.you.skipVote && snap.current ? snap.current.id : null;
     }
     return mine !== null && next.current?.id === mine ? mine : null;
@@ -474,6 +497,12 @@ export class JamClient {
       void this.resync();
       return;
     }
+    if (e.type === 'reaction') {
+      // No state and no revision of its own (§12): shown once, as it comes, if not stale.
+      const r = reactionFrom(e.data, ++this.reactionSeq);
+      if (r && isFresh(r, this.serverNow())) for (const l of this.reactionListeners) l(r);
+      return;
+    }
     if (typeof e.rev !== 'number') return;
     if (e.type === 'session-ended') {
       if (e.rev > jam.joinRev) this.dispatch({ type: 'removed', reason: String(e.data?.reason ?? 'host-ended') });
@@ -496,7 +525,7 @@ export class JamClient {
 
   private checkMembership(): void {
     const jam = this.view.jam;
-    if (jam && this.view.conn.phase === 'joined' && !stillMember(jam)) {
+    if (jam && !this.opts.screen && this.view.conn.phase === 'joined' && !stillMember(jam)) {
       this.dispatch({ type: 'removed', reason: 'removed' });
     }
   }
@@ -570,8 +599,9 @@ export class JamClient {
    * is sent again once joined, with the same body and so the same requestId, which the server
    * applies at most once.
    */
-  async command<T>(address: string, body: unknown, opts: { quiet?: string[] } = {}): Promise<T> {
+  async command<T>(address: string, body: unknown, opts: { quiet?: string[]; resend?: boolean } = {}): Promise<T> {
     const payload = withRequestId(address, body, this.requestId);
+    const resends = opts.resend === false ? 0 : MAX_RESENDS;
     try {
       for (let attempt = 0; ; attempt++) {
         const t = await this.whenJoined();
@@ -580,7 +610,7 @@ export class JamClient {
         } catch (e) {
           const err = asJamError(e);
           const lost = err.code === 'DISCONNECTED' || err.code === 'TIMEOUT';
-          if (!lost || attempt >= MAX_RESENDS) throw err;
+          if (!lost || attempt >= resends) throw err;
         }
       }
     } catch (e) {
@@ -661,6 +691,29 @@ export class JamClient {
 
   endSession(): Promise<unknown> {
     return this.command('jam.end-session', {});
+  }
+
+  /**
+   * Sends a reaction (§12). One the rate rule would refuse is refused here without a send, and
+   * a RATE_LIMITED from the server holds further ones a moment; neither is a toast (the row
+   * says to wait: reactionWaitMs). A lost one is not sent again: late, it would mean nothing.
+   */
+  async react(emoji: Emoji): Promise<void> {
+    const at = this.now();
+    if (this.reactionLimit.waitMs(at) > 0) throw new JamError('RATE_LIMITED', 'Too many reactions');
+    this.reactionLimit.record(at);
+    try {
+      await this.command('jam.react', { emoji }, { quiet: ['RATE_LIMITED'], resend: false });
+    } catch (e) {
+      this.reactionLimit.forget(at);
+      if (asJamError(e).code === 'RATE_LIMITED') this.reactionLimit.hold(this.now());
+      throw e;
+    }
+  }
+
+  /** How long until another reaction may be sent (0: now). */
+  reactionWaitMs(): number {
+    return this.reactionLimit.waitMs(this.now());
   }
 
   recommendations(limit = 10): Promise<{ songs: Recommendation[] }> {

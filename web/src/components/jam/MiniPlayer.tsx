@@ -4,6 +4,7 @@ import { OFFLINE_TEXT } from '../../lib/connection';
 import { canControlPlayback, type JamState } from '../../lib/jamState';
 import { Cover } from '../Cover';
 import { useTogglePlay } from './playbackControls';
+import { ReactionBar } from './ReactionBar';
 
 /**
  * The phone's always-visible player, pinned to the bottom of the screen like a music app's:
@@ -58,6 +59,7 @@ export function MiniPlayer({ jam, player }: { jam: JamState; player: PlayerHandl
       >
         Skip {jam.skipVotes.count}/{jam.skipVotes.needed}
       </button>
+      <ReactionBar jam={jam} testId="mini-reactions" />
     </div>
   );
 }

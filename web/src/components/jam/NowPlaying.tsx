@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PlayerHandle } from '../../audio/usePlayer';
 import { useJamView, useServices } from '../../context';
 import { formatTime } from '../../format';
@@ -8,12 +8,15 @@ import { isRecommended } from '../../lib/songLabels';
 import { expectedPositionMs } from '../../lib/sync';
 import { Cover } from '../Cover';
 import { useTogglePlay } from './playbackControls';
+import { ReactionBar } from './ReactionBar';
+import { SongProgress } from './SongProgress';
+import { useServerNow } from './useServerNow';
 
 export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandle }) {
   const { client } = useServices();
   const view = useJamView();
   const { status } = player;
-  const [now, setNow] = useState(() => client.serverNow());
+  const now = useServerNow();
   const [seekDraft, setSeekDraft] = useState<number | null>(null);
   const seekTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const togglePlay = useTogglePlay(jam);
@@ -22,11 +25,6 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
   const playback = jam.playback;
   const control = canControlPlayback(jam);
   const offline = view.offline;
-
-  useEffect(() => {
-    const t = setInterval(() => setNow(client.serverNow()), 250);
-    return () => clearInterval(t);
-  }, [client]);
 
   const duration = current?.song.durationMs ?? 0;
   const position = current ? expectedPositionMs(playback, now, duration) : 0;
@@ -89,18 +87,7 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
                 data-testid="seek"
               />
             ) : (
-              <div
-                className="progress"
-                role="progressbar"
-                aria-label="Song progress"
-                aria-valuemin={0}
-                aria-valuemax={Math.round(duration / 1000)}
-                aria-valuenow={Math.round(shown / 1000)}
-                aria-valuetext={`${formatTime(shown)} of ${formatTime(duration)}`}
-                data-testid="progress"
-              >
-                <div className="progress-fill" style={{ width: `${duration ? (100 * shown) / duration : 0}%` }} />
-              </div>
+              <SongProgress shownMs={shown} durationMs={duration} />
             )}
             <span className="time" aria-hidden="true">{formatTime(duration)}</span>
           </div>
@@ -155,6 +142,7 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
               </span>
             )}
           </div>
+          <ReactionBar jam={jam} testId="reactions" />
           {status.waitingClock && playback.isPlaying && (
             <p className="muted small" role="status" data-testid="waiting-clock">
               Syncing with the room…

@@ -2,6 +2,7 @@ import { useJamView, useServices } from '../../context';
 import { OFFLINE_TEXT } from '../../lib/connection';
 import { Cover } from '../Cover';
 import { canRemove, type JamState } from '../../lib/jamState';
+import { turnsHint, upcomingTurns } from '../../lib/partyRules';
 import { isRecommended } from '../../lib/songLabels';
 import type { QueueItem } from '../../lib/types';
 
@@ -12,6 +13,7 @@ export function QueueList({ jam }: { jam: JamState }) {
         Up next <span className="muted">({jam.queue.length}/{jam.settings.maxQueueSize})</span>
       </h2>
       {!jam.settings.allowVoting && <p className="muted small">The host has turned voting off.</p>}
+      <FairHint jam={jam} />
       {jam.queue.length === 0 ? (
         <p className="muted" data-testid="queue-empty">The queue is empty. Add songs from the list.</p>
       ) : (
@@ -32,7 +34,14 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
   const voting = jam.settings.allowVoting && !offline;
   const vote = (v: 1 | -1) => void client.vote(item.id, mine === v ? 0 : v).catch(() => undefined);
   return (
-    <li className="queue-item" data-testid="queue-item" data-item-id={item.id} data-song-id={item.song.id} data-my-vote={mine}>
+    <li
+      className="queue-item"
+      data-testid="queue-item"
+      data-item-id={item.id}
+      data-song-id={item.song.id}
+      data-added-by={item.addedById}
+      data-my-vote={mine}
+    >
       <div className="vote-box">
         <button
           type="button"
@@ -93,5 +102,15 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
         </button>
       )}
     </li>
+  );
+}
+
+/** With a fair queue (§11), whose turn comes next: the order above is the server's. */
+export function FairHint({ jam, className = 'muted small' }: { jam: JamState; className?: string }) {
+  if (!jam.settings.fairQueue || jam.queue.length === 0) return null;
+  return (
+    <p className={`fair-hint ${className}`} data-testid="fair-hint">
+      <span className="badge badge-rec">Fair queue</span> {turnsHint(upcomingTurns(jam.queue, jam.you.participantId))}
+    </p>
   );
 }

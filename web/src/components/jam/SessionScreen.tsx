@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMediaSession, useWakeLock } from '../../audio/deviceFeatures';
 import { usePlayer } from '../../audio/usePlayer';
 import { useServices } from '../../context';
 import { canControlPlayback, isHost, type JamState } from '../../lib/jamState';
-import { shareOrigin } from '../../lib/share';
+import { PHONE_FLOATS } from '../../lib/reactions';
 import { joinLink } from '../../lib/validation';
-import { getConfig } from '../../net/api';
 import { QrCode } from '../QrCode';
+import { useShareOrigin } from '../useShareOrigin';
 import { MiniPlayer } from './MiniPlayer';
 import { SaveJamPlaylist } from '../playlists/SaveJamPlaylist';
 import { QueuePlaylist } from '../playlists/QueuePlaylist';
@@ -14,6 +14,7 @@ import { NowPlaying } from './NowPlaying';
 import { useTogglePlay } from './playbackControls';
 import { Participants } from './Participants';
 import { QueueList } from './QueueList';
+import { ReactionFloats } from './ReactionFloats';
 import { SettingsPanel } from './SettingsPanel';
 import { SongPanel } from './SongPanel';
 
@@ -82,24 +83,9 @@ export function SessionScreen({ jam, query, onQuery }: Props) {
         </aside>
       </div>
       <MiniPlayer jam={jam} player={player} />
+      <ReactionFloats options={PHONE_FLOATS} />
     </div>
   );
-}
-
-/** The join URL from the server, for a page opened on the laptop's own loopback address. */
-function useShareOrigin(): string {
-  const [joinUrl, setJoinUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    getConfig().then(
-      (c) => live && setJoinUrl(c.joinUrl),
-      () => undefined, // the page's own origin stays
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return shareOrigin(window.location, joinUrl);
 }
 
 function SessionHeader({ jam }: { jam: JamState }) {
@@ -143,6 +129,18 @@ function SessionHeader({ jam }: { jam: JamState }) {
           {jam.participants.length} {jam.participants.length === 1 ? 'person' : 'people'}
           {connected !== jam.participants.length && <span className="muted"> ({connected} online)</span>}
         </span>
+        {isHost(jam) && (
+          <a
+            className="btn"
+            href={`/tv?code=${encodeURIComponent(jam.code)}`}
+            target="_blank"
+            rel="noopener"
+            aria-label="Show on TV: the big screen for this jam, in a new tab"
+            data-testid="show-on-tv"
+          >
+            Show on TV
+          </a>
+        )}
         <SaveJamPlaylist jam={jam} />
         <QueuePlaylist jam={jam} />
         <button type="button" className="btn" onClick={() => client.leave()} data-testid="leave">

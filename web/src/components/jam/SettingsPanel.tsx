@@ -1,22 +1,33 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useServices } from '../../context';
 import type { JamState } from '../../lib/jamState';
+import { describeRule, genresText, minutesOf, msOfMinutes, parseGenres, settingsPatch, type RuleKey } from '../../lib/partyRules';
 import type { Settings } from '../../lib/types';
 import { validateSettings } from '../../lib/validation';
 
-/** Host only: every setting of PROTOCOL §6, and ending the jam. */
+type Check = 'allowVoting' | 'autoPlay' | 'autofill' | 'guestsControlPlayback' | 'listed' | 'guestsCanAdd' | 'fairQueue' | 'reactions';
+type Errors = ReturnType<typeof validateSettings>;
+
+/** A number typed into a field: NaN while empty (the form then says what it needs). */
+const typed = (raw: string) => (raw === '' ? NaN : Number(raw));
+
+/** Host only: every setting of PROTOCOL §6 and the party rules of §11–§12, and ending the jam. */
 export function SettingsPanel({ jam }: { jam: JamState }) {
   const { client, toasts } = useServices();
   const [draft, setDraft] = useState<Settings>(jam.settings);
+  // The genres as typed (commas, spaces), kept apart from the parsed list the draft holds.
+  const [genres, setGenres] = useState(() => genresText(jam.settings.blockedGenres));
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const id = useId();
 
   useEffect(() => {
-    if (!dirty) setDraft(jam.settings);
+    if (dirty) return;
+    setDraft(jam.settings);
+    setGenres(genresText(jam.settings.blockedGenres));
   }, [jam.settings, dirty]);
 
-  const errors = validateSettings(draft);
+  const errors: Errors = validateSettings(draft);
   const invalid = Object.keys(errors).length > 0;
 
   function set<K extends keyof Settings>(k: K, v: Settings[K]) {
@@ -24,13 +35,16 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
     setDirty(true);
   }
 
+  function reset() {
+    setDraft(jam.settings);
+    setGenres(genresText(jam.settings.blockedGenres));
+    setDirty(false);
+  }
+
   async function save(e: FormEvent) {
     e.preventDefault();
     if (invalid) return;
-    const patch: Partial<Settings> = {};
-    for (const k of Object.keys(draft) as (keyof Settings)[]) {
-      if (draft[k] !== jam.settings[k]) (patch as Record<string, unknown>)[k] = draft[k];
-    }
+    const patch = settingsPatch(draft, jam.settings);
     if (Object.keys(patch).length === 0) {
       setDirty(false);
       return;
@@ -47,33 +61,62 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
     }
   }
 
-  const check = (k: 'allowVoting' | 'autoPlay' | 'autofill' | 'guestsControlPlayback' | 'listed', label: string) => (
-    <label className="check">
-      <input type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.target.checked)} data-testid={`setting-${k}`} />
-      {label}
-    </label>
-  );
+  /** A rule's sentence as the draft stands (under its field), or what is wrong with the field. */
+  const note = (k: string, rule?: RuleKey) => {
+    const error = (errors as Record<string, string | undefined>)[k];
+    if (error) return { text: error, error: true };
+    return rule ? { text: describeRule(rule, draft), error: false } : null;
+  };
 
-  const num = (k: 'maxQueueSize' | 'maxParticipants' | 'skipThreshold', label: string, step: number) => (
-    <div className="field">
-      <label htmlFor={`${id}-${k}`}>{label}</label>
-      <input
-        id={`${id}-${k}`}
-        type="number"
-        step={step}
-        value={Number.isFinite(draft[k]) ? draft[k] : ''}
-        onChange={(e) => set(k, e.target.value === '' ? NaN : Number(e.target.value))}
-        aria-invalid={!!errors[k]}
-        aria-describedby={errors[k] ? `${id}-${k}-err` : undefined}
-        data-testid={`setting-${k}`}
-      />
-      {errors[k] && (
-        <p id={`${id}-${k}-err`} className="error-text small">
-          {errors[k]}
-        </p>
-      )}
-    </div>
-  );
+  const noteFor = (k: string, n: { text: string; error: boolean } | null) =>
+    n && (
+      <p id={`${id}-${k}-note`} className={n.error ? 'error-text small' : 'muted small field-note'} data-testid={`setting-${k}-note`}>
+        {n.text}
+      </p>
+    );
+
+  const check = (k: Check, label: string, rule?: RuleKey) => {
+    const n = rule ? note(k, rule) : null;
+    return (
+      <div className="field">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft[k]}
+            onChange={(e) => set(k, e.target.checked)}
+            aria-describedby={n ? `${id}-${k}-note` : undefined}
+            data-testid={`setting-${k}`}
+          />
+          {label}
+        </label>
+        {noteFor(k, n)}
+      </div>
+    );
+  };
+
+  const field = (k: keyof Errors, label: string, input: (props: InputProps) => ReactNode, rule?: RuleKey) => {
+    const n = note(k, rule);
+    return (
+      <div className="field">
+        <label htmlFor={`${id}-${k}`}>{label}</label>
+        {input({
+          id: `${id}-${k}`,
+          'aria-invalid': !!errors[k],
+          'aria-describedby': n ? `${id}-${k}-note` : undefined,
+          'data-testid': `setting-${k}`,
+        })}
+        {noteFor(k, n)}
+      </div>
+    );
+  };
+
+  const num = (k: 'maxQueueSize' | 'maxParticipants' | 'skipThreshold' | 'maxSongsPerPerson' | 'skipMaxVotes', label: string, step: number, rule?: RuleKey) =>
+    field(
+      k,
+      label,
+      (p) => <input {...p} type="number" step={step} value={Number.isFinite(draft[k]) ? draft[k] : ''} onChange={(e) => set(k, typed(e.target.value))} />,
+      rule,
+    );
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -89,13 +132,53 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
           {check('listed', 'List this jam publicly')}
           {num('maxQueueSize', 'Queue size (1–200)', 1)}
           {num('skipThreshold', 'Share of the room needed to skip (0–1)', 0.05)}
+          {num('skipMaxVotes', 'Most skip votes ever needed (0 = no cap)', 1, 'skipMaxVotes')}
           {num('maxParticipants', 'Max participants (2–500)', 1)}
+          <fieldset className="rules" data-testid="party-rules">
+            <legend className="sub-title">Party rules</legend>
+            {check('guestsCanAdd', 'Guests can add songs', 'guestsCanAdd')}
+            {num('maxSongsPerPerson', 'Songs waiting per person (0 = no limit)', 1, 'maxSongsPerPerson')}
+            {field(
+              'maxSongDurationMs',
+              'Longest song, in minutes (0 = no limit)',
+              (p) => (
+                <input
+                  {...p}
+                  type="number"
+                  step={0.5}
+                  min={0}
+                  value={Number.isFinite(draft.maxSongDurationMs) ? minutesOf(draft.maxSongDurationMs) : ''}
+                  onChange={(e) => set('maxSongDurationMs', msOfMinutes(typed(e.target.value)))}
+                />
+              ),
+              'maxSongDurationMs',
+            )}
+            {field(
+              'blockedGenres',
+              'Blocked genres, separated by commas',
+              (p) => (
+                <input
+                  {...p}
+                  type="text"
+                  placeholder="e.g. Metal, Punk"
+                  value={genres}
+                  onChange={(e) => {
+                    setGenres(e.target.value);
+                    set('blockedGenres', parseGenres(e.target.value));
+                  }}
+                />
+              ),
+              'blockedGenres',
+            )}
+            {check('fairQueue', 'Fair queue: take turns by who added', 'fairQueue')}
+            {check('reactions', 'Allow reactions', 'reactions')}
+          </fieldset>
           <div className="row">
             <button type="submit" className="btn btn-primary" disabled={!dirty || invalid || saving} data-testid="save-settings">
               {saving ? 'Saving…' : 'Save settings'}
             </button>
             {dirty && (
-              <button type="button" className="btn" onClick={() => { setDraft(jam.settings); setDirty(false); }}>
+              <button type="button" className="btn" onClick={reset}>
                 Reset
               </button>
             )}
@@ -115,4 +198,11 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
       </details>
     </section>
   );
+}
+
+interface InputProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+  'data-testid': string;
 }

@@ -4,6 +4,7 @@ import { OFFLINE_TEXT } from '../../lib/connection';
 import { Cover } from '../Cover';
 import { formatTime } from '../../format';
 import type { JamState } from '../../lib/jamState';
+import { activeRules } from '../../lib/partyRules';
 import { addButtonAriaLabel, addButtonLabel, songStatus, type SongStatus } from '../../lib/songLabels';
 import { JamError, type Recommendation, type Song } from '../../lib/types';
 import { useSongSearch } from '../../useSongSearch';
@@ -40,6 +41,7 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
   return (
     <section className="card" aria-labelledby="songs-title">
       <h2 id="songs-title" className="section-title">Add songs</h2>
+      <HouseRules jam={jam} />
       <div className="song-search-row">
         <SearchInput
           id="jam-song-search"
@@ -141,5 +143,24 @@ function SongRow({
         {addButtonLabel(status)}
       </button>
     </li>
+  );
+}
+
+/**
+ * The party rules in force (§11), for everyone before they add: a song they refuse is still sent,
+ * and the server's refusal says why in a toast.
+ */
+function HouseRules({ jam }: { jam: JamState }) {
+  const rules = activeRules(jam.settings);
+  if (rules.length === 0) return null;
+  return (
+    <div className="notice small house-rules" data-testid="house-rules">
+      <strong>House rules</strong>
+      <ul>
+        {rules.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -45,6 +45,11 @@ public final class Catalogs {
     return demo(config);
   }
 
+  /** The catalog the environment names ({@link CatalogConfig#fromEnv}), as {@link #load} builds it. */
+  public static Catalog fromEnv(Map<String, String> env) {
+    return load(CatalogConfig.fromEnv(env));
+  }
+
   /** A catalog of the given songs without audio of its own: for tests and benchmarks. */
   public static Catalog of(Collection<Song> songs) {
     return new SongCatalog(songs, Map.of());

@@ -34,9 +34,8 @@ class BridgeAbuseTest {
 
   @Test
   void joinsInFlightOnOneSocketMakeOneParticipantAndNoGhost() throws Exception {
-    JsonObject jam = server.create("Host");
-    String code = jam.getString("sessionCode");
-    JamServer.Member host = server.join(code, "Host", jam.getString("hostToken"));
+    JamServer.Member host = server.hostOfNewJam("Host");
+    String code = host.snapshot().getString("code");
     BridgeClient c = server.connect();
     List<Future<JsonObject>> joins = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -56,9 +55,8 @@ class BridgeAbuseTest {
 
   @Test
   void aConnectionSupersededByAResumeElsewhereReceivesNothingMore() throws Exception {
-    JsonObject jam = server.create("Host");
-    String code = jam.getString("sessionCode");
-    JamServer.Member host = server.join(code, "Host", jam.getString("hostToken"));
+    JamServer.Member host = server.hostOfNewJam("Host");
+    String code = host.snapshot().getString("code");
     JamServer.Member old = server.join(code, "Ben", null);
     BridgeClient fresh = server.connect();
     ok(fresh.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Ben")
@@ -73,6 +71,61 @@ class BridgeAbuseTest {
     assertThat(old.client().events()).noneMatch(e -> "queue-updated".equals(e.getString("type")));
     assertThat(old.send("jam.vote", new JsonObject().put("itemId", "x").put("value", 1)).getString("code"))
         .isEqualTo("NOT_JOINED");
+  }
+
+  /** Finding 4: the host's request id outlives any number of other participants' requests. */
+  @Test
+  void otherParticipantsRequestsDoNotPushOutTheHostsRetry() throws Exception {
+    JamServer.Member host = server.hostOfNewJam("Host");
+    String code = host.snapshot().getString("code");
+    for (int i = 0; i < 3; i++) { // the first plays at once (autoPlay)
+      ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(20 + i).id())));
+    }
+    JsonObject skip = new JsonObject().put("requestId", "host-skip");
+    ok(host.send("jam.play-next", skip.copy()));
+    String item = ok(host.send("jam.snapshot", null)).getJsonArray("queue").getJsonObject(0).getString("id");
+    for (int g = 0; g < 2; g++) { // 70 remembered changes by others, each guest within its frame budget
+      JamServer.Member guest = server.join(code, "Guest " + g, null);
+      for (int i = 0; i < 35; i++) {
+        ok(guest.send("jam.vote", new JsonObject().put("itemId", item).put("value", i % 2 == 0 ? 1 : -1)
+            .put("requestId", "vote-" + g + "-" + i)));
+      }
+    }
+    ok(host.send("jam.play-next", skip.copy())); // the reply was lost, say: the client sends it again
+    JsonObject after = ok(host.send("jam.snapshot", null));
+    assertThat(after.getJsonArray("history")).as("one play-next, one song played").hasSize(1);
+    assertThat(after.getJsonArray("queue")).hasSize(1);
+  }
+
+  /** Finding 12: names that look blank, fake or like another participant's. */
+  @Test
+  void blankLookingNamesAreRefusedAndASecondAnaIsNumbered() throws Exception {
+    JamServer.Member host = server.hostOfNewJam("Ana");
+    String code = host.snapshot().getString("code");
+    BridgeClient c = server.connect();
+    for (String name : List.of("\u3164", "\u2800", "\u115F", "Ana\u2028Bo", "e\u0301\u0301\u0301", "A\u200Bna")) {
+      JsonObject reply = c.request("jam.join-session", new JsonObject().put("code", code).put("userName", name));
+      assertThat(reply.getString("code")).as("name %s", name.codePoints()
+          .mapToObj(Integer::toHexString).toList()).isEqualTo("INVALID_INPUT");
+    }
+    JsonObject you = ok(c.request("jam.join-session", new JsonObject().put("code", code).put("userName", "ana")))
+        .getJsonObject("you");
+    assertThat(you.getString("name")).isEqualTo("ana 2");
+    assertThat(ok(host.send("jam.snapshot", null)).getJsonArray("participants").stream()
+        .map(p -> ((JsonObject) p).getString("name")).toList()).containsExactly("Ana", "ana 2");
+  }
+
+  /** PROTOCOL §8 and §9: a field sent as null is not a field left out. */
+  @Test
+  void aPlaybackPositionSentAsNullIsInvalidAndChangesNothing() throws Exception {
+    JamServer.Member host = server.hostOfNewJam("Host");
+    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(30).id())));
+    long rev = ok(host.send("jam.snapshot", null)).getLong("rev");
+    JsonObject reply = host.send("jam.playback-update", new JsonObject().put("isPlaying", false).putNull("positionMs"));
+    assertThat(reply.getString("code")).as(reply.encode()).isEqualTo("INVALID_INPUT");
+    JsonObject after = ok(host.send("jam.snapshot", null));
+    assertThat(after.getLong("rev")).isEqualTo(rev);
+    assertThat(after.getJsonObject("playback").getBoolean("isPlaying")).isTrue();
   }
 
   @Test

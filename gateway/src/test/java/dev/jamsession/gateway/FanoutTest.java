@@ -1,5 +1,6 @@
 package dev.jamsession.gateway;
 
+import static dev.jamsession.gateway.JamOverBridgeTest.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.testkit.BridgeClient;
@@ -85,7 +86,9 @@ class FanoutTest {
     assertThat(from).isPositive();
     for (int m = 0; m < members.size(); m++) {
       BridgeClient c = members.get(m).client();
-      assertThat(seen.get(m)).as("once each").hasSizeGreaterThanOrEqualTo(4 + 1).doesNotHaveDuplicates();
+      // How many queue-updated events survive coalescing depends on how fast the commands ran;
+      // what play-next made is never merged.
+      assertThat(seen.get(m)).as("once each").contains("now-playing@" + finalRev).doesNotHaveDuplicates();
       assertThat(seen.get(m)).as("the same events in the same order as the others on its gateway")
           .isEqualTo(seen.get(m % 2));
       assertThat(seen.get(m).stream().filter(FanoutTest::neverMerged).toList())
@@ -154,6 +157,37 @@ class FanoutTest {
     assertThat(kicked.client().events()).hasSize(kickedMark);
     assertThat(stayer.client().events()).hasSize(stayerMark);
     assertThat(stayer.client().events().get(stayerMark - 1).getString("type")).isEqualTo("session-ended");
+  }
+
+  /**
+   * Issue 11, finding 3 over two gateways: once a participant resumed on gateway B, the socket it
+   * had on gateway A is nobody. A command sent on it the moment the resume is answered (before or
+   * after A hears of the resume: both orders must hold) is NOT_JOINED and changes nothing.
+   */
+  @Test
+  void aSocketSupersededByAResumeOnTheOtherGatewayIsNotJoinedAndChangesNothing() throws Exception {
+    JsonObject jam = server.create("Host", new JsonObject().put("autoPlay", false));
+    String code = jam.getString("sessionCode");
+    JamServer.Member host = server.join(client(1), code, "Host", jam.getString("hostToken"));
+    String item = ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(40))))
+        .getJsonObject("item").getString("id");
+    for (int round = 0; round < 10; round++) {
+      JamServer.Member old = server.join(client(0), code, "Ben" + round, null);
+      BridgeClient fresh = client(1);
+      ok(fresh.request("jam.join-session", new JsonObject().put("code", code).put("resumeToken", old.resumeToken())));
+      io.vertx.core.Future<JsonObject> vote = old.client().requestAsync("jam.vote",
+          new JsonObject().put("itemId", item).put("value", 1));
+      io.vertx.core.Future<JsonObject> add = old.client().requestAsync("jam.add-to-queue",
+          new JsonObject().put("songId", song(41 + round)));
+      refused(vote.await(15, TimeUnit.SECONDS), "NOT_JOINED");
+      refused(add.await(15, TimeUnit.SECONDS), "NOT_JOINED");
+      JsonObject you = ok(fresh.request("jam.snapshot", null)).getJsonObject("you");
+      assertThat(you.getString("participantId")).as("round %d", round).isEqualTo(old.id());
+      assertThat(you.getJsonObject("votes")).as("round %d: the old socket's vote", round).isEmpty();
+    }
+    JsonObject after = ok(host.send("jam.snapshot", null));
+    assertThat(after.getJsonArray("queue")).as("nothing the old sockets added").hasSize(1);
+    assertThat(after.getJsonArray("queue").getJsonObject(0).getInteger("score")).isZero();
   }
 
   @Test

@@ -57,11 +57,14 @@ final class FuzzFrames {
     List<String> requestIds();
   }
 
-  /** The commands of PROTOCOL §4. */
+  /** The commands of PROTOCOL §4 and §12. */
   static final List<String> COMMANDS = List.of("jam.join-session", "jam.leave-session", "jam.add-to-queue",
       "jam.vote", "jam.remove-from-queue", "jam.play-next", "jam.playback-update", "jam.vote-skip",
       "jam.update-settings", "jam.kick", "jam.transfer-host", "jam.end-session", "jam.snapshot",
-      "jam.get-recommendations", "jam.time");
+      "jam.get-recommendations", "jam.time", "jam.react", "jam.watch");
+  /** The reactions of §12, a bare heart (taken as ❤️) and some that are none. */
+  private static final List<String> EMOJI = List.of("🔥", "\u2764\uFE0F", "👏", "🎉", "😂", "👎", "\u2764",
+      "🙂", "🔥🔥", "\u2764\uFE0E", "");
   private static final Set<String> PUBLIC = Set.copyOf(COMMANDS);
   private static final int MAX_FRAME_BYTES = 4 * 1024;
   private static final String PING = "{\"type\":\"ping\"}";
@@ -157,8 +160,11 @@ final class FuzzFrames {
     } else if (roll < 78) {
       cmd = "jam.transfer-host";
       body.put("participantId", participant(code));
-    } else if (roll < 85) {
+    } else if (roll < 82) {
       cmd = "jam.snapshot";
+    } else if (roll < 85) {
+      cmd = "jam.react";
+      body.put("emoji", pick(EMOJI));
     } else if (roll < 88) {
       cmd = "jam.get-recommendations";
       if (rnd.nextBoolean()) {
@@ -202,8 +208,17 @@ final class FuzzFrames {
     return send(slot, "jam.join-session", body, "join");
   }
 
+  /** Becomes a screen of the jam (§12): any socket may, a participant leaves its jam by it. */
+  private Frame watch(int slot, String code) {
+    JsonObject body = new JsonObject().put("code", rnd.nextInt(6) == 0 ? code.toLowerCase() : code);
+    if (rnd.nextInt(4) == 0) {
+      body.put("requestId", requestId());
+    }
+    return send(slot, "jam.watch", body, "watch");
+  }
+
   private void settings(JsonObject body) {
-    switch (rnd.nextInt(9)) {
+    switch (rnd.nextInt(16)) {
       case 0 -> body.put("allowVoting", rnd.nextInt(4) != 0);
       case 1 -> body.put("maxQueueSize", 3 + rnd.nextInt(60));
       case 2 -> body.put("autoPlay", rnd.nextInt(3) != 0);
@@ -212,8 +227,17 @@ final class FuzzFrames {
       case 5 -> body.put("guestsControlPlayback", rnd.nextBoolean());
       case 6 -> body.put("listed", rnd.nextBoolean());
       case 7 -> body.put("autofill", rnd.nextBoolean());
+      case 8 -> body.put("guestsCanAdd", rnd.nextInt(4) != 0);
+      case 9 -> body.put("maxSongsPerPerson", rnd.nextInt(6));
+      case 10 -> body.put("maxSongDurationMs", pick(List.of(0, 30_000, 120_000, 240_000, 3_600_000)));
+      case 11 -> body.put("blockedGenres", rnd.nextBoolean() ? new JsonArray()
+          : new JsonArray().add(pick(List.of("Rock", "jazz", "POP", "Electronic", "Folk"))));
+      case 12 -> body.put("fairQueue", rnd.nextBoolean());
+      case 13 -> body.put("reactions", rnd.nextInt(4) != 0);
+      case 14 -> body.put("skipMaxVotes", rnd.nextInt(12));
       default -> body.put("allowVoting", true).put("maxQueueSize", 50).put("autoPlay", true)
-          .put("maxParticipants", 50).put("skipThreshold", 0.5);
+          .put("maxParticipants", 50).put("skipThreshold", 0.5).put("guestsCanAdd", true)
+          .put("maxSongsPerPerson", 0).put("reactions", true);
     }
   }
 
@@ -248,7 +272,7 @@ final class FuzzFrames {
         body = ((JsonObject) body).copy().put(pick(List.of("songId", "itemId", "value", "blockedGenres")), a);
       }
       case 5 -> body = ((JsonObject) body).copy().put(pick(List.of("songId", "itemId", "userName", "participantId",
-          "code", "resumeToken", "hostToken", "requestId")), pick(NASTY));
+          "code", "resumeToken", "hostToken", "requestId", "emoji", "blockedGenres")), pick(NASTY));
       case 6 -> body = ((JsonObject) body).copy() // identity fields a client may not set (§2)
           .put("participantId", pick(world.fuzzParticipants(pick(world.jamCodes())), "p-x"))
           .put("userId", "admin").put("hostId", "p-1").put("isHost", true).put("connectionId", "x/y");
@@ -322,8 +346,9 @@ final class FuzzFrames {
 
   private Frame lifecycle(int slot, String jam) {
     String code = jam != null && rnd.nextInt(3) != 0 ? jam : pick(world.jamCodes());
-    return switch (rnd.nextInt(8)) {
+    return switch (rnd.nextInt(9)) {
       case 0, 1 -> join(slot, code);
+      case 7 -> watch(slot, code);
       case 2 -> send(slot, "jam.leave-session", rnd.nextBoolean() ? null : new JsonObject(), "leave");
       case 3, 4 -> raw(slot, new JsonObject().put("type", "register").put("address", rnd.nextInt(5) == 0
           ? pick(List.of("jam.events." + code.toLowerCase(), "jam.events.", "jam.events.*", "jam.events.#",

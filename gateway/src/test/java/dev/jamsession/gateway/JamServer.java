@@ -99,6 +99,12 @@ final class JamServer implements AutoCloseable {
     return body.getJsonObject("data");
   }
 
+  /** A new jam (default settings) and its host, joined and subscribed; the code is in its snapshot. */
+  Member hostOfNewJam(String hostName) throws Exception {
+    JsonObject jam = create(hostName);
+    return join(jam.getString("sessionCode"), hostName, jam.getString("hostToken"));
+  }
+
   Member join(String code, String name, String hostToken) throws Exception {
     return join(connect(), code, name, hostToken);
   }

@@ -6,6 +6,7 @@ import dev.jamsession.core.catalog.Song;
 import dev.jamsession.gateway.FuzzFrames.Expect;
 import dev.jamsession.gateway.FuzzFrames.Frame;
 import dev.jamsession.testkit.BridgeClient;
+import dev.jamsession.testkit.RevState;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -375,7 +376,8 @@ class ProtocolFuzzTest {
         }
       }
       case NONE -> {
-        if (f.cmd() != null && Set.of("jam.join-session", "jam.leave-session", "jam.end-session").contains(f.cmd())) {
+        if (f.cmd() != null && Set.of("jam.join-session", "jam.leave-session", "jam.end-session", "jam.watch")
+            .contains(f.cmd())) {
           s.epoch++; // no reply will say who the socket is now
         }
       }
@@ -491,9 +493,20 @@ class ProtocolFuzzTest {
     }
     JsonObject args = sentBody instanceof JsonObject b ? b : new JsonObject();
     switch (f.cmd()) {
-      case "jam.join-session", "jam.snapshot" -> learn(s, p, args, data);
+      case "jam.join-session" -> learn(s, p, args, data);
+      case "jam.snapshot" -> {
+        if (data.containsKey("you")) {
+          learn(s, p, args, data);
+        } else {
+          learnScreen(s, p, data);
+        }
+      }
+      case "jam.watch" -> learnScreen(s, p, data);
       case "jam.leave-session", "jam.end-session" -> {
-        if (s.participantId != null && s.participantId.equals(p.participantId())) {
+        // Who it was when it sent this: a participant, or a screen (§12: its leave ends the watch).
+        boolean same = s.participantId != null ? s.participantId.equals(p.participantId())
+            : s.jam != null && s.jam.equals(p.jam()) && p.participantId() == null && p.epoch() == s.epoch;
+        if (same) {
           s.jam = null;
           s.participantId = null;
         }
@@ -573,6 +586,29 @@ class ProtocolFuzzTest {
       resumeTokens.add(token);
     } else if (token != null && !tokenOwner.get(token).equals(id)) {
       fail("resume", "two participants with one resume token: " + id + " and " + tokenOwner.get(token));
+    }
+  }
+
+  /**
+   * A watch's or a screen's snapshot (§12): the snapshot without {@code you}; the socket is now a
+   * screen of that jam. A participant's own snapshot always has {@code you}.
+   */
+  private void learnScreen(Slot s, Pending p, JsonObject data) {
+    String code = data.getString("code");
+    if (data.containsKey("you") || code == null || !(data.getValue("participants") instanceof JsonArray)) {
+      fail("screen snapshot", "a success of " + p.frame().cmd() + " that is no snapshot without you (§12): "
+          + abbreviate(data.encode()) + " for " + abbreviate(p.frame().text()) + " from socket " + s.index);
+      return;
+    }
+    if ("jam.snapshot".equals(p.frame().cmd()) && p.participantId() != null && p.epoch() == s.knownEpoch) {
+      fail("screen snapshot", "participant " + p.participantId() + " got a snapshot without you on socket " + s.index);
+    }
+    traceLine("= " + s.index + " " + p.frame().cmd() + " on " + p.frame().replyAddress() + ": screen of " + code);
+    fuzzParticipants.computeIfAbsent(code, k -> new ArrayList<>()); // its events are expected now
+    if (p.epoch() == s.epoch) {
+      s.knownEpoch = s.epoch;
+      s.jam = code;
+      s.participantId = null;
     }
   }
 

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * Where this process joins the Hazelcast cluster: its own member port, the TCP-IP member list
- * (no multicast anywhere) and the event-bus port for Vert.x's own node-to-node traffic.
+ * (no multicast anywhere) and the event-bus port for Vert.x's own node-to-node traffic, with its
+ * TLS ({@code eventBusTls}, null for plain TCP).
  */
 public record ClusterSettings(String name, String host, int memberPort, List<String> members,
-                              int eventBusPort, String publicHost, long failureTimeoutMs) {
+                              int eventBusPort, String publicHost, long failureTimeoutMs,
+                              EventBusTls eventBusTls) {
 
   static ClusterSettings fromEnv(JamConfig.Vars v) {
     String host = v.string("CLUSTER_HOST", "127.0.0.1");
@@ -26,6 +28,7 @@ public record ClusterSettings(String name, String host, int memberPort, List<Str
         members.isEmpty() ? List.of(host + ":" + port) : members,
         v.integer("EVENTBUS_PORT", 0, 0, 65535),
         v.string("CLUSTER_PUBLIC_HOST", host),
-        v.duration("CLUSTER_FAILURE_TIMEOUT", 6_000));
+        v.duration("CLUSTER_FAILURE_TIMEOUT", 6_000),
+        EventBusTls.fromEnv(v));
   }
 }

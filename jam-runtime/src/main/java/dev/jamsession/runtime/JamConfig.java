@@ -82,7 +82,7 @@ public record JamConfig(
         v.integer("WS_MAX_CONNECTIONS", 50_000, 1, 1_000_000),
         v.duration("PING_TIMEOUT", 20_000),
         v.duration("INTERNAL_TIMEOUT", 3_000),
-        v.integer("SESSION_MAX_IN_FLIGHT", 256, 1, 1_000_000),
+        v.integer("SESSION_MAX_IN_FLIGHT", 1_024, 1, 1_000_000),
         v.bool("TRUST_PROXY", false),
         trustedProxies(v, v.bool("TRUST_PROXY", false)),
         ClusterSettings.fromEnv(v),

@@ -10,6 +10,7 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.jamsession.core.domain.Jam;
+import dev.jamsession.core.domain.ReactionWindow;
 import dev.jamsession.runtime.bus.InternalClient;
 import dev.jamsession.runtime.jam.JamSerialization;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,6 +34,11 @@ import java.util.function.Consumer;
 public final class JamNode {
   /** The IMap of jams, keyed by session code. */
   public static final String JAMS_MAP = "jams";
+  /**
+   * The IMap of reaction windows, keyed by {@link #reactionKey}: beside the jams, not in them
+   * (a reaction changes no state), and without backups.
+   */
+  public static final String REACTIONS_MAP = "reactions";
   /** Synchronous backups of each jam: losing this many members at once loses nothing. */
   static final int JAMS_BACKUPS = 1;
 
@@ -62,6 +68,9 @@ public final class JamNode {
         .setHost(settings.host())
         .setPort(settings.eventBusPort())
         .setClusterPublicHost(settings.publicHost());
+    if (settings.eventBusTls() != null) {
+      settings.eventBusTls().apply(options.getEventBusOptions());
+    }
     return Vertx.builder()
         .with(options)
         .withMetrics(new MicrometerMetricsFactory(registry))
@@ -113,6 +122,8 @@ public final class JamNode {
         .setAsyncBackupCount(0)
         // Entry processors that only read (the ticker's idle checks) then skip serialization.
         .setInMemoryFormat(InMemoryFormat.OBJECT));
+    config.addMapConfig(new MapConfig(REACTIONS_MAP).setBackupCount(0).setAsyncBackupCount(0)
+        .setInMemoryFormat(InMemoryFormat.OBJECT));
     return config;
   }
 
@@ -126,6 +137,15 @@ public final class JamNode {
 
   public IMap<String, Jam> jams() {
     return hazelcast().getMap(JAMS_MAP);
+  }
+
+  public IMap<String, ReactionWindow> reactionWindows() {
+    return hazelcast().getMap(REACTIONS_MAP);
+  }
+
+  /** The key of a participant's reaction window. */
+  public static String reactionKey(String code, String participantId) {
+    return code + "/" + participantId;
   }
 
   /** This member's id in the cluster; gateways prefix their connection ids with it. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,22 @@ public final class ServiceLauncher {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(service, node), service + "-shutdown"));
     LOG.info("{} started", service);
+  }
+
+  /** What a service deploys once its node is up, with what it loaded before joining. */
+  public interface Deployment<T> {
+    Future<?> deploy(JamNode node, JamConfig config, T loaded);
+  }
+
+  /**
+   * The main of a service that needs something from the environment before it joins the cluster
+   * (the catalog, which may take a while to scan): a bad value there stops start-up too.
+   */
+  public static <T> void run(String service, JamNode.Role role, Function<Map<String, String>, T> load,
+                             Deployment<T> deploy) {
+    Map<String, String> env = System.getenv();
+    T loaded = require(() -> load.apply(env));
+    run(service, role, env, (node, config) -> deploy.deploy(node, config, loaded));
   }
 
   /** Runs a start-up step whose IllegalArgumentException names a bad variable; exits on it. */

@@ -54,6 +54,11 @@ public final class TestCluster implements AutoCloseable {
 
   /** The configuration of the next member: loopback only, HTTP on a free port. */
   public JamConfig nextConfig() {
+    return nextConfig(Map.of());
+  }
+
+  /** {@link #nextConfig()} with this member's own variables on top. */
+  public JamConfig nextConfig(Map<String, String> memberEnv) {
     int port = freePort();
     List<String> join = new ArrayList<>(members);
     join.add("127.0.0.1:" + port);
@@ -66,6 +71,7 @@ public final class TestCluster implements AutoCloseable {
     env.put("CLUSTER_MEMBERS", String.join(",", join));
     env.put("DATA_DIR", dataDir); // the members of one test share a machine's playlist file
     env.putAll(extraEnv);
+    env.putAll(memberEnv);
     return JamConfig.fromEnv(env);
   }
 

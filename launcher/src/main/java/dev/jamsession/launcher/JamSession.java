@@ -1,7 +1,6 @@
 package dev.jamsession.launcher;
 
 import dev.jamsession.catalog.Catalog;
-import dev.jamsession.catalog.CatalogConfig;
 import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.cleanup.CleanupService;
 import dev.jamsession.gateway.GatewayService;
@@ -12,7 +11,6 @@ import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ServiceLauncher;
 import dev.jamsession.session.SessionService;
 import io.vertx.core.Future;
-import java.util.Map;
 
 /**
  * The embedded default: every service in one JVM, a single full Hazelcast member, on
@@ -23,9 +21,7 @@ public final class JamSession {
   private JamSession() {}
 
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
-    ServiceLauncher.run("jam-session", JamNode.Role.DATA, env, (node, config) ->
+    ServiceLauncher.run("jam-session", JamNode.Role.DATA, Catalogs::fromEnv, (node, config, catalog) ->
         deployAll(node, config, catalog).onSuccess(gateway -> System.out.println(
             "Jam Session is running on http://localhost:" + gateway.actualPort())));
   }

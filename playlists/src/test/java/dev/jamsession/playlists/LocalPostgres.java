@@ -1,8 +1,7 @@
 package dev.jamsession.playlists;
 
+import dev.jamsession.testkit.TestCluster;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,21 +16,12 @@ import java.util.stream.Stream;
  * server on a free loopback port (pg_ctl -w returns once it accepts connections), stopped and
  * deleted on close. PostgreSQL refuses to run as root, so as root it runs as user postgres.
  */
-final class LocalPostgres implements AutoCloseable {
-  private final Path dir;
-  private final Path bin;
-  private final int port;
-
-  private LocalPostgres(Path dir, Path bin, int port) {
-    this.dir = dir;
-    this.bin = bin;
-    this.port = port;
-  }
+record LocalPostgres(Path dir, Path bin, int port) implements AutoCloseable {
 
   static LocalPostgres start() throws Exception {
     Path bin = binaries();
     Path dir = Files.createTempDirectory("jam-pg");
-    int port = freePort();
+    int port = TestCluster.freePort();
     LocalPostgres pg = new LocalPostgres(dir, bin, port);
     if (isRoot()) {
       run(List.of("chown", "-R", "postgres", dir.toString()));
@@ -97,11 +87,5 @@ final class LocalPostgres implements AutoCloseable {
 
   private static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

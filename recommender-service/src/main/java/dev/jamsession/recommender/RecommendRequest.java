@@ -1,6 +1,7 @@
 package dev.jamsession.recommender;
 
 import dev.jamsession.core.domain.Input;
+import dev.jamsession.core.domain.SongRules;
 import dev.jamsession.recommender.engine.Recommender;
 import dev.jamsession.recommender.engine.RoomSignals;
 import io.vertx.core.json.JsonArray;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ToIntFunction;
 
 /**
  * The body of a {@code recommender.recommend} request (see README), checked field by field: any
@@ -26,6 +28,7 @@ record RecommendRequest(String strategy, RoomSignals signals) {
   static final int MAX_LIMIT = 50;
   static final int DEFAULT_LIMIT = 10;
   private static final int MAX_ID_LENGTH = 200;
+  private static final String SKIPPED_BY_INVALID = "skippedBy must be a list of participant ids";
 
   static RecommendRequest parse(Object body) {
     if (!(body instanceof JsonObject json)) {
@@ -63,7 +66,21 @@ record RecommendRequest(String strategy, RoomSignals signals) {
       long seed = json.getValue("seed") == null ? ThreadLocalRandom.current().nextLong()
           : Input.integer(json.getValue("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE);
       return new RecommendRequest((String) strategy, new RoomSignals(participants, queue, history,
-          optionalId(json, "currentSongId"), limit, seed));
+          optionalId(json, "currentSongId"), limit, seed, rules(json.getValue("rules"))));
+    }
+
+    /** {maxSongDurationMs?, blockedGenres?}, checked as the jam's settings are; absent: none. */
+    private static SongRules rules(Object v) {
+      if (v == null) {
+        return SongRules.NONE;
+      }
+      if (!(v instanceof JsonObject rules)) {
+        throw Input.invalid("rules must be an object");
+      }
+      Object duration = rules.getValue("maxSongDurationMs");
+      Object genres = rules.getValue("blockedGenres");
+      return new SongRules(duration == null ? 0 : SongRules.maxDuration(duration),
+          genres == null ? List.of() : SongRules.genres(genres instanceof JsonArray a ? a.getList() : genres));
     }
 
     private List<JsonObject> objects(JsonObject json, String field, int max) {
@@ -85,14 +102,11 @@ record RecommendRequest(String strategy, RoomSignals signals) {
     }
 
     private Map<String, Integer> votes(JsonObject item) {
-      Object v = item.getValue("votes");
-      if (v == null) {
+      JsonObject votes = signalsOf(item, "votes", JsonObject.class, JsonObject::size,
+          "votes must map participant ids to 1 or -1");
+      if (votes == null) {
         return Map.of();
       }
-      if (!(v instanceof JsonObject votes)) {
-        throw Input.invalid("votes must map participant ids to 1 or -1");
-      }
-      count(votes.size());
       Map<String, Integer> out = new HashMap<>();
       for (Map.Entry<String, Object> e : votes) {
         out.put(e.getKey(), (int) Input.integer(e.getValue(), "a vote", -1, 1));
@@ -101,22 +115,33 @@ record RecommendRequest(String strategy, RoomSignals signals) {
     }
 
     private Set<String> skippedBy(JsonObject item) {
-      Object v = item.getValue("skippedBy");
-      if (v == null) {
+      JsonArray ids = signalsOf(item, "skippedBy", JsonArray.class, JsonArray::size, SKIPPED_BY_INVALID);
+      if (ids == null) {
         return Set.of();
       }
-      if (!(v instanceof JsonArray ids)) {
-        throw Input.invalid("skippedBy must be a list of participant ids");
-      }
-      count(ids.size());
       Set<String> out = new HashSet<>();
       for (Object id : ids) {
         if (!(id instanceof String s)) {
-          throw Input.invalid("skippedBy must be a list of participant ids");
+          throw Input.invalid(SKIPPED_BY_INVALID);
         }
         out.add(s);
       }
       return out;
+    }
+
+    /** An item's votes or skips, null when it has none; their number counts against the cap. */
+    private <T> T signalsOf(JsonObject item, String field, Class<T> type, ToIntFunction<T> size,
+                            String mustBe) {
+      Object v = item.getValue(field);
+      if (v == null) {
+        return null;
+      }
+      if (!type.isInstance(v)) {
+        throw Input.invalid(mustBe);
+      }
+      T value = type.cast(v);
+      count(size.applyAsInt(value));
+      return value;
     }
 
     private void count(int n) {

@@ -1,7 +1,5 @@
 package dev.jamsession.recommender;
 
-import dev.jamsession.catalog.Catalog;
-import dev.jamsession.catalog.CatalogConfig;
 import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ManagementServer;
@@ -14,9 +12,7 @@ public final class RecommenderMain {
   private RecommenderMain() {}
 
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
-    ServiceLauncher.run("recommender-service", JamNode.Role.LITE, env, (node, config) ->
+    ServiceLauncher.run("recommender-service", JamNode.Role.LITE, Catalogs::fromEnv, (node, config, catalog) ->
         RecommenderService.deploy(node.vertx(), catalog.all()).compose(v ->
             node.vertx().deployVerticle(new ManagementServer(node, config,
                 () -> Future.succeededFuture(Map.of("catalog", !catalog.all().isEmpty()))))));

@@ -97,6 +97,22 @@ class RecommenderVerticleTest {
     assertThat(reply.getJsonObject("data").getJsonArray("songs")).hasSize(10);
   }
 
+  @Test
+  void theJamsRulesKeepRefusedSongsOut(Vertx vertx) throws Exception {
+    JsonObject request = validRequest().put("limit", 50);
+    JsonArray all = ask(vertx, request).getJsonObject("data").getJsonArray("songs");
+    String genre = all.getJsonObject(0).getJsonObject("song").getString("genre");
+    long longest = all.stream().mapToLong(s -> ((JsonObject) s).getJsonObject("song").getLong("durationMs")).max().orElseThrow();
+    JsonArray ruled = ask(vertx, request.copy().put("rules", new JsonObject().put("maxSongDurationMs", longest)
+        .put("blockedGenres", new JsonArray().add(genre.toUpperCase()))))
+        .getJsonObject("data").getJsonArray("songs");
+    assertThat(ruled).hasSize(50).allSatisfy(s ->
+        assertThat(((JsonObject) s).getJsonObject("song").getString("genre")).isNotEqualToIgnoringCase(genre));
+    // The synthetic songs all last as long: a limit a millisecond shorter leaves none.
+    assertThat(ask(vertx, request.copy().put("rules", new JsonObject().put("maxSongDurationMs", longest - 1)))
+        .getJsonObject("data").getJsonArray("songs")).isEmpty();
+  }
+
   static List<Object> badRequests() {
     JsonObject tooManyPeople = validRequest().put("participants", new JsonArray(
         IntStream.range(0, 1_001).mapToObj(i -> new JsonObject().put("id", "p" + i)
@@ -131,6 +147,10 @@ class RecommenderVerticleTest {
         validRequest().put("seed", "lucky"),
         validRequest().put("currentSongId", 3),
         validRequest().put("strategy", "magic"),
+        validRequest().put("rules", "none"),
+        validRequest().put("rules", new JsonObject().put("maxSongDurationMs", 1_000)),
+        validRequest().put("rules", new JsonObject().put("blockedGenres", "Metal")),
+        validRequest().put("rules", new JsonObject().put("blockedGenres", new JsonArray().add(""))),
         tooManyPeople,
         tooLongQueue,
         tooManyVotes);

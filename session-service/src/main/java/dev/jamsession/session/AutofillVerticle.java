@@ -40,7 +40,7 @@ public final class AutofillVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    store = new JamStore(vertx, settings.jams());
+    store = new JamStore(vertx, settings.jams(), settings.reactions());
     events = new JamEvents(vertx, settings.metrics());
     vertx.setPeriodic(INTERVAL_MS, id -> sweep());
     return Future.succeededFuture();

@@ -4,16 +4,19 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicate;
 import dev.jamsession.core.domain.Command;
 import dev.jamsession.core.domain.Jam;
+import dev.jamsession.core.domain.ReactionWindow;
 import dev.jamsession.core.domain.SecureIds;
 import dev.jamsession.core.domain.Settings;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
+import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.jam.CommandResult;
 import dev.jamsession.runtime.jam.CreateIfAbsent;
 import dev.jamsession.runtime.jam.JamProcessor;
 import dev.jamsession.runtime.jam.JamQueries;
 import dev.jamsession.runtime.jam.JamStats;
 import dev.jamsession.runtime.jam.JamStatsAggregator;
+import dev.jamsession.runtime.jam.ReactionGate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -22,16 +25,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The jams in the Hazelcast IMap, with Vert.x futures in place of Hazelcast's stages. */
+/**
+ * The jams in the Hazelcast IMap, and the reaction windows beside them, with Vert.x futures in
+ * place of Hazelcast's stages.
+ */
 final class JamStore {
   private static final int CODE_ATTEMPTS = 20;
 
   private final Vertx vertx;
   private final IMap<String, Jam> map;
+  private final IMap<String, ReactionWindow> reactions;
 
-  JamStore(Vertx vertx, IMap<String, Jam> map) {
+  JamStore(Vertx vertx, IMap<String, Jam> map, IMap<String, ReactionWindow> reactions) {
     this.vertx = vertx;
     this.map = map;
+    this.reactions = reactions;
   }
 
   /**
@@ -43,6 +51,17 @@ final class JamStore {
         .compose(result -> result.isRefused()
             ? Future.failedFuture(result.refusalException())
             : Future.succeededFuture(result));
+  }
+
+  /**
+   * Counts a reaction against its sender's window (PROTOCOL §12), kept beside the jam and not in
+   * it since a reaction changes no revision (docs/ARCHITECTURE.md, "Reactions change no state");
+   * RATE_LIMITED when the window is full.
+   */
+  Future<Void> admitReaction(String code, String participantId, long now) {
+    return Future.fromCompletionStage(reactions.submitToKey(JamNode.reactionKey(code, participantId),
+            new ReactionGate(now)), vertx.getOrCreateContext())
+        .compose(accepted -> accepted ? Future.succeededFuture() : Future.failedFuture(ReactionWindow.limitReached()));
   }
 
   /** Runs a system command over many jams; only those that changed are in the result. */

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Asks recommender-service about a jam: gathers the room's signals (who is here, what is queued
- * and played, every vote and skip) into the request of recommender-service/README.md. Short
- * timeout, and a failed instance is retried on another: scoring is read-only.
+ * and played, every vote and skip) and the jam's rules about songs (PROTOCOL §11: nothing they
+ * refuse is offered) into the request of recommender-service/README.md. Short timeout, and a
+ * failed instance is retried on another: scoring is read-only.
  */
 final class RecommenderClient {
   private final InternalClient recommender;
@@ -68,7 +69,10 @@ final class RecommenderClient {
         .put("history", history)
         .put("currentSongId", jam.current() == null ? null : jam.current().song().id())
         .put("limit", limit)
-        .put("seed", jam.code().hashCode() * 31L + jam.rev());
+        .put("seed", jam.code().hashCode() * 31L + jam.rev())
+        .put("rules", new JsonObject()
+            .put("maxSongDurationMs", jam.settings().maxSongDurationMs())
+            .put("blockedGenres", new JsonArray(jam.settings().blockedGenres())));
   }
 
   private static JsonObject votes(Map<String, Integer> votes) {

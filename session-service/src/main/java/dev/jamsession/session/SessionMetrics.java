@@ -77,7 +77,7 @@ final class SessionMetrics {
 
   /** Counts what a successful command or tick did, from its command and events. */
   void record(Command command, CommandResult result) {
-    Command inner = command instanceof Command.Tracked t ? t.command() : command;
+    Command inner = Command.unwrapped(command);
     if (result.changed()) {
       if (inner instanceof Command.AddToQueue) {
         songsAdded.increment();

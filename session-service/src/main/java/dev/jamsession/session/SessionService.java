@@ -13,7 +13,8 @@ public final class SessionService {
   private SessionService() {}
 
   public static Future<Void> deploy(JamNode node, JamConfig config, SongLookup songs) {
-    SessionSettings settings = new SessionSettings(node.jams(), config.maxQueueSize(), config.sessionMaxInFlight(),
+    SessionSettings settings = new SessionSettings(node.jams(), node.reactionWindows(), config.maxQueueSize(),
+        config.sessionMaxInFlight(),
         config.disconnectGraceMs(), config.tickIntervalMs(), new SessionMetrics(node.registry()),
         node::onMemberLeft);
     RecommenderClient recommender = new RecommenderClient(

@@ -1,7 +1,5 @@
 package dev.jamsession.session;
 
-import dev.jamsession.catalog.Catalog;
-import dev.jamsession.catalog.CatalogConfig;
 import dev.jamsession.catalog.Catalogs;
 import dev.jamsession.runtime.JamNode;
 import dev.jamsession.runtime.ManagementServer;
@@ -13,9 +11,7 @@ public final class SessionServiceMain {
   private SessionServiceMain() {}
 
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    Catalog catalog = ServiceLauncher.require(() -> Catalogs.load(CatalogConfig.fromEnv(env)));
-    ServiceLauncher.run("session-service", JamNode.Role.DATA, env, (node, config) ->
+    ServiceLauncher.run("session-service", JamNode.Role.DATA, Catalogs::fromEnv, (node, config, catalog) ->
         SessionService.deploy(node, config, catalog).compose(v -> node.vertx().deployVerticle(
             new ManagementServer(node, config,
                 () -> node.vertx().executeBlocking(() -> // asks the backups: not on the event loop

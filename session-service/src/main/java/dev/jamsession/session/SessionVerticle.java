@@ -2,6 +2,7 @@ package dev.jamsession.session;
 
 import static dev.jamsession.core.protocol.Addresses.GET_RECOMMENDATIONS;
 import static dev.jamsession.core.protocol.Addresses.JOIN_SESSION;
+import static dev.jamsession.core.protocol.Addresses.WATCH;
 
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.core.domain.Command;
@@ -13,6 +14,7 @@ import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
 import dev.jamsession.runtime.bus.CommandEnvelope;
+import dev.jamsession.runtime.bus.PlainJson;
 import dev.jamsession.runtime.bus.Replies;
 import dev.jamsession.runtime.jam.CommandResult;
 import io.vertx.core.buffer.Buffer;
@@ -42,8 +44,7 @@ public final class SessionVerticle extends VerticleBase {
   private JamStore store;
   private JamEvents events;
   private SessionMetrics metrics;
-  /** Participants' commands submitted to the store and not answered yet. */
-  private int inFlight;
+  private Admission admission;
 
   SessionVerticle(SongLookup songs, SessionSettings settings, RecommenderClient recommender) {
     this.songs = songs;
@@ -53,7 +54,8 @@ public final class SessionVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    store = new JamStore(vertx, settings.jams());
+    store = new JamStore(vertx, settings.jams(), settings.reactions());
+    admission = new Admission(settings.maxInFlight());
     metrics = settings.metrics();
     events = new JamEvents(vertx, metrics);
     EventBus bus = vertx.eventBus();
@@ -71,23 +73,20 @@ public final class SessionVerticle extends VerticleBase {
 
   /**
    * A participant's command, with the identity the gateway bound ({@link CommandEnvelope}).
-   * Past {@link SessionSettings#maxInFlight} running, it is refused at once: a queue that grows
+   * When {@link Admission} says the store is overloaded, it is refused at once: a queue that grows
    * without bound makes every command late, and a gateway that gave up on one retries it, which
    * turns overload into collapse (docs/ARCHITECTURE.md, "Overload").
    */
   private void command(Message<JsonObject> msg) {
-    if (inFlight >= settings.maxInFlight()) {
-      metrics.shed();
-      msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "The server is busy; please try again in a moment"));
-      return;
-    }
     CommandEnvelope in = CommandEnvelope.fromJson(msg.body());
     Command command;
     try {
       if (JOIN_SESSION.equals(in.cmd())) {
-        command = CommandParser.parseJoin(in.decodedBody(), in.connectionId(), in.participantId());
+        command = CommandParser.parseJoin(in.decodedBody(), in.connectionId());
+      } else if (WATCH.equals(in.cmd())) {
+        command = new Command.Watch(); // the gateway checked the code; it routes like a join's
       } else if (GET_RECOMMENDATIONS.equals(in.cmd())) {
-        recommend(in.code(), in.participantId(), in.decodedBody())
+        recommend(in.code(), in.participantId(), in.connectionId(), in.decodedBody())
             .onComplete(ar -> msg.reply(ar.succeeded() ? Replies.ok(ar.result()) : Replies.error(ar.cause())));
         return;
       } else if (CommandParser.isJamCommand(in.cmd())) {
@@ -111,9 +110,19 @@ public final class SessionVerticle extends VerticleBase {
           ? in.connectionId() : in.participantId();
       command = new Command.Tracked(owner, in.cmd() + " " + in.requestId(), command);
     }
-    inFlight++;
+    if (!JOIN_SESSION.equals(in.cmd())) {
+      // The gateway's binding of this connection may be stale (a resume elsewhere that it has not
+      // heard of yet): the jam itself checks that the connection is still its participant's.
+      command = new Command.Via(in.connectionId(), command);
+    }
+    if (!admission.tryStart()) {
+      metrics.shed();
+      msg.reply(Replies.error(ErrorCode.UNAVAILABLE, "The server is busy; please try again in a moment"));
+      return;
+    }
+    long started = System.nanoTime();
     run(in.code(), command, in.receivedAt(), in.cmd()).onComplete(ar -> {
-      inFlight--;
+      admission.done(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       msg.reply(ar.succeeded()
           ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))
           : Replies.error(ar.cause()));
@@ -123,7 +132,9 @@ public final class SessionVerticle extends VerticleBase {
   /** Executes a command and publishes its events; the future carries the result or the refusal. */
   private Future<CommandResult> run(String code, Command command, long receivedAt, String name) {
     long start = System.nanoTime();
-    return store.execute(code, command, System.currentTimeMillis())
+    long now = System.currentTimeMillis();
+    return store.execute(code, command, now)
+        .compose(result -> admit(code, command, now).map(result))
         .onSuccess(result -> events.publish(code, command, result, receivedAt))
         .onFailure(t -> {
           if (t instanceof JamException je) {
@@ -141,13 +152,24 @@ public final class SessionVerticle extends VerticleBase {
         });
   }
 
+  /**
+   * A reaction the jam accepted is published only within its sender's rate (PROTOCOL §12): the
+   * window is counted after the jam's own checks, so a refused reaction never counts.
+   */
+  private Future<Void> admit(String code, Command command, long now) {
+    Command inner = Command.unwrapped(command);
+    return inner instanceof Command.React react
+        ? store.admitReaction(code, react.actor(), now)
+        : Future.succeededFuture();
+  }
+
   /** Membership, then the limit (1..50, default 10), then the recommender. */
-  private Future<JsonObject> recommend(String code, String participantId, Object rawBody) {
+  private Future<JsonObject> recommend(String code, String participantId, String connectionId, Object rawBody) {
     if (code == null) {
       return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
     }
     return store.get(code).compose(jam -> {
-      if (participantId == null || jam.participant(participantId).isEmpty()) {
+      if (participantId == null || jam.participant(participantId).filter(p -> p.isLiveOn(connectionId)).isEmpty()) {
         return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
       }
       Object rawLimit = Input.body(rawBody).get("limit");
@@ -167,7 +189,7 @@ public final class SessionVerticle extends VerticleBase {
         throw Input.invalid("settings must be an object");
       }
       Settings defaults = Settings.defaults(settings.maxQueueSize());
-      jamSettings = rawSettings == null ? defaults : defaults.apply(((JsonObject) rawSettings).getMap());
+      jamSettings = rawSettings == null ? defaults : defaults.apply(PlainJson.of((JsonObject) rawSettings));
     } catch (JamException e) {
       msg.reply(Replies.error(e));
       return;

@@ -33,7 +33,7 @@ public final class TickerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    store = new JamStore(vertx, settings.jams());
+    store = new JamStore(vertx, settings.jams(), settings.reactions());
     events = new JamEvents(vertx, settings.metrics());
     vertx.setPeriodic(settings.tickIntervalMs(), id -> tick());
     vertx.setPeriodic(CENSUS_INTERVAL_MS, id -> census());

@@ -35,8 +35,8 @@ class ReplicaConsistencyTest {
     try (TestCluster cluster = new TestCluster()) {
       JamNode a = cluster.start(JamNode.Role.DATA);
       JamNode b = cluster.start(JamNode.Role.DATA);
-      JamStore onA = new JamStore(a.vertx(), a.jams());
-      JamStore onB = new JamStore(b.vertx(), b.jams());
+      JamStore onA = new JamStore(a.vertx(), a.jams(), a.reactionWindows());
+      JamStore onB = new JamStore(b.vertx(), b.jams(), b.reactionWindows());
       long start = System.currentTimeMillis();
       List<String> codes = new ArrayList<>();
       for (int i = 0; i < JAMS; i++) {
@@ -72,8 +72,8 @@ class ReplicaConsistencyTest {
   private static String fill(JamStore store, int n, long now) throws Exception {
     Jam jam = store.create("Host " + n, Settings.defaults(50)).await(30, TimeUnit.SECONDS);
     String code = jam.code();
-    run(store, code, new Command.Join("Host", jam.hostToken(), null, "gw/host-" + n, null), now);
-    run(store, code, new Command.Join("Guest", null, null, "gw/guest-" + n, null), now);
+    run(store, code, new Command.Join("Host", jam.hostToken(), null, "gw/host-" + n), now);
+    run(store, code, new Command.Join("Guest", null, null, "gw/guest-" + n), now);
     run(store, code, new Command.Disconnect("gw/guest-" + n), now);
     String host = store.get(code).await(30, TimeUnit.SECONDS).participants().get(0).id();
     for (int s = 1; s <= 4; s++) {

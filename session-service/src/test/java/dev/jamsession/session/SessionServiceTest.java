@@ -45,6 +45,9 @@ class SessionServiceTest {
   private static TestCluster cluster;
   private static JamNode node;
   private static EventBus bus;
+  /** What the fake recommender was last asked. */
+  private static final java.util.concurrent.atomic.AtomicReference<JsonObject> asked =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   static Song song(String id, long durationMs) {
     return new Song(id, "Song " + id, "Artist", "Album", "rock", 2000, durationMs, "/a/" + id, null, 0.5);
@@ -59,9 +62,11 @@ class SessionServiceTest {
     SessionService.deploy(node, config, songs).await(30, TimeUnit.SECONDS);
     bus = node.vertx().eventBus();
     // The recommender, faked on its real address: always the same pick.
-    bus.<JsonObject>consumer(Addresses.RECOMMENDER_RECOMMEND, msg -> msg.reply(Replies.ok(new JsonObject()
-        .put("songs", new JsonArray().add(new JsonObject().put("song", new JsonObject().put("id", "pick")))))))
-        .completion().await(10, TimeUnit.SECONDS);
+    bus.<JsonObject>consumer(Addresses.RECOMMENDER_RECOMMEND, msg -> {
+      asked.set(msg.body());
+      msg.reply(Replies.ok(new JsonObject()
+          .put("songs", new JsonArray().add(new JsonObject().put("song", new JsonObject().put("id", "pick"))))));
+    }).completion().await(10, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -220,6 +225,55 @@ class SessionServiceTest {
       JsonObject item = body(filled).getJsonObject("data").getJsonArray("queue").getJsonObject(0);
       assertThat(item.getString("addedById")).isEqualTo(AutofillRule.RECOMMENDER_ID);
       assertThat(item.getJsonObject("song").getString("id")).isEqualTo("pick");
+    }
+  }
+
+  /**
+   * Settings sent in one JVM arrive as JsonArrays inside JsonObjects (a local delivery copies them),
+   * not as the Lists a decoded message holds; the rules must read both.
+   */
+  @Test
+  void partyRulesSentInTheSameJvmApplyAndReachTheRecommender() throws Exception {
+    JsonObject jam = created(new JsonObject().put("blockedGenres", new JsonArray().add("ROCK")).put("autoPlay", false));
+    String code = jam.getString("sessionCode");
+    String host = data(command("jam.join-session", code, null, "gw1/c9",
+        new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))))
+        .getJsonObject("you").getString("participantId");
+    JsonObject refused = command("jam.add-to-queue", code, host, "gw1/c9", new JsonObject().put("songId", "long"));
+    assertThat(refused.getString("code")).isEqualTo("NOT_ALLOWED");
+    assertThat(refused.getString("error")).isEqualTo("Rock is blocked in this jam");
+    JsonObject settings = data(command("jam.update-settings", code, host, "gw1/c9", new JsonObject()
+        .put("blockedGenres", new JsonArray().add("Metal").add("polka")).put("maxSongDurationMs", 300_000)))
+        .getJsonObject("settings");
+    assertThat(settings.getJsonArray("blockedGenres")).containsExactly("Metal", "polka");
+    assertThat(command("jam.add-to-queue", code, host, "gw1/c9", new JsonObject().put("songId", "long"))
+        .getString("code")).isEqualTo("NOT_ALLOWED"); // 600 s, over the 5-minute limit
+    data(command("jam.get-recommendations", code, host, "gw1/c9", new JsonObject()));
+    assertThat(asked.get().getJsonObject("rules")).isEqualTo(new JsonObject().put("maxSongDurationMs", 300_000)
+        .put("blockedGenres", new JsonArray().add("Metal").add("polka")));
+  }
+
+  @Test
+  void reactionsArePublishedAtTheJamsRevWithinTheirSendersWindow() throws Exception {
+    JsonObject jam = created(new JsonObject());
+    String code = jam.getString("sessionCode");
+    try (Events events = new Events(code)) {
+      JsonObject joined = data(command("jam.join-session", code, null, "gw1/c10",
+          new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))));
+      String host = joined.getJsonObject("you").getString("participantId");
+      for (int i = 0; i < 10; i++) {
+        assertThat(data(command("jam.react", code, host, "gw1/c10", new JsonObject().put("emoji", "👏")))).isEmpty();
+      }
+      JsonObject limited = command("jam.react", code, host, "gw1/c10", new JsonObject().put("emoji", "👏"));
+      assertThat(limited.getString("code")).isEqualTo("RATE_LIMITED");
+      Message<Buffer> reaction = events.await("reaction");
+      assertThat(EventMessage.rev(reaction)).isEqualTo(joined.getLong("rev"));
+      assertThat(EventMessage.participant(reaction)).isNull(); // it ends nobody's membership
+      assertThat(body(reaction).getJsonObject("data").getString("emoji")).isEqualTo("👏");
+      assertThat(node.reactionWindows().get(JamNode.reactionKey(code, host)).acceptedAt()).hasSize(10);
+      JsonObject screen = data(command("jam.watch", code, null, "gw1/c11", new JsonObject().put("code", code)));
+      assertThat(screen.containsKey("you")).isFalse();
+      assertThat(screen.getLong("rev")).isEqualTo(joined.getLong("rev")); // ten reactions, no new revision
     }
   }
 

@@ -30,6 +30,10 @@ final class BusClient implements AutoCloseable {
       return "rec".equals(json.getString("type")) && json.getString("address", "").startsWith("jam.events.");
     }
 
+    boolean isEvent(String type) {
+      return isEvent() && type.equals(body().getString("type"));
+    }
+
     JsonObject body() {
       return json.getJsonObject("body");
     }
@@ -178,7 +182,7 @@ final class BusClient implements AutoCloseable {
 
   /** The first event of {@code type} at or after position {@code from}. */
   Frame awaitEvent(int from, String type, Duration timeout) throws Exception {
-    return await(from, f -> f.isEvent() && type.equals(f.body().getString("type")), timeout);
+    return await(from, f -> f.isEvent(type), timeout);
   }
 
   int frameCount() {

@@ -152,7 +152,7 @@ class GatewayFailoverTest {
     assertThat(finals).hasSize(3);
     assertThat(ledger.violations(finals)).as("acknowledged commands missing from the final state").isEmpty();
     for (Player p : moving) {
-      JsonObject me = participant(finals.get(p.code).snapshot(), p.participantId());
+      JsonObject me = Jams.participant(finals.get(p.code).snapshot(), p.participantId());
       assertThat(me).as(p + " is a participant after the failover").isNotNull();
       assertThat(me.getBoolean("connected")).as(p + " is connected after resuming").isTrue();
     }
@@ -170,7 +170,7 @@ class GatewayFailoverTest {
     long deadline = killedAt + TimeUnit.MILLISECONDS.toNanos(GRACE_MS + 10_000);
     JsonObject[] last = new JsonObject[1];
     boolean removed = Await.within(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), Duration.ofMillis(500),
-        () -> (last[0] = participant(observer.snapshot(), ghost.participantId())) == null);
+        () -> (last[0] = Jams.participant(observer.snapshot(), ghost.participantId())) == null);
     if (removed) {
       LOG.info("ghost removed {} ms after its gateway was killed", (System.nanoTime() - killedAt) / 1_000_000);
       return;
@@ -178,15 +178,5 @@ class GatewayFailoverTest {
     throw new AssertionError("A participant whose gateway was killed and who never resumed is still in the jam "
         + (GRACE_MS + 10_000) + " ms later (DISCONNECT_GRACE=" + GRACE_MS + "): " + last[0]
         + ". Nobody tells session-service about connections of a dead gateway, so they never start their grace period.");
-  }
-
-  private static JsonObject participant(JsonObject snapshot, String id) {
-    for (Object o : snapshot.getJsonArray("participants")) {
-      JsonObject p = (JsonObject) o;
-      if (id.equals(p.getString("id"))) {
-        return p;
-      }
-    }
-    return null;
   }
 }

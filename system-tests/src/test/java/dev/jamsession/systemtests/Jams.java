@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Jams full of players for the system tests, and their final states. */
 final class Jams {
@@ -45,6 +47,29 @@ final class Jams {
     Map<String, Ledger.FinalState> out = new LinkedHashMap<>();
     newest.forEach((code, snap) -> out.put(code, new Ledger.FinalState(snap, votes.get(code))));
     return out;
+  }
+
+  /** The participant {@code id} of a snapshot, or null when it has none. */
+  static JsonObject participant(JsonObject snapshot, String id) {
+    for (Object o : snapshot.getJsonArray("participants")) {
+      JsonObject p = (JsonObject) o;
+      if (id.equals(p.getString("id"))) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The ids of a snapshot's participants, or of those connected only. */
+  static Set<String> participantIds(JsonObject snapshot, boolean connectedOnly) {
+    Set<String> ids = new TreeSet<>();
+    for (Object o : snapshot.getJsonArray("participants")) {
+      JsonObject p = (JsonObject) o;
+      if (!connectedOnly || p.getBoolean("connected")) {
+        ids.add(p.getString("id"));
+      }
+    }
+    return ids;
   }
 
   static JsonObject settings(int maxQueueSize) {

@@ -45,23 +45,8 @@ final class Frame {
     dataRev = -1;
     hasQueue = false;
     try (JsonParser p = JSON.createParser(bytes)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return this;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "type" -> type = p.getValueAsString();
-          case "address" -> address = p.getValueAsString();
-          case "failureType" -> code = p.getValueAsString();
-          case "body" -> {
-            if (value == JsonToken.START_OBJECT && readBody(p)) {
-              return this;
-            }
-          }
-          default -> p.skipChildren();
-        }
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        readObject(p, "");
       }
       return this;
     } catch (IOException e) {
@@ -69,43 +54,48 @@ final class Frame {
     }
   }
 
-  /** Reads the body object; true when everything needed is known and the rest can be left unread. */
-  private boolean readBody(JsonParser p) throws IOException {
+  /**
+   * Reads an object's fields up to its end, each named by its path from the frame's root
+   * ({@code body.data.rev}); true when everything needed is known and the rest can be left unread.
+   */
+  private boolean readObject(JsonParser p, String prefix) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
-      switch (field) {
-        case "type" -> eventType = p.getValueAsString();
-        case "rev" -> rev = p.getValueAsLong(-1);
-        case "success" -> success = value == JsonToken.VALUE_TRUE;
-        case "code" -> code = p.getValueAsString();
-        case "data" -> {
-          if (value == JsonToken.START_OBJECT && readData(p)) {
-            return true;
-          }
-        }
-        default -> p.skipChildren();
+      String path = prefix + p.currentName();
+      if (readField(p, path, p.nextToken())) {
+        return true;
       }
     }
     return false;
   }
 
-  private boolean readData(JsonParser p) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      if (field.equals("queue")) {
+  /** One field, the parser at its value. A reply is done with data.rev, an event with data.queue. */
+  private boolean readField(JsonParser p, String path, JsonToken value) throws IOException {
+    switch (path) {
+      case "type" -> type = p.getValueAsString();
+      case "address" -> address = p.getValueAsString();
+      case "failureType" -> code = p.getValueAsString();
+      case "body", "body.data" -> {
+        return value == JsonToken.START_OBJECT && readObject(p, path + ".");
+      }
+      case "body.type" -> eventType = p.getValueAsString();
+      case "body.rev" -> rev = p.getValueAsLong(-1);
+      case "body.success" -> success = value == JsonToken.VALUE_TRUE;
+      case "body.code" -> code = p.getValueAsString();
+      case "body.data.queue" -> {
         hasQueue = true;
         if (rev >= 0 && address != null) {
           return true;
         }
-      } else if (field.equals("rev")) {
+        p.skipChildren();
+      }
+      case "body.data.rev" -> {
         dataRev = p.getValueAsLong(-1);
         if (success && address != null) {
           return true;
         }
+        p.skipChildren();
       }
-      p.skipChildren();
+      default -> p.skipChildren();
     }
     return false;
   }

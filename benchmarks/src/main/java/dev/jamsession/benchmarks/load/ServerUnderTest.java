@@ -38,22 +38,19 @@ final class ServerUnderTest implements AutoCloseable {
   final URI base;
   final long pid;
   final List<String> command;
-  final Map<String, String> env;
   private final Process process;
   final Path log;
 
-  private ServerUnderTest(URI base, long pid, List<String> command, Map<String, String> env, Process process,
-                          Path log) {
+  private ServerUnderTest(URI base, long pid, List<String> command, Process process, Path log) {
     this.base = base;
     this.pid = pid;
     this.command = command;
-    this.env = env;
     this.process = process;
     this.log = log;
   }
 
   static ServerUnderTest attach(String url, long pid) {
-    return new ServerUnderTest(URI.create(url.endsWith("/") ? url : url + "/"), pid, List.of(), Map.of(), null, null);
+    return new ServerUnderTest(URI.create(url.endsWith("/") ? url : url + "/"), pid, List.of(), null, null);
   }
 
   /**
@@ -112,7 +109,7 @@ final class ServerUnderTest implements AutoCloseable {
     builder.environment().putAll(env);
     Process process = builder.start();
     ServerUnderTest server = new ServerUnderTest(URI.create("http://127.0.0.1:" + port + "/"), process.pid(),
-        List.copyOf(command), Map.copyOf(env), process, logFile);
+        List.copyOf(command), process, logFile);
     // An interrupted run (Ctrl-C) must not leave the server behind.
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "load-server-reaper"));
     try {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** One entry of a catalog file, checked field by field; unknown fields are ignored. */
@@ -70,15 +71,8 @@ final class SongEntry {
   }
 
   private String text(String field, boolean required) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        problem(field, "is missing");
-      }
-      return null;
-    }
-    if (!v.isTextual()) {
-      problem(field, "must be a string");
+    JsonNode v = checked(node, field, field, required, JsonNode::isTextual, "must be a string");
+    if (v == null) {
       return null;
     }
     String s = v.asText().strip();
@@ -94,15 +88,9 @@ final class SongEntry {
   }
 
   private long integer(String field, boolean required, long min, long max, long fallback) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        problem(field, "is missing");
-      }
-      return fallback;
-    }
-    if (!v.canConvertToExactIntegral() || !v.isNumber()) {
-      problem(field, "must be a whole number");
+    JsonNode v = checked(node, field, field, required, n -> n.canConvertToExactIntegral() && n.isNumber(),
+        "must be a whole number");
+    if (v == null) {
       return fallback;
     }
     long value = v.asLong();
@@ -115,15 +103,8 @@ final class SongEntry {
 
   private double number(JsonNode parent, String field, String label, boolean required, double min,
                         double max, double fallback) {
-    JsonNode v = parent.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        problem(label, "is missing");
-      }
-      return fallback;
-    }
-    if (!v.isNumber()) {
-      problem(label, "must be a number");
+    JsonNode v = checked(parent, field, label, required, JsonNode::isNumber, "must be a number");
+    if (v == null) {
       return fallback;
     }
     double value = v.asDouble();
@@ -132,6 +113,26 @@ final class SongEntry {
       return fallback;
     }
     return value;
+  }
+
+  /**
+   * The field's value if it is there and of the kind asked for; else null, with a problem when it
+   * is of another kind or, being required, missing (null counts as missing).
+   */
+  private JsonNode checked(JsonNode parent, String field, String label, boolean required,
+                           Predicate<JsonNode> kind, String mustBe) {
+    JsonNode v = parent.get(field);
+    if (v == null || v.isNull()) {
+      if (required) {
+        problem(label, "is missing");
+      }
+      return null;
+    }
+    if (!kind.test(v)) {
+      problem(label, mustBe);
+      return null;
+    }
+    return v;
   }
 
   /** An absolute http(s) URL or a path on this server; nothing a browser would execute. */
@@ -156,12 +157,9 @@ final class SongEntry {
   }
 
   private AudioFeatures features() {
-    JsonNode f = node.get("features");
-    if (f == null || f.isNull()) {
-      return null;
-    }
-    if (!f.isObject()) {
-      problem("features", "must be an object {tempo, energy, valence, danceability, acousticness}");
+    JsonNode f = checked(node, "features", "features", false, JsonNode::isObject,
+        "must be an object {tempo, energy, valence, danceability, acousticness}");
+    if (f == null) {
       return null;
     }
     return new AudioFeatures(

@@ -4,7 +4,9 @@ import static dev.jamsession.core.protocol.Addresses.END_SESSION;
 import static dev.jamsession.core.protocol.Addresses.JOIN_SESSION;
 import static dev.jamsession.core.protocol.Addresses.LEAVE_SESSION;
 import static dev.jamsession.core.protocol.Addresses.QUEUE_PLAYLIST;
+import static dev.jamsession.core.protocol.Addresses.SNAPSHOT;
 import static dev.jamsession.core.protocol.Addresses.TIME;
+import static dev.jamsession.core.protocol.Addresses.WATCH;
 
 import dev.jamsession.core.domain.CommandParser;
 import dev.jamsession.core.domain.Input;
@@ -26,8 +28,9 @@ import java.util.UUID;
 /**
  * Handles every command a browser sends, in the order of PROTOCOL §8 (after the socket's rate
  * check): size, membership, shape, then hands it to session-service with the identity bound to
- * the connection. Binds the connection on a successful join and unbinds it on leave. Resolves
- * the playlist of jam.queue-playlist itself, so the jam side never touches the database.
+ * the connection. Binds the connection on a successful join (a participant) or watch (a screen,
+ * §12) and unbinds it on leave. Resolves the playlist of jam.queue-playlist itself, so the jam
+ * side never touches the database.
  */
 final class CommandRelay {
   static final int MAX_BODY_BYTES = 1024;
@@ -56,10 +59,10 @@ final class CommandRelay {
     if (bodyBytes > MAX_BODY_BYTES) {
       return Future.succeededFuture(Replies.error(ErrorCode.PAYLOAD_TOO_LARGE, "Messages are limited to 1 KB"));
     }
-    // §8: size, then membership (jam.time and jam.join-session are for anyone), then shape.
-    boolean anyone = TIME.equals(cmd) || JOIN_SESSION.equals(cmd);
-    if (!anyone && !c.isJoined()) {
-      return Future.succeededFuture(Replies.error(ErrorCode.NOT_JOINED, "Join a jam first"));
+    // §8: size, then membership (jam.time, jam.join-session and jam.watch are for anyone), then shape.
+    if (!mayRequest(c, cmd)) {
+      return Future.succeededFuture(Replies.error(ErrorCode.NOT_JOINED, c.isScreen()
+          ? "Screens only watch: join the jam to take part" : "Join a jam first"));
     }
     if (body != null && !(body instanceof JsonObject)) {
       return Future.succeededFuture(Replies.error(ErrorCode.INVALID_INPUT, "The message body must be a JSON object"));
@@ -69,10 +72,31 @@ final class CommandRelay {
     }
     JsonObject args = body == null ? new JsonObject() : (JsonObject) body;
     inFlight++;
-    Future<JsonObject> reply = JOIN_SESSION.equals(cmd) ? join(c, args)
+    Future<JsonObject> reply = JOIN_SESSION.equals(cmd) || WATCH.equals(cmd) ? enter(c, cmd, args)
+        : c.isScreen() ? screen(c, cmd)
         : QUEUE_PLAYLIST.equals(cmd) ? queuePlaylist(c, args)
         : forward(c, cmd, args);
     return reply.andThen(ar -> inFlight--);
+  }
+
+  /** A participant sends anything; a screen what §12 lets it (and leave, which ends the watch). */
+  private static boolean mayRequest(Connection c, String cmd) {
+    if (TIME.equals(cmd) || JOIN_SESSION.equals(cmd) || WATCH.equals(cmd) || c.isJoined()) {
+      return true;
+    }
+    return c.isScreen() && (Addresses.SCREEN_COMMANDS.contains(cmd) || LEAVE_SESSION.equals(cmd));
+  }
+
+  /**
+   * A screen's jam.snapshot is its watch again (the snapshot without you); its jam.leave-session
+   * ends the watch here, since the jam never knew it.
+   */
+  private Future<JsonObject> screen(Connection c, String cmd) {
+    if (SNAPSHOT.equals(cmd)) {
+      return request(c, WATCH, c.code(), null, new JsonObject());
+    }
+    rooms.unbind(c);
+    return Future.succeededFuture(Replies.ok(new JsonObject()));
   }
 
   /** Commands forwarded to session-service whose reply has not come back yet. */
@@ -80,7 +104,11 @@ final class CommandRelay {
     return inFlight;
   }
 
-  private Future<JsonObject> join(Connection c, JsonObject args) {
+  /**
+   * A join or a watch: one at a time per connection (a second in flight could only leave a ghost
+   * behind), with the jam's events held from before it, so none after its reply is missed here.
+   */
+  private Future<JsonObject> enter(Connection c, String cmd, JsonObject args) {
     String code;
     try {
       code = Input.code(args.getValue("code"));
@@ -93,28 +121,33 @@ final class CommandRelay {
     }
     String previousCode = c.code();
     String previousParticipant = c.participantId();
-    String bound = code.equals(previousCode) ? previousParticipant : null;
-    // Holding the jam's events from before the join on means none after it is missed here.
+    // Holding the jam's events from before the join on means none after it is missed here. The
+    // jam knows whether this connection already is one of its participants (PROTOCOL §9).
     return rooms.hold(code)
-        .transform(live -> request(c, JOIN_SESSION, code, bound, args))
+        .transform(live -> request(c, cmd, code, null, args))
         .andThen(ar -> {
           c.endJoin();
           if (ar.succeeded() && Replies.isSuccess(ar.result())) {
-            joined(c, code, ar.result(), previousCode, previousParticipant);
+            entered(c, cmd, code, ar.result(), previousCode, previousParticipant);
           }
           rooms.release(code);
         });
   }
 
-  private void joined(Connection c, String code, JsonObject reply, String previousCode, String previousParticipant) {
-    String participantId = reply.getJsonObject("data").getJsonObject("you").getString("participantId");
+  private void entered(Connection c, String cmd, String code, JsonObject reply, String previousCode,
+                       String previousParticipant) {
+    String participantId = WATCH.equals(cmd) ? null
+        : reply.getJsonObject("data").getJsonObject("you").getString("participantId");
     if (c.isClosed()) {
-      // The socket went away while the join was in flight: nobody is there to be this participant.
-      request(c, LEAVE_SESSION, code, participantId, new JsonObject());
+      if (participantId != null) {
+        // The socket went away while the join was in flight: nobody is there to be this participant.
+        request(c, LEAVE_SESSION, code, participantId, new JsonObject());
+      }
       return;
     }
-    if (previousCode != null && !previousCode.equals(code)) {
-      // One jam per connection: joining another leaves the first.
+    // A connection is in one jam, as a participant or a screen: joining another jam leaves the
+    // first, and watching (any jam) leaves the jam it was in.
+    if (previousParticipant != null && (participantId == null || !previousCode.equals(code))) {
       request(c, LEAVE_SESSION, previousCode, previousParticipant, new JsonObject());
     }
     rooms.bind(c, code, participantId);

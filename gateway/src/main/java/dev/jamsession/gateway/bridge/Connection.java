@@ -3,8 +3,9 @@ package dev.jamsession.gateway.bridge;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * One browser connection and the identity the server bound to it. Mutable, but touched only on
- * the event loop of the gateway verticle that owns the socket.
+ * One browser connection and the identity the server bound to it: a participant of a jam (a code
+ * and a participant id), a screen of a jam (a code alone, PROTOCOL §12), or neither. Mutable, but
+ * touched only on the event loop of the gateway verticle that owns the socket.
  */
 final class Connection {
   final String id;
@@ -30,8 +31,14 @@ final class Connection {
     return participantId;
   }
 
+  /** A participant of a jam. */
   boolean isJoined() {
-    return code != null;
+    return participantId != null;
+  }
+
+  /** A screen of a jam: it sees the jam's events, but is nobody in it. */
+  boolean isScreen() {
+    return code != null && participantId == null;
   }
 
   boolean isClosed() {
@@ -43,6 +50,7 @@ final class Connection {
     return listening;
   }
 
+  /** {@code participantId} null: the connection becomes a screen of the jam. */
   void bind(String code, String participantId) {
     this.code = code;
     this.participantId = participantId;

@@ -106,7 +106,7 @@ public final class JamBridge {
 
   /**
    * A socket closed: its participant is disconnected, not removed (docs/ARCHITECTURE.md,
-   * "Disconnect is not leave").
+   * "Disconnect is not leave"); a screen just stops watching.
    */
   void closed(BridgeSocket socket) {
     if (!sockets.remove(socket)) {
@@ -121,8 +121,8 @@ public final class JamBridge {
           .put("code", c.code())
           .put("participantId", c.participantId())
           .put("connectionId", c.id));
-      rooms.unbind(c);
     }
+    rooms.unbind(c); // a screen too: the jam never knew it, only this node's room
     c.markClosed();
   }
 

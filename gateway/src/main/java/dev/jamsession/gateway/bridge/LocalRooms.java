@@ -51,7 +51,10 @@ final class LocalRooms implements JamFanout.Receiver {
     fanout.release(code, this);
   }
 
-  /** Binds the connection to a participant of the jam (leaving any room it was in). */
+  /**
+   * Binds the connection to a participant of the jam, or with {@code participantId} null makes it
+   * a screen of the jam (leaving any room it was in).
+   */
   void bind(Connection c, String code, String participantId) {
     unbind(c);
     c.bind(code, participantId);

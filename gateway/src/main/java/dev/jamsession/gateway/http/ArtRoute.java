@@ -4,7 +4,6 @@ import dev.jamsession.catalog.AudioSource;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.catalog.Picture;
 import dev.jamsession.core.catalog.Song;
-import dev.jamsession.core.protocol.ErrorCode;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -30,29 +29,24 @@ public final class ArtRoute {
   }
 
   public void mount(Router router) {
-    router.get("/api/songs/:id/art").handler(this::art);
+    router.get("/api/songs/:id/art").handler(SongRoutes.forSong(catalog, this::art));
   }
 
-  private void art(RoutingContext ctx) {
-    Optional<Song> song = catalog.byId(ctx.pathParam("id"));
-    if (song.isEmpty()) {
-      HttpReplies.error(ctx, ErrorCode.UNKNOWN_SONG, "No song with that id");
-      return;
-    }
-    Optional<String> own = catalog.artUrl(song.get().id());
+  private void art(RoutingContext ctx, Song song) {
+    Optional<String> own = catalog.artUrl(song.id());
     if (own.isPresent()) {
       ctx.response().setStatusCode(302).putHeader("Location", own.get())
           .putHeader("Cache-Control", "public, max-age=86400").end();
       return;
     }
-    Optional<AudioSource> audio = catalog.audio(song.get().id());
+    Optional<AudioSource> audio = catalog.audio(song.id());
     // Reading tags touches the file: never on the event loop.
     vertx.executeBlocking(() -> audio.flatMap(AudioSource::picture), false).onComplete(ar -> {
       Optional<Picture> picture = ar.succeeded() ? ar.result() : Optional.empty();
       if (picture.isPresent()) {
         send(ctx, picture.get().mimeType(), Buffer.buffer(picture.get().data()));
       } else {
-        String svg = CoverArt.svg(song.get().artist(), song.get().album());
+        String svg = CoverArt.svg(song.artist(), song.album());
         send(ctx, "image/svg+xml", Buffer.buffer(svg.getBytes(StandardCharsets.UTF_8)));
       }
     });

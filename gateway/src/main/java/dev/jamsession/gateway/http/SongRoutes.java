@@ -8,6 +8,7 @@ import dev.jamsession.catalog.SearchResult;
 import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.protocol.ErrorCode;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 
 /** The catalog over HTTP: search, one song, and its audio with Range support (PROTOCOL §7). */
 public final class SongRoutes {
@@ -30,7 +32,7 @@ public final class SongRoutes {
 
   public void mount(Router router) {
     router.get("/api/songs").handler(this::search);
-    router.get("/api/songs/:id").handler(this::song);
+    router.get("/api/songs/:id").handler(forSong(catalog, SongRoutes::song));
     router.get("/api/songs/:id/audio").handler(this::audio);
   }
 
@@ -53,13 +55,14 @@ public final class SongRoutes {
     HttpReplies.ok(ctx, new JsonObject().put("total", result.total()).put("songs", songs));
   }
 
-  private void song(RoutingContext ctx) {
-    Optional<Song> song = catalog.byId(ctx.pathParam("id"));
-    if (song.isEmpty()) {
-      HttpReplies.error(ctx, ErrorCode.UNKNOWN_SONG, "No song with that id");
-      return;
-    }
-    HttpReplies.ok(ctx, new JsonObject(song.get().toMap()));
+  /** A handler of a path naming a song by {@code :id}; UNKNOWN_SONG when the catalog has none. */
+  static Handler<RoutingContext> forSong(Catalog catalog, BiConsumer<RoutingContext, Song> handler) {
+    return ctx -> catalog.byId(ctx.pathParam("id")).ifPresentOrElse(song -> handler.accept(ctx, song),
+        () -> HttpReplies.error(ctx, ErrorCode.UNKNOWN_SONG, "No song with that id"));
+  }
+
+  private static void song(RoutingContext ctx, Song song) {
+    HttpReplies.ok(ctx, new JsonObject(song.toMap()));
   }
 
   private void audio(RoutingContext ctx) {

@@ -1,12 +1,10 @@
 package dev.jamsession.gateway.http;
 
 import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.PemFiles;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,31 +20,13 @@ public final class TlsSetup {
   }
 
   public static TlsSetup fromEnv(Map<String, String> env) {
-    JamConfig.Vars v = new JamConfig.Vars(env);
-    String cert = v.string("TLS_CERT_FILE", null);
-    String key = v.string("TLS_KEY_FILE", null);
-    if (cert == null && key == null) {
+    List<String> files = PemFiles.allOrNone(new JamConfig.Vars(env), "TLS", "TLS_CERT_FILE", "TLS_KEY_FILE");
+    if (files == null) {
       return new TlsSetup(null);
     }
-    if (cert == null || key == null) {
-      throw new IllegalArgumentException((cert == null ? "TLS_CERT_FILE" : "TLS_KEY_FILE")
-          + " must be set too: TLS needs both TLS_CERT_FILE and TLS_KEY_FILE");
-    }
-    requirePem("TLS_CERT_FILE", cert, "CERTIFICATE");
-    requirePem("TLS_KEY_FILE", key, "PRIVATE KEY");
-    return new TlsSetup(new PemKeyCertOptions().setCertPath(cert).setKeyPath(key));
-  }
-
-  private static void requirePem(String name, String file, String kind) {
-    String text;
-    try {
-      text = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(name + " must name a readable PEM file, got '" + file + "'");
-    }
-    if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
-      throw new IllegalArgumentException(name + " must be a PEM file holding a " + kind + ", got '" + file + "'");
-    }
+    PemFiles.require("TLS_CERT_FILE", files.get(0), "CERTIFICATE");
+    PemFiles.require("TLS_KEY_FILE", files.get(1), "PRIVATE KEY");
+    return new TlsSetup(new PemKeyCertOptions().setCertPath(files.get(0)).setKeyPath(files.get(1)));
   }
 
   public boolean enabled() {

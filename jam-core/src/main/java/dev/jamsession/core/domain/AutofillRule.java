@@ -33,14 +33,17 @@ public final class AutofillRule {
     return jam.playback().isPlaying() && remaining <= LEAD_MS;
   }
 
-  /** Adds the pick if the jam still needs it and the song is neither playing nor played. */
+  /**
+   * Adds the pick if the jam still needs it, the song is neither playing nor played and the
+   * jam's rules allow it (§11). The item counts for no participant: round 0, nobody's limit.
+   */
   static Reply apply(Draft d, Command.Autofill c) {
     String songId = c.song().id();
     boolean known = (d.current != null && d.current.song().id().equals(songId))
         || d.history.stream().anyMatch(h -> h.song().id().equals(songId));
-    if (needsAutofill(d.snapshotJam(d.base.rev()), d.now) && !known) {
+    if (needsAutofill(d.snapshotJam(d.base.rev()), d.now) && !known && d.settings.songRules().allows(c.song())) {
       d.queue.add(new QueueItem(d.ids.id("q-"), c.song(), RECOMMENDER_ID, RECOMMENDER_NAME, d.now,
-          d.nextSeq++, Map.of()));
+          d.nextSeq++, Map.of(), 0));
       d.event(EventType.QUEUE_UPDATED);
     }
     return Reply.EMPTY;

@@ -14,12 +14,27 @@ public sealed interface Command {
 
   /** One constant per record below. */
   enum Kind {
-    TRACKED, INVALID, JOIN, LEAVE, ADD_TO_QUEUE, QUEUE_PLAYLIST, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
+    VIA, TRACKED, INVALID, JOIN, LEAVE, ADD_TO_QUEUE, QUEUE_PLAYLIST, VOTE, REMOVE_FROM_QUEUE, PLAY_NEXT,
     PLAYBACK_UPDATE, VOTE_SKIP, UPDATE_SETTINGS, KICK, TRANSFER_HOST, END_SESSION, SNAPSHOT,
-    DISCONNECT, GATEWAY_LOST, AUTOFILL, TICK, EXPIRE
+    REACT, WATCH, DISCONNECT, GATEWAY_LOST, AUTOFILL, TICK, EXPIRE
   }
 
   Kind kind();
+
+  /**
+   * A participant's command as it came in on {@code connectionId}: it acts for its actor only
+   * while that is the actor's live connection. Outermost (around a {@link Tracked}); commands
+   * without it (the engine's own callers, system commands) are not tied to a connection.
+   */
+  record Via(String connectionId, Command command) implements Command {
+    public Kind kind() { return Kind.VIA; }
+  }
+
+  /** The command inside its {@link Via} and {@link Tracked} wrappers. */
+  static Command unwrapped(Command command) {
+    Command c = command instanceof Via v ? v.command() : command;
+    return c instanceof Tracked t ? t.command() : c;
+  }
 
   /**
    * A command with the id of the request that carried it. A retry with the same id (after a
@@ -35,9 +50,8 @@ public sealed interface Command {
     public Kind kind() { return Kind.INVALID; }
   }
 
-  /** Join, or resume with a token. {@code boundParticipantId}: this connection is already that participant. */
-  record Join(String userName, String hostToken, String resumeToken, String connectionId,
-              String boundParticipantId) implements Command {
+  /** Join, or resume with a token, on {@code connectionId}. */
+  record Join(String userName, String hostToken, String resumeToken, String connectionId) implements Command {
     public Kind kind() { return Kind.JOIN; }
   }
 
@@ -104,6 +118,16 @@ public sealed interface Command {
 
   record Snapshot(String actor) implements Command {
     public Kind kind() { return Kind.SNAPSHOT; }
+  }
+
+  /** A reaction (PROTOCOL §12); {@code emoji} is one of {@link Reactions#EMOJI}, as echoed. */
+  record React(String actor, String emoji) implements Command {
+    public Kind kind() { return Kind.REACT; }
+  }
+
+  /** A screen's view of the jam (PROTOCOL §12): the snapshot without {@code you}; anyone may. */
+  record Watch() implements Command {
+    public Kind kind() { return Kind.WATCH; }
   }
 
   /**

@@ -7,6 +7,7 @@ import static dev.jamsession.core.protocol.Addresses.LEAVE_SESSION;
 import static dev.jamsession.core.protocol.Addresses.PLAYBACK_UPDATE;
 import static dev.jamsession.core.protocol.Addresses.PLAY_NEXT;
 import static dev.jamsession.core.protocol.Addresses.QUEUE_PLAYLIST;
+import static dev.jamsession.core.protocol.Addresses.REACT;
 import static dev.jamsession.core.protocol.Addresses.REMOVE_FROM_QUEUE;
 import static dev.jamsession.core.protocol.Addresses.SNAPSHOT;
 import static dev.jamsession.core.protocol.Addresses.TRANSFER_HOST;
@@ -35,11 +36,12 @@ public final class CommandParser {
   private static final Set<String> SETTINGS_FIELDS = Settings.defaults(50).toMap().keySet();
 
   /**
-   * Whether {@code address} names a command this parser takes: the state-changing ones and
-   * snapshot (join, recommendations and time are handled apart).
+   * Whether {@code address} names a command this parser takes: the state-changing ones, snapshot
+   * and react (join, watch, recommendations and time are handled apart).
    */
   public static boolean isJamCommand(String address) {
-    return SNAPSHOT.equals(address) || Addresses.STATE_CHANGING_COMMANDS.contains(address);
+    return SNAPSHOT.equals(address) || REACT.equals(address)
+        || Addresses.STATE_CHANGING_COMMANDS.contains(address);
   }
 
   /** The client's own request id for safe retries, if it sent a usable one; else null. */
@@ -70,6 +72,7 @@ public final class CommandParser {
         case TRANSFER_HOST -> new Command.TransferHost(actor, Input.id(body, "participantId"));
         case END_SESSION -> new Command.EndSession(actor);
         case SNAPSHOT -> new Command.Snapshot(actor);
+        case REACT -> new Command.React(actor, Reactions.emoji(body.get("emoji")));
         default -> throw new IllegalArgumentException("not a jam command: " + address);
       };
     } catch (JamException e) {
@@ -78,14 +81,13 @@ public final class CommandParser {
   }
 
   /** {code, userName, hostToken?, resumeToken?}; a resume needs no name. Throws INVALID_INPUT. */
-  public static Command.Join parseJoin(Object rawBody, String connectionId,
-                                       String boundParticipantId) {
+  public static Command.Join parseJoin(Object rawBody, String connectionId) {
     Map<String, Object> body = Input.body(rawBody);
     String resumeToken = Input.optionalToken(body, "resumeToken");
     String hostToken = Input.optionalToken(body, "hostToken");
     Object rawName = body.get("userName");
     String userName = resumeToken != null && rawName == null ? null : Input.name(rawName, "userName");
-    return new Command.Join(userName, hostToken, resumeToken, connectionId, boundParticipantId);
+    return new Command.Join(userName, hostToken, resumeToken, connectionId);
   }
 
   /**

@@ -14,18 +14,26 @@ import java.util.Set;
  * events the command caused, rendered from the final state.
  */
 final class Draft {
-  static final Comparator<QueueItem> QUEUE_ORDER = Comparator
-      .comparingInt(QueueItem::score).reversed()
+  private static final Comparator<QueueItem> BY_SCORE = Comparator.comparingInt(QueueItem::score).reversed();
+  /** PROTOCOL §4: score descending, then older first. */
+  static final Comparator<QueueItem> QUEUE_ORDER = BY_SCORE
+      .thenComparingLong(QueueItem::addedAt)
+      .thenComparingLong(QueueItem::seq);
+  /** PROTOCOL §11 fairQueue: within one score, each adder's first song, then their second, ... */
+  static final Comparator<QueueItem> FAIR_ORDER = BY_SCORE
+      .thenComparingInt(QueueItem::round)
       .thenComparingLong(QueueItem::addedAt)
       .thenComparingLong(QueueItem::seq);
 
-  /** An event whose snapshot fields are rendered once the command is done. */
-  private record PendingEvent(EventType type, Map<String, Object> extras, String participantId,
-                              String reason, String detached, long durationMs) {}
+  /** An event whose snapshot fields ({@code fields}) are rendered once the command is done. */
+  private record PendingEvent(EventType type, List<SnapshotField> fields, Map<String, Object> extras,
+                              String participantId, String reason, String detached, long durationMs) {}
 
   final Jam base;
   final long now;
   final Ids ids;
+  /** The connection a participant's command came on ({@link Command.Via}), or null. */
+  final String via;
   String hostId;
   boolean hostClaimed;
   long lastActivity;
@@ -41,13 +49,15 @@ final class Draft {
   /** What a retry of this command needs to answer again, when a rule has more than ids to say. */
   String resultRef;
   private boolean changed;
+  private boolean newRevision;
   private boolean ended;
   private final List<PendingEvent> events = new ArrayList<>();
 
-  Draft(Jam jam, long now, Ids ids) {
+  Draft(Jam jam, long now, Ids ids, String via) {
     this.base = jam;
     this.now = now;
     this.ids = ids;
+    this.via = via;
     hostId = jam.hostId();
     hostClaimed = jam.hostClaimed();
     lastActivity = jam.lastActivity();
@@ -69,32 +79,51 @@ final class Draft {
 
   /** Records a visible change: an event carrying the final values of its type's fields. */
   void event(EventType type) {
-    changed = true;
-    events.add(new PendingEvent(type, Map.of(), null, null, null, 0));
+    versioned(new PendingEvent(type, type.fields(), Map.of(), null, null, null, 0));
+  }
+
+  /** An event that carries {@code also} beside its type's own fields (a settings change that reordered the queue). */
+  void event(EventType type, SnapshotField also) {
+    List<SnapshotField> fields = new ArrayList<>(type.fields());
+    fields.add(also);
+    versioned(new PendingEvent(type, fields, Map.of(), null, null, null, 0));
   }
 
   /** An event about one participant, shown as they are now (before any succession). */
   void participantEvent(EventType type, Participant p, String reason, String detached) {
-    changed = true;
     Map<String, Object> extras = new LinkedHashMap<>();
     extras.put("participant", Views.participant(p, hostId));
     if (reason != null) {
       extras.put("reason", reason);
     }
-    events.add(new PendingEvent(type, extras, p.id(), reason, detached, 0));
+    versioned(new PendingEvent(type, type.fields(), extras, p.id(), reason, detached, 0));
   }
 
   void hostChanged() {
-    changed = true;
-    events.add(new PendingEvent(EventType.HOST_CHANGED, Map.of(), hostId, null, null, 0));
+    versioned(new PendingEvent(EventType.HOST_CHANGED, EventType.HOST_CHANGED.fields(), Map.of(), hostId,
+        null, null, 0));
   }
 
   void end(String reason) {
     ended = true;
-    changed = true;
     long age = now - base.createdAt();
-    events.add(new PendingEvent(EventType.SESSION_ENDED, Map.of("reason", reason, "durationMs", age),
+    versioned(new PendingEvent(EventType.SESSION_ENDED, List.of(), Map.of("reason", reason, "durationMs", age),
         null, reason, null, age));
+  }
+
+  /** A reaction (PROTOCOL §12): published, but no change of state and no new revision. */
+  void reaction(Participant p, String emoji) {
+    Map<String, Object> extras = new LinkedHashMap<>();
+    extras.put("participant", Views.participant(p, hostId));
+    extras.put("emoji", emoji);
+    extras.put("at", now);
+    events.add(new PendingEvent(EventType.REACTION, List.of(), extras, p.id(), null, null, 0));
+  }
+
+  private void versioned(PendingEvent e) {
+    changed = true;
+    newRevision = true;
+    events.add(e);
   }
 
   boolean isChanged() {
@@ -107,11 +136,14 @@ final class Draft {
 
   /** The revision the jam will have after this command. */
   long nextRev() {
-    return events.isEmpty() ? base.rev() : base.rev() + 1;
+    return newRevision ? base.rev() + 1 : base.rev();
   }
 
-  void sortQueue() {
-    queue.sort(QUEUE_ORDER);
+  /** Puts the queue in the order the settings ask for; whether that moved anything. */
+  boolean sortQueue() {
+    List<QueueItem> before = List.copyOf(queue);
+    queue.sort(settings.fairQueue() ? FAIR_ORDER : QUEUE_ORDER);
+    return !before.equals(queue);
   }
 
   int indexOfParticipant(String id) {
@@ -162,24 +194,29 @@ final class Draft {
    */
   Outcome finish(Reply reply) {
     if (!changed) {
-      return new Outcome(base, false, false, List.of(), reply.render(base));
+      return new Outcome(base, false, false, render(base), reply.render(base));
     }
     long rev = nextRev();
     Jam next = snapshotJam(rev);
-    List<JamEvent> rendered = new ArrayList<>(events.size());
-    for (PendingEvent e : events) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      for (SnapshotField f : e.type().fields()) {
-        data.put(f.wireName(), Views.field(next, f));
-      }
-      data.putAll(e.extras());
-      rendered.add(new JamEvent(e.type(), rev, data, e.participantId(), e.reason(), e.detached(),
-          e.durationMs()));
-    }
+    List<JamEvent> rendered = render(next);
     if (ended) {
       return new Outcome(null, true, true, rendered, Reply.withRev(Map.of(), rev));
     }
     Map<String, Object> data = reply.render(next);
     return new Outcome(next, true, false, rendered, rev > base.rev() ? Reply.withRev(data, rev) : data);
+  }
+
+  private List<JamEvent> render(Jam next) {
+    List<JamEvent> rendered = new ArrayList<>(events.size());
+    for (PendingEvent e : events) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      for (SnapshotField f : e.fields()) {
+        data.put(f.wireName(), Views.field(next, f));
+      }
+      data.putAll(e.extras());
+      rendered.add(new JamEvent(e.type(), next.rev(), data, e.participantId(), e.reason(), e.detached(),
+          e.durationMs()));
+    }
+    return rendered;
   }
 }

@@ -16,8 +16,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The event types of PROTOCOL §5, declared once: the wire name, the snapshot fields each carries,
- * and whether a server may coalesce it (§5 Coalescing).
+ * The event types of PROTOCOL §5, declared once: the wire name, the snapshot fields each carries
+ * (a settings-updated that reordered the queue carries the queue too, §11), and whether a server
+ * may coalesce it (§5 Coalescing).
  */
 public enum EventType {
   PARTICIPANT_JOINED("participant-joined", false, PARTICIPANTS, HOST_ID, SKIP_VOTES),
@@ -29,7 +30,9 @@ public enum EventType {
   PLAYBACK_UPDATED("playback-updated", true, PLAYBACK),
   SKIP_VOTES_UPDATED("skip-votes-updated", true, SKIP_VOTES),
   SETTINGS_UPDATED("settings-updated", false, SETTINGS, SKIP_VOTES),
-  SESSION_ENDED("session-ended", false);
+  SESSION_ENDED("session-ended", false),
+  /** PROTOCOL §12: no snapshot field; it changes nothing, so it carries the jam's current rev. */
+  REACTION("reaction", false);
 
   private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
       .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

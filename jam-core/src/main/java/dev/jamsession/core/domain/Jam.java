@@ -53,9 +53,14 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
         .filter(p -> p.connected() && skipVotes.contains(p.id())).count();
   }
 
-  /** ceil(skipThreshold x connected participants), at least 1. */
+  /**
+   * ceil(skipThreshold x connected participants), at most {@code skipMaxVotes} when that is set
+   * (PROTOCOL §9), at least 1.
+   */
   public int skipNeeded() {
-    return Math.max(1, (int) Math.ceil(settings.skipThreshold() * connectedCount() - 1e-9));
+    int needed = (int) Math.ceil(settings.skipThreshold() * connectedCount() - 1e-9);
+    int cap = settings.skipMaxVotes();
+    return Math.max(1, cap > 0 ? Math.min(needed, cap) : needed);
   }
 
   /** A plain loop, request id first (the rarer match): every tracked command looks here. */

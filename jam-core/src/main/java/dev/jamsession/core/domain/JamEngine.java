@@ -3,6 +3,7 @@ package dev.jamsession.core.domain;
 import static dev.jamsession.core.protocol.ErrorCode.NOT_FOUND;
 
 import dev.jamsession.core.domain.Command.Tracked;
+import dev.jamsession.core.domain.Command.Via;
 import dev.jamsession.core.protocol.JamException;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * (on the owner and again on the backup) and in plain unit tests. Checks run in the order of
  * PROTOCOL §8: membership, shape, permission, state. The rules themselves live by concern in
  * {@link Membership}, {@link QueueRules}, {@link PlaybackRules}, {@link SettingsRules},
- * {@link AutofillRule} and {@link Retries}.
+ * {@link AutofillRule}, {@link Reactions} and {@link Retries}.
  */
 public final class JamEngine {
   private final Ids ids;
@@ -37,8 +38,10 @@ public final class JamEngine {
   }
 
   private Outcome run(Jam jam, Command command, long now, boolean render) {
-    Tracked tracked = command instanceof Tracked t ? t : null;
-    Command inner = tracked != null ? tracked.command() : command;
+    String via = command instanceof Via v ? v.connectionId() : null;
+    Command outer = command instanceof Via v ? v.command() : command;
+    Tracked tracked = outer instanceof Tracked t ? t : null;
+    Command inner = Command.unwrapped(command);
     if (jam == null) {
       if (isSystem(inner)) {
         return new Outcome(null, false, false, List.of(), Map.of()); // already gone: nothing happened
@@ -52,7 +55,7 @@ public final class JamEngine {
             render ? Retries.replay(jam, inner, done.get(), now) : Map.of());
       }
     }
-    Draft d = new Draft(jam, now, ids);
+    Draft d = new Draft(jam, now, ids, via);
     Reply reply = dispatch(d, inner);
     if (!d.isEnded()) {
       Membership.ensureHost(d);
@@ -74,6 +77,7 @@ public final class JamEngine {
   /** One line per command; the switch covers every kind, so a new command must be handled here. */
   private static Reply dispatch(Draft d, Command command) {
     return switch (command.kind()) {
+      case VIA -> dispatch(d, ((Via) command).command());
       case TRACKED -> dispatch(d, ((Tracked) command).command());
       case INVALID -> {
         Command.Invalid c = (Command.Invalid) command;
@@ -98,6 +102,8 @@ public final class JamEngine {
       case END_SESSION -> SettingsRules.end(d, ((Command.EndSession) command).actor());
       case EXPIRE -> SettingsRules.expire(d, (Command.Expire) command);
       case SNAPSHOT -> Reply.snapshotFor(Membership.member(d, ((Command.Snapshot) command).actor()).id(), d.now);
+      case REACT -> Reactions.react(d, (Command.React) command);
+      case WATCH -> Reply.screenSnapshot(d.now);
       case TICK -> {
         Membership.expireGrace(d, ((Command.Tick) command).graceMs());
         PlaybackRules.songEnded(d);

@@ -23,15 +23,14 @@ final class Membership {
   private Membership() {}
 
   static Reply join(Draft d, Join c) {
-    if (c.boundParticipantId() != null && d.indexOfParticipant(c.boundParticipantId()) >= 0) {
-      return Reply.snapshotFor(c.boundParticipantId(), d.now);
-    }
     int live = d.indexOfLiveConnection(c.connectionId());
     if (c.resumeToken() != null) {
       return resume(d, c, live);
     }
     if (live >= 0) {
-      // A second join in flight on the same connection: it already is that participant.
+      // Another join on a connection that already is a participant's (a second one in flight, or
+      // a join again to the same jam): it is that participant. A connection that only was one
+      // (a resume moved them elsewhere) joins anew.
       return Reply.snapshotFor(d.participants.get(live).id(), d.now);
     }
     if (c.hostToken() != null && (d.hostClaimed || !c.hostToken().equals(d.base.hostToken()))) {
@@ -42,7 +41,7 @@ final class Membership {
     }
     String name = Names.unique(c.userName(), d.participants.stream().map(Participant::name).toList());
     Participant p = new Participant(d.ids.id("p-"), name, d.now, true, 0, d.ids.token(),
-        c.connectionId());
+        c.connectionId(), 0);
     d.participants.add(p);
     d.lastActivity = d.now;
     if (c.hostToken() != null) {
@@ -188,7 +187,9 @@ final class Membership {
 
   static Participant member(Draft d, String actor) {
     int i = actor == null ? -1 : d.indexOfParticipant(actor);
-    if (i < 0) {
+    // The gateway learns only from an event that a resume elsewhere (or a disconnect) took its
+    // connection's participant away, and may send on its behalf meanwhile; the jam knows at once.
+    if (i < 0 || (d.via != null && !d.participants.get(i).isLiveOn(d.via))) {
       throw new JamException(NOT_JOINED, "Join the jam first");
     }
     return d.participants.get(i);

@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * A queued song with its votes (participant id to +1 or -1). {@code seq} breaks ties between
- * items added in the same millisecond so the order is total.
+ * items added in the same millisecond so the order is total. {@code round} is how many songs its
+ * adder had added to the jam before it, fixed when it was added: the fair queue's turn (§11).
  */
 public record QueueItem(String id, Song song, String addedById, String addedBy, long addedAt,
-                        long seq, Map<String, Integer> votes) {
+                        long seq, Map<String, Integer> votes, int round) {
 
   public QueueItem {
     votes = Map.copyOf(votes);
@@ -46,6 +47,6 @@ public record QueueItem(String id, Song song, String addedById, String addedBy, 
     } else {
       next.put(participantId, value);
     }
-    return new QueueItem(id, song, addedById, addedBy, addedAt, seq, next);
+    return new QueueItem(id, song, addedById, addedBy, addedAt, seq, next, round);
   }
 }

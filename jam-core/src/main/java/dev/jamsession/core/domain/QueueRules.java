@@ -20,19 +20,25 @@ import java.util.Map;
 final class QueueRules {
   private QueueRules() {}
 
+  /**
+   * Checks in the order of PROTOCOL §8: membership, guestsCanAdd (permission), the song, then
+   * the state: a full queue, the adder's limit, a duplicate, the rules about the song (§11).
+   */
   static Reply add(Draft d, AddToQueue c) {
     Participant actor = Membership.member(d, c.actor());
+    PartyRules.requireMayAdd(d, actor);
     if (c.song() == null) {
       throw new JamException(UNKNOWN_SONG, "That song is not in the catalog");
     }
     if (d.queue.size() >= d.settings.maxQueueSize()) {
       throw new JamException(QUEUE_FULL, "The queue is full (" + d.settings.maxQueueSize() + " songs)");
     }
+    PartyRules.requireRoomFor(d, actor);
     if (isQueuedOrPlaying(d, c.song().id())) {
       throw new JamException(DUPLICATE_SONG, "That song is already playing or queued");
     }
-    QueueItem item = new QueueItem(d.ids.id("q-"), c.song(), actor.id(), actor.name(), d.now,
-        d.nextSeq++, Map.of());
+    d.settings.songRules().requireAllowed(c.song());
+    QueueItem item = PartyRules.newItem(d, actor.id(), c.song());
     d.queue.add(item);
     d.sortQueue();
     d.lastActivity = d.now;
@@ -43,9 +49,9 @@ final class QueueRules {
   /**
    * jam.queue-playlist (PROTOCOL §13): the playlist's songs in order, as the host's items and not
    * limited per person, until the queue is full. Passed over (and counted as skipped): songs
-   * already queued or playing (an earlier entry of the same playlist included) and songs the
-   * catalog no longer has. Checks: membership, host, the playlist, then a queue already full.
-   * One queue-updated for the lot; data {added, skipped}.
+   * already queued or playing (an earlier entry of the same playlist included), songs the
+   * catalog no longer has and songs the jam's rules refuse (§11). Checks: membership, host, the
+   * playlist, then a queue already full. One queue-updated for the lot; data {added, skipped}.
    */
   static Reply queuePlaylist(Draft d, QueuePlaylist c) {
     Participant actor = Membership.member(d, c.actor());
@@ -57,17 +63,18 @@ final class QueueRules {
     if (d.queue.size() >= max) {
       throw new JamException(QUEUE_FULL, "The queue is full (" + max + " songs)");
     }
+    SongRules rules = d.settings.songRules();
     int added = 0;
     int skipped = 0;
     for (Song song : c.songs()) {
       if (d.queue.size() >= max) {
         break;
       }
-      if (song == null || isQueuedOrPlaying(d, song.id())) {
+      if (song == null || isQueuedOrPlaying(d, song.id()) || !rules.allows(song)) {
         skipped++;
         continue;
       }
-      d.queue.add(new QueueItem(d.ids.id("q-"), song, actor.id(), actor.name(), d.now, d.nextSeq++, Map.of()));
+      d.queue.add(PartyRules.newItem(d, actor.id(), song));
       added++;
     }
     if (added > 0) {

@@ -23,6 +23,11 @@ interface Reply {
     return jam -> Views.snapshot(jam, participantId, now);
   }
 
+  /** What a screen sees (PROTOCOL §12): the snapshot without {@code you}. */
+  static Reply screenSnapshot(long now) {
+    return jam -> Views.screenSnapshot(jam, now);
+  }
+
   static Map<String, Object> single(String key, Object value) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(key, value);

@@ -1,18 +1,41 @@
 package dev.jamsession.core.domain;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A jam's settings (PROTOCOL §6), with the ranges of §8. */
+/**
+ * A jam's settings (PROTOCOL §6, the party rules of §11, the skip cap of §9), with the ranges of
+ * §8. {@code maxSongsPerPerson} and {@code maxSongDurationMs} are 0 for no limit,
+ * {@code skipMaxVotes} 0 for no cap.
+ */
 public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, double skipThreshold,
                        int maxParticipants, boolean guestsControlPlayback, boolean listed,
-                       boolean autofill) {
+                       boolean autofill, boolean guestsCanAdd, int maxSongsPerPerson,
+                       long maxSongDurationMs, List<String> blockedGenres, boolean fairQueue,
+                       boolean reactions, int skipMaxVotes) {
 
   public static final int MAX_QUEUE_SIZE_LIMIT = 200;
   public static final int MAX_PARTICIPANTS_LIMIT = 500;
+  public static final int MAX_SONGS_PER_PERSON_LIMIT = 200;
+  /**
+   * The default cap on the skip votes needed: rooms of up to 20 (at the default threshold) need
+   * what they always did, and a room of 200 needs 10 votes, not 100.
+   */
+  public static final int DEFAULT_SKIP_MAX_VOTES = 10;
+
+  public Settings {
+    blockedGenres = List.copyOf(blockedGenres);
+  }
 
   public static Settings defaults(int maxQueueSize) {
-    return new Settings(true, maxQueueSize, true, 0.5, 50, false, false, true);
+    return new Settings(true, maxQueueSize, true, 0.5, 50, false, false, true, true, 0, 0,
+        List.of(), false, true, DEFAULT_SKIP_MAX_VOTES);
+  }
+
+  /** The rules about songs themselves (duration, genre), as autofill and the recommender apply them. */
+  public SongRules songRules() {
+    return new SongRules(maxSongDurationMs, blockedGenres);
   }
 
   /**
@@ -20,34 +43,45 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
    * a field of the wrong type or out of range throws INVALID_INPUT and changes nothing.
    */
   public Settings apply(Map<String, Object> patch) {
-    boolean voting = allowVoting;
-    int queueSize = maxQueueSize;
-    boolean auto = autoPlay;
-    double threshold = skipThreshold;
-    int maxPeople = maxParticipants;
-    boolean guestsControl = guestsControlPlayback;
-    boolean isListed = listed;
-    boolean fill = autofill;
+    Map<String, Object> next = toMap();
     for (Map.Entry<String, Object> e : patch.entrySet()) {
-      Object v = e.getValue();
-      switch (e.getKey()) {
-        case "allowVoting" -> voting = Input.bool(v, "allowVoting");
-        case "autoPlay" -> auto = Input.bool(v, "autoPlay");
-        case "guestsControlPlayback" -> guestsControl = Input.bool(v, "guestsControlPlayback");
-        case "listed" -> isListed = Input.bool(v, "listed");
-        case "autofill" -> fill = Input.bool(v, "autofill");
-        case "maxQueueSize" -> queueSize = (int) Input.integer(v, "maxQueueSize", 1, MAX_QUEUE_SIZE_LIMIT);
-        case "maxParticipants" -> maxPeople = (int) Input.integer(v, "maxParticipants", 2, MAX_PARTICIPANTS_LIMIT);
-        case "skipThreshold" -> {
-          threshold = Input.number(v, "skipThreshold");
-          if (threshold <= 0 || threshold > 1) {
-            throw Input.invalid("skipThreshold must be more than 0 and at most 1");
-          }
-        }
-        default -> { }
+      if (next.containsKey(e.getKey())) {
+        next.put(e.getKey(), checked(e.getKey(), e.getValue()));
       }
     }
-    return new Settings(voting, queueSize, auto, threshold, maxPeople, guestsControl, isListed, fill);
+    return fromMap(next);
+  }
+
+  /** One setting's value, checked for type and range (and normalised: ints, trimmed genres). */
+  private static Object checked(String field, Object v) {
+    return switch (field) {
+      case "maxQueueSize" -> (int) Input.integer(v, field, 1, MAX_QUEUE_SIZE_LIMIT);
+      case "maxParticipants" -> (int) Input.integer(v, field, 2, MAX_PARTICIPANTS_LIMIT);
+      case "maxSongsPerPerson" -> (int) Input.integer(v, field, 0, MAX_SONGS_PER_PERSON_LIMIT);
+      case "skipMaxVotes" -> (int) Input.integer(v, field, 0, MAX_PARTICIPANTS_LIMIT);
+      case "maxSongDurationMs" -> SongRules.maxDuration(v);
+      case "blockedGenres" -> SongRules.genres(v);
+      case "skipThreshold" -> {
+        double threshold = Input.number(v, field);
+        if (threshold <= 0 || threshold > 1) {
+          throw Input.invalid("skipThreshold must be more than 0 and at most 1");
+        }
+        yield threshold;
+      }
+      case "allowVoting", "autoPlay", "guestsControlPlayback", "listed", "autofill", "guestsCanAdd",
+          "fairQueue", "reactions" -> Input.bool(v, field);
+      default -> throw new IllegalArgumentException("no such setting: " + field);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Settings fromMap(Map<String, Object> m) {
+    return new Settings((boolean) m.get("allowVoting"), (int) m.get("maxQueueSize"),
+        (boolean) m.get("autoPlay"), (double) m.get("skipThreshold"), (int) m.get("maxParticipants"),
+        (boolean) m.get("guestsControlPlayback"), (boolean) m.get("listed"), (boolean) m.get("autofill"),
+        (boolean) m.get("guestsCanAdd"), (int) m.get("maxSongsPerPerson"),
+        (long) m.get("maxSongDurationMs"), (List<String>) m.get("blockedGenres"),
+        (boolean) m.get("fairQueue"), (boolean) m.get("reactions"), (int) m.get("skipMaxVotes"));
   }
 
   public Map<String, Object> toMap() {
@@ -60,6 +94,13 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
     m.put("guestsControlPlayback", guestsControlPlayback);
     m.put("listed", listed);
     m.put("autofill", autofill);
+    m.put("guestsCanAdd", guestsCanAdd);
+    m.put("maxSongsPerPerson", maxSongsPerPerson);
+    m.put("maxSongDurationMs", maxSongDurationMs);
+    m.put("blockedGenres", blockedGenres);
+    m.put("fairQueue", fairQueue);
+    m.put("reactions", reactions);
+    m.put("skipMaxVotes", skipMaxVotes);
     return m;
   }
 }

@@ -13,7 +13,12 @@ final class SettingsRules {
     if (!next.equals(d.settings)) {
       d.settings = next;
       d.lastActivity = d.now;
-      d.event(EventType.SETTINGS_UPDATED);
+      // The rules apply to later adds: nothing queued is removed, but fairQueue may reorder (§11).
+      if (d.sortQueue()) {
+        d.event(EventType.SETTINGS_UPDATED, SnapshotField.QUEUE);
+      } else {
+        d.event(EventType.SETTINGS_UPDATED);
+      }
     }
     return settingsReply();
   }

@@ -25,6 +25,7 @@ public final class Views {
     m.put("score", item.score());
     m.put("up", item.up());
     m.put("down", item.down());
+    m.put("round", item.round()); // PROTOCOL §11: lets a client show whose turn is next
     return m;
   }
 
@@ -85,8 +86,8 @@ public final class Views {
     };
   }
 
-  /** The whole jam as {@code viewerId} sees it, with its own token and votes under {@code you}. */
-  public static Map<String, Object> snapshot(Jam jam, String viewerId, long now) {
+  /** The whole jam as a screen sees it (PROTOCOL §12): no {@code you}. */
+  public static Map<String, Object> screenSnapshot(Jam jam, long now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", jam.code());
     m.put("rev", jam.rev());
@@ -94,6 +95,12 @@ public final class Views {
       m.put(f.wireName(), field(jam, f));
     }
     m.put("serverTime", now);
+    return m;
+  }
+
+  /** The whole jam as {@code viewerId} sees it, with its own token and votes under {@code you}. */
+  public static Map<String, Object> snapshot(Jam jam, String viewerId, long now) {
+    Map<String, Object> m = screenSnapshot(jam, now);
     Participant me = jam.participant(viewerId).orElseThrow();
     Map<String, Object> votes = new LinkedHashMap<>();
     for (QueueItem item : jam.queue()) {

@@ -28,6 +28,13 @@ public final class Addresses {
   public static final String SNAPSHOT = "jam.snapshot";
   public static final String GET_RECOMMENDATIONS = "jam.get-recommendations";
   public static final String TIME = "jam.time";
+  /** PROTOCOL §12: an emoji to the jam; changes nothing, so it is not state-changing. */
+  public static final String REACT = "jam.react";
+  /** PROTOCOL §12: the connection becomes a screen of the jam (anyone). */
+  public static final String WATCH = "jam.watch";
+
+  /** What a screen may send (§12); everything else is NOT_JOINED for it, but a join or a leave. */
+  public static final Set<String> SCREEN_COMMANDS = Set.of(SNAPSHOT, TIME, WATCH);
 
   /**
    * The commands that change a jam, each sent with a requestId (PROTOCOL §9); the web client's
@@ -39,7 +46,7 @@ public final class Addresses {
 
   /** Every address a browser may send to (PROTOCOL §4). */
   public static final Set<String> PUBLIC_COMMANDS = union(STATE_CHANGING_COMMANDS,
-      List.of(JOIN_SESSION, SNAPSHOT, GET_RECOMMENDATIONS, TIME));
+      List.of(JOIN_SESSION, SNAPSHOT, GET_RECOMMENDATIONS, TIME, REACT, WATCH));
 
   /** Events of one jam are published here; a connection may register only its own jam's. */
   public static final String EVENTS_PREFIX = "jam.events.";

@@ -17,7 +17,11 @@ public enum ErrorCode {
   INVALID_TOKEN(403),
   RATE_LIMITED(429),
   UNAVAILABLE(503),
-  INTERNAL(500);
+  INTERNAL(500),
+  /** A participant already has as many songs queued as the jam allows (PROTOCOL §11). */
+  PERSON_LIMIT(409),
+  /** The jam's rules refuse this (a song too long or of a blocked genre, reactions off: §11, §12). */
+  NOT_ALLOWED(403);
 
   private final int httpStatus;
 

@@ -51,9 +51,9 @@ class InputTest {
 
   @Test
   void joinNeedsANameUnlessResuming() {
-    assertThat(CommandParser.parseJoin(Map.of("resumeToken", "t"), "c", null).userName()).isNull();
-    assertThatThrownBy(() -> CommandParser.parseJoin(Map.of(), "c", null)).isInstanceOf(JamException.class);
-    assertThatThrownBy(() -> CommandParser.parseJoin(Map.of("userName", "Ana", "hostToken", 5), "c", null))
+    assertThat(CommandParser.parseJoin(Map.of("resumeToken", "t"), "c").userName()).isNull();
+    assertThatThrownBy(() -> CommandParser.parseJoin(Map.of(), "c")).isInstanceOf(JamException.class);
+    assertThatThrownBy(() -> CommandParser.parseJoin(Map.of("userName", "Ana", "hostToken", 5), "c"))
         .isInstanceOf(JamException.class);
   }
 
@@ -62,7 +62,7 @@ class InputTest {
     var none = (dev.jamsession.core.catalog.SongLookup) id -> Optional.empty();
     for (Object body : new Object[] {"x", 42, java.util.List.of(1, 2), true}) {
       assertThat(CommandParser.parse("jam.leave-session", "p", body, none)).isInstanceOf(Command.Invalid.class);
-      assertThatThrownBy(() -> CommandParser.parseJoin(body, "c", null))
+      assertThatThrownBy(() -> CommandParser.parseJoin(body, "c"))
           .isInstanceOfSatisfying(JamException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
     }
     assertThat(CommandParser.parse("jam.leave-session", "p", null, none)).isInstanceOf(Command.Leave.class);

@@ -65,7 +65,7 @@ class JamEngineTest {
     void aConnectionAlreadyBoundGetsItsSnapshotWithoutChange() {
       String ana = f.host();
       long rev = f.jam.rev();
-      Outcome o = f.apply(new Command.Join("Ana", null, null, "conn-Ana", ana));
+      Outcome o = f.apply(new Command.Join("Ana", null, null, "conn-Ana"));
       assertThat(o.changed()).isFalse();
       assertThat(f.jam.rev()).isEqualTo(rev);
       assertThat(f.jam.participants()).hasSize(1);
@@ -345,7 +345,7 @@ class JamEngineTest {
         assertThat(e.type()).isEqualTo(EventType.PARTICIPANT_LEFT);
         assertThat(e.reason()).isEqualTo("kicked");
       });
-      refused(() -> f.apply(new Command.Join(null, null, bensToken, "conn-new", null)), ErrorCode.INVALID_TOKEN);
+      refused(() -> f.apply(new Command.Join(null, null, bensToken, "conn-new")), ErrorCode.INVALID_TOKEN);
       refused(() -> f.apply(new Command.Snapshot(ben)), ErrorCode.NOT_JOINED);
     }
 
@@ -373,7 +373,7 @@ class JamEngineTest {
       assertThat(f.jam.hostId()).isEqualTo(ana);
       f.now += 29_000;
       f.apply(new Command.Tick(30_000));
-      Outcome o = f.apply(new Command.Join(null, null, token, "conn-Ana-2", null));
+      Outcome o = f.apply(new Command.Join(null, null, token, "conn-Ana-2"));
       @SuppressWarnings("unchecked")
       Map<String, Object> you = (Map<String, Object>) o.reply().get("you");
       assertThat(you).containsEntry("participantId", ana).containsEntry("isHost", true);
@@ -388,7 +388,7 @@ class JamEngineTest {
     void losingAGatewayDisconnectsExactlyItsParticipants() {
       String ana = f.join("Ana", JamFixture.HOST_TOKEN);
       String ben = f.guest("Ben");
-      f.apply(new Command.Join("Cy", null, null, "gw-2/c1", null));
+      f.apply(new Command.Join("Cy", null, null, "gw-2/c1"));
       // JamFixture's connections are "conn-<name>"; Cy's came through gateway gw-2.
       f.apply(new Command.GatewayLost("gw-2"));
       assertThat(f.jam.participants()).filteredOn(p -> !p.connected()).extracting(Participant::name).containsExactly("Cy");
@@ -409,7 +409,7 @@ class JamEngineTest {
       assertThat(f.jam.participant(ana)).isEmpty();
       assertThat(f.jam.hostId()).isEqualTo(ben);
       assertThat(f.events).anySatisfy(e -> assertThat(e.reason()).isEqualTo("timeout"));
-      refused(() -> f.apply(new Command.Join(null, null, token, "c", null)), ErrorCode.INVALID_TOKEN);
+      refused(() -> f.apply(new Command.Join(null, null, token, "c")), ErrorCode.INVALID_TOKEN);
     }
 
     @Test
@@ -556,7 +556,7 @@ class JamEngineTest {
     @Test
     void aRetriedJoinIsTheSameParticipant() {
       f.host();
-      Command join = new Command.Tracked("conn-ben", "j1", new Command.Join("Ben", null, null, "conn-ben", null));
+      Command join = new Command.Tracked("conn-ben", "j1", new Command.Join("Ben", null, null, "conn-ben"));
       Outcome first = f.apply(join);
       f.apply(new Command.Disconnect("conn-ben")); // the connection is no longer anyone's live one
       Outcome again = f.apply(join);
@@ -589,7 +589,7 @@ class JamEngineTest {
     @Test
     void aLeaverTakesTheirRememberedRequestsAlong() {
       String ana = f.host();
-      Command join = new Command.Tracked("conn-ben", "j1", new Command.Join("Ben", null, null, "conn-ben", null));
+      Command join = new Command.Tracked("conn-ben", "j1", new Command.Join("Ben", null, null, "conn-ben"));
       String ben = (String) ((Map<?, ?>) f.apply(join).reply().get("you")).get("participantId");
       f.add(ana, 1);
       String item = f.add(ana, 2);
@@ -627,8 +627,8 @@ class JamEngineTest {
     @Test
     void joinsInFlightOnOneConnectionAreOneParticipant() {
       f.host();
-      f.apply(new Command.Join("Ben", null, null, "conn-x", null));
-      Outcome second = f.apply(new Command.Join("Ben again", null, null, "conn-x", null));
+      f.apply(new Command.Join("Ben", null, null, "conn-x"));
+      Outcome second = f.apply(new Command.Join("Ben again", null, null, "conn-x"));
       assertThat(second.changed()).isFalse();
       assertThat(f.jam.participants()).hasSize(2);
       f.apply(new Command.Disconnect("conn-x"));
@@ -641,7 +641,7 @@ class JamEngineTest {
       String ben = f.guest("Ben");
       String token = f.participant(ben).resumeToken();
       f.events.clear();
-      f.apply(new Command.Join(null, null, token, "conn-new", null));
+      f.apply(new Command.Join(null, null, token, "conn-new"));
       assertThat(f.events).singleElement().satisfies(e -> {
         assertThat(e.type()).isEqualTo(EventType.PARTICIPANT_UPDATED);
         assertThat(e.participantId()).isEqualTo(ben);
@@ -653,11 +653,42 @@ class JamEngineTest {
     }
 
     @Test
+    void aConnectionAResumeMovedAwayNoLongerActsOrReadsAndJoinsAnew() {
+      f.host();
+      String ben = f.guest("Ben");
+      f.add(ben, 1); // starts playing
+      String item = f.add(ben, 2);
+      f.apply(new Command.Join(null, null, f.participant(ben).resumeToken(), "conn-new"));
+      long rev = f.jam.rev();
+      for (Command c : List.<Command>of(new Command.Vote(ben, item, 1), new Command.AddToQueue(ben, "s3", song(3)),
+          new Command.Snapshot(ben), new Command.Leave(ben), new Command.Invalid(ben, "bad"))) {
+        refused(() -> f.apply(new Command.Via("conn-Ben", c)), ErrorCode.NOT_JOINED);
+      }
+      assertThat(f.jam.rev()).isEqualTo(rev);
+      f.apply(new Command.Via("conn-new", new Command.Vote(ben, item, 1)));
+      assertThat(f.jam.queue().get(0).score()).isEqualTo(1);
+      // A join on the old connection is somebody new, not Ben again.
+      Outcome rejoin = f.apply(new Command.Join("Ben", null, null, "conn-Ben"));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> you = (Map<String, Object>) rejoin.reply().get("you");
+      assertThat(you.get("participantId")).isNotEqualTo(ben);
+      assertThat(f.participant(ben).connectionId()).isEqualTo("conn-new");
+    }
+
+    @Test
+    void aDisconnectedParticipantsConnectionNoLongerActs() {
+      f.host();
+      String ben = f.guest("Ben");
+      f.apply(new Command.Disconnect("conn-Ben"));
+      refused(() -> f.apply(new Command.Via("conn-Ben", new Command.VoteSkip(ben, true))), ErrorCode.NOT_JOINED);
+    }
+
+    @Test
     void aResumeOnAnotherParticipantsConnectionDisconnectsThatOne() {
       String ana = f.host();
       String ben = f.guest("Ben");
       String cy = f.guest("Cy");
-      f.apply(new Command.Join(null, null, f.participant(ben).resumeToken(), "conn-Cy", null));
+      f.apply(new Command.Join(null, null, f.participant(ben).resumeToken(), "conn-Cy"));
       assertThat(f.participant(ben).connectionId()).isEqualTo("conn-Cy");
       assertThat(f.participant(cy).connected()).isFalse();
       assertThat(f.jam.participants()).filteredOn(p -> p.isLiveOn("conn-Cy")).hasSize(1);
@@ -685,7 +716,7 @@ class JamEngineTest {
     String item = f.add(ana, 2);
     Command[] commands = {
         new Command.Tracked(ben, "v1", new Command.Vote(ben, item, 1)),
-        new Command.Join("Cy", null, null, "conn-cy", null),
+        new Command.Join("Cy", null, null, "conn-cy"),
         new Command.VoteSkip(ben, true),
         new Command.Tracked(ben, "v1", new Command.Vote(ben, item, 1)),
         new Command.Disconnect("conn-Ben"),

@@ -27,7 +27,11 @@ final class JamFixture {
   }
 
   static Song song(int n, long durationMs) {
-    return new Song("s" + n, "Song " + n, "Artist " + n, "Album", "rock", 2000, durationMs,
+    return song(n, durationMs, "rock");
+  }
+
+  static Song song(int n, long durationMs, String genre) {
+    return new Song("s" + n, "Song " + n, "Artist " + n, "Album", genre, 2000, durationMs,
         "/api/songs/s" + n + "/audio", null, 0.5);
   }
 
@@ -40,7 +44,7 @@ final class JamFixture {
 
   /** Joins and returns the new participant's id. */
   String join(String name, String hostToken) {
-    Outcome o = apply(new Command.Join(name, hostToken, null, "conn-" + name, null));
+    Outcome o = apply(new Command.Join(name, hostToken, null, "conn-" + name));
     @SuppressWarnings("unchecked")
     Map<String, Object> you = (Map<String, Object>) o.reply().get("you");
     return (String) you.get("participantId");
@@ -55,7 +59,12 @@ final class JamFixture {
   }
 
   String add(String who, int songNumber) {
-    Outcome o = apply(new Command.AddToQueue(who, "s" + songNumber, song(songNumber)));
+    return add(who, song(songNumber));
+  }
+
+  /** Adds {@code song} for {@code who}; the new item's id. */
+  String add(String who, Song song) {
+    Outcome o = apply(new Command.AddToQueue(who, song.id(), song));
     @SuppressWarnings("unchecked")
     Map<String, Object> item = (Map<String, Object>) o.reply().get("item");
     return (String) item.get("id");

@@ -90,7 +90,7 @@ class NameRulesTest {
     assertThat(f.participant(second).name()).isEqualTo("ana 2");
     @SuppressWarnings("unchecked")
     Map<String, Object> you = (Map<String, Object>) f.apply(new Command.Join(null, null,
-        f.participant(second).resumeToken(), "conn-other", null)).reply().get("you");
+        f.participant(second).resumeToken(), "conn-other")).reply().get("you");
     assertThat(you.get("name")).isEqualTo("ana 2");
   }
 }

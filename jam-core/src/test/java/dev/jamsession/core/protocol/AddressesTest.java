@@ -26,6 +26,6 @@ class AddressesTest {
   @Test
   void everyPublicCommandIsUnderThePrefixTheBridgeGuards() {
     assertThat(Addresses.PUBLIC_COMMANDS).allMatch(a -> a.startsWith("jam.") && !a.startsWith(Addresses.EVENTS_PREFIX))
-        .containsAll(Addresses.STATE_CHANGING_COMMANDS).hasSize(16);
+        .containsAll(Addresses.STATE_CHANGING_COMMANDS).hasSize(18);
   }
 }

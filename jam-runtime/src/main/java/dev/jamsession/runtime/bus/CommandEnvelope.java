@@ -31,9 +31,9 @@ public record CommandEnvelope(String requestId, long receivedAt, String cmd, Str
         .put("body", body);
   }
 
-  /** The body as the domain's parser takes it: a Map for an object, else the value as it is. */
+  /** The body as the domain's parser takes it: plain Maps and Lists ({@link PlainJson}). */
   public Object decodedBody() {
-    return body instanceof JsonObject o ? o.getMap() : body;
+    return PlainJson.of(body);
   }
 
   public static CommandEnvelope fromJson(JsonObject json) {

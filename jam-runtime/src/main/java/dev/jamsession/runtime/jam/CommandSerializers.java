@@ -13,6 +13,12 @@ final class CommandSerializers {
 
   static List<CompactSerializer<?>> all() {
     return List.of(
+        Compact.of(Command.Via.class,
+            r -> new Command.Via(r.readString("connectionId"), r.readCompact("command")),
+            (w, c) -> {
+              w.writeString("connectionId", c.connectionId());
+              w.writeCompact("command", c.command());
+            }),
         Compact.of(Command.Tracked.class,
             r -> new Command.Tracked(r.readString("owner"), r.readString("requestId"), r.readCompact("command")),
             (w, c) -> {
@@ -28,13 +34,12 @@ final class CommandSerializers {
             }),
         Compact.of(Command.Join.class,
             r -> new Command.Join(r.readString("userName"), r.readString("hostToken"),
-                r.readString("resumeToken"), r.readString("connectionId"), r.readString("boundParticipantId")),
+                r.readString("resumeToken"), r.readString("connectionId")),
             (w, c) -> {
               w.writeString("userName", c.userName());
               w.writeString("hostToken", c.hostToken());
               w.writeString("resumeToken", c.resumeToken());
               w.writeString("connectionId", c.connectionId());
-              w.writeString("boundParticipantId", c.boundParticipantId());
             }),
         Compact.of(Command.Leave.class, r -> new Command.Leave(r.readString("actor")),
             (w, c) -> w.writeString("actor", c.actor())),
@@ -76,7 +81,8 @@ final class CommandSerializers {
               w.writeString("actor", c.actor());
               w.writeBoolean("value", c.value());
             }),
-        // The patch holds only checked settings (booleans and numbers): JSON keeps its value types.
+        // The patch holds only checked settings (booleans, numbers, a list of genres): JSON keeps
+        // their value types.
         Compact.of(Command.UpdateSettings.class,
             r -> new Command.UpdateSettings(r.readString("actor"), new JsonObject(r.readString("patch")).getMap()),
             (w, c) -> {
@@ -99,6 +105,13 @@ final class CommandSerializers {
             (w, c) -> w.writeString("actor", c.actor())),
         Compact.of(Command.Snapshot.class, r -> new Command.Snapshot(r.readString("actor")),
             (w, c) -> w.writeString("actor", c.actor())),
+        Compact.of(Command.React.class,
+            r -> new Command.React(r.readString("actor"), r.readString("emoji")),
+            (w, c) -> {
+              w.writeString("actor", c.actor());
+              w.writeString("emoji", c.emoji());
+            }),
+        Compact.of(Command.Watch.class, r -> new Command.Watch(), (w, c) -> { }),
         Compact.of(Command.Disconnect.class, r -> new Command.Disconnect(r.readString("connectionId")),
             (w, c) -> w.writeString("connectionId", c.connectionId())),
         Compact.of(Command.GatewayLost.class, r -> new Command.GatewayLost(r.readString("gatewayId")),

@@ -48,6 +48,8 @@ final class ProcessorSerializers {
               w.writeInt64("durationMs", e.durationMs());
               w.writeArrayOfInt8("json", e.json());
             }),
+        Compact.of(ReactionGate.class, r -> new ReactionGate(r.readInt64("now")),
+            (w, g) -> w.writeInt64("now", g.now())),
         Compact.of(CreateIfAbsent.class, r -> new CreateIfAbsent(r.readCompact("jam")),
             (w, c) -> w.writeCompact("jam", c.jam())),
         Compact.of(JamStats.class,

@@ -8,16 +8,19 @@ import dev.jamsession.core.domain.Jam;
 import dev.jamsession.core.domain.Participant;
 import dev.jamsession.core.domain.Playback;
 import dev.jamsession.core.domain.QueueItem;
+import dev.jamsession.core.domain.ReactionWindow;
 import dev.jamsession.core.domain.Settings;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** The Compact schemas of a jam and everything it holds. */
+/** The Compact schemas of a jam and everything it holds, and of the reaction windows beside it. */
 final class StateSerializers {
   private StateSerializers() {}
 
   static List<CompactSerializer<?>> all() {
-    return List.of(JAM, PARTICIPANT, QUEUE_ITEM, SONG, FEATURES, PLAYBACK, SETTINGS, HISTORY, APPLIED);
+    return List.of(JAM, PARTICIPANT, QUEUE_ITEM, SONG, FEATURES, PLAYBACK, SETTINGS, HISTORY, APPLIED,
+        REACTION_WINDOW);
   }
 
   static final CompactSerializer<Jam> JAM = Compact.of(Jam.class,
@@ -53,7 +56,7 @@ final class StateSerializers {
   static final CompactSerializer<Participant> PARTICIPANT = Compact.of(Participant.class,
       r -> new Participant(r.readString("id"), r.readString("name"), r.readInt64("joinedAt"),
           r.readBoolean("connected"), r.readInt64("disconnectedAt"), r.readString("resumeToken"),
-          r.readString("connectionId")),
+          r.readString("connectionId"), r.readInt32("songsAdded")),
       (w, p) -> {
         w.writeString("id", p.id());
         w.writeString("name", p.name());
@@ -62,11 +65,13 @@ final class StateSerializers {
         w.writeInt64("disconnectedAt", p.disconnectedAt());
         w.writeString("resumeToken", p.resumeToken());
         w.writeString("connectionId", p.connectionId());
+        w.writeInt32("songsAdded", p.songsAdded());
       });
 
   static final CompactSerializer<QueueItem> QUEUE_ITEM = Compact.of(QueueItem.class,
       r -> new QueueItem(r.readString("id"), r.readCompact("song"), r.readString("addedById"),
-          r.readString("addedBy"), r.readInt64("addedAt"), r.readInt64("seq"), Compact.readVotes(r)),
+          r.readString("addedBy"), r.readInt64("addedAt"), r.readInt64("seq"), Compact.readVotes(r),
+          r.readInt32("round")),
       (w, i) -> {
         w.writeString("id", i.id());
         w.writeCompact("song", i.song());
@@ -75,6 +80,7 @@ final class StateSerializers {
         w.writeInt64("addedAt", i.addedAt());
         w.writeInt64("seq", i.seq());
         Compact.writeVotes(w, i.votes());
+        w.writeInt32("round", i.round());
       });
 
   static final CompactSerializer<Song> SONG = Compact.of(Song.class,
@@ -117,7 +123,10 @@ final class StateSerializers {
   static final CompactSerializer<Settings> SETTINGS = Compact.of(Settings.class,
       r -> new Settings(r.readBoolean("allowVoting"), r.readInt32("maxQueueSize"),
           r.readBoolean("autoPlay"), r.readFloat64("skipThreshold"), r.readInt32("maxParticipants"),
-          r.readBoolean("guestsControlPlayback"), r.readBoolean("listed"), r.readBoolean("autofill")),
+          r.readBoolean("guestsControlPlayback"), r.readBoolean("listed"), r.readBoolean("autofill"),
+          r.readBoolean("guestsCanAdd"), r.readInt32("maxSongsPerPerson"), r.readInt64("maxSongDurationMs"),
+          List.of(r.readArrayOfString("blockedGenres")), r.readBoolean("fairQueue"), r.readBoolean("reactions"),
+          r.readInt32("skipMaxVotes")),
       (w, s) -> {
         w.writeBoolean("allowVoting", s.allowVoting());
         w.writeInt32("maxQueueSize", s.maxQueueSize());
@@ -127,6 +136,13 @@ final class StateSerializers {
         w.writeBoolean("guestsControlPlayback", s.guestsControlPlayback());
         w.writeBoolean("listed", s.listed());
         w.writeBoolean("autofill", s.autofill());
+        w.writeBoolean("guestsCanAdd", s.guestsCanAdd());
+        w.writeInt32("maxSongsPerPerson", s.maxSongsPerPerson());
+        w.writeInt64("maxSongDurationMs", s.maxSongDurationMs());
+        w.writeArrayOfString("blockedGenres", s.blockedGenres().toArray(new String[0]));
+        w.writeBoolean("fairQueue", s.fairQueue());
+        w.writeBoolean("reactions", s.reactions());
+        w.writeInt32("skipMaxVotes", s.skipMaxVotes());
       });
 
   static final CompactSerializer<HistoryEntry> HISTORY = Compact.of(HistoryEntry.class,
@@ -150,4 +166,8 @@ final class StateSerializers {
         w.writeString("ref", a.ref());
         w.writeInt64("rev", a.rev());
       });
+
+  static final CompactSerializer<ReactionWindow> REACTION_WINDOW = Compact.of(ReactionWindow.class,
+      r -> new ReactionWindow(Arrays.stream(r.readArrayOfInt64("acceptedAt")).boxed().toList()),
+      (w, rw) -> w.writeArrayOfInt64("acceptedAt", rw.acceptedAt().stream().mapToLong(Long::longValue).toArray()));
 }

@@ -22,7 +22,7 @@ class JamProcessorTest {
 
   @Test
   void theBackupReachesTheOwnersStateWithTheSameIdsAndEncodesNothing() {
-    JamProcessor owner = JamProcessor.of(new Command.Join("Ana", "host-token", null, "gw/1", null), 2_000);
+    JamProcessor owner = JamProcessor.of(new Command.Join("Ana", "host-token", null, "gw/1"), 2_000);
     Map.Entry<String, Jam> onOwner = entry();
     Map.Entry<String, Jam> onBackup = entry();
     CommandResult result = owner.process(onOwner);
@@ -40,7 +40,7 @@ class JamProcessorTest {
 
   @Test
   void anotherSeedDrawsOtherIds() {
-    Command join = new Command.Join("Ana", "host-token", null, "gw/1", null);
+    Command join = new Command.Join("Ana", "host-token", null, "gw/1");
     Map.Entry<String, Jam> first = entry();
     Map.Entry<String, Jam> second = entry();
     JamProcessor.of(join, 2_000).process(first);

@@ -37,11 +37,15 @@ class JamSerializationTest {
       String code = "SER123";
       Song song = new Song("s1", "Title", "Artist", "Album", "rock", 1999, 200_000, "/a/s1",
           new AudioFeatures(120, 0.5, 0.4, 0.3, 0.2), 0.7);
-      Jam jam = Jam.create(code, "Host", "host-token", Settings.defaults(50), 1_000);
+      // Every party rule set away from its default, so each field has to survive the trip.
+      Settings party = Settings.defaults(50).apply(Map.of("guestsCanAdd", false, "maxSongsPerPerson", 3,
+          "maxSongDurationMs", 600_000, "blockedGenres", java.util.List.of("polka"), "fairQueue", true,
+          "reactions", false, "skipMaxVotes", 4));
+      Jam jam = Jam.create(code, "Host", "host-token", party, 1_000);
       JamEngine engine = new JamEngine(new DerivedIds(new byte[32], code));
       for (Command c : new Command[] {
-          new Command.Join("Host", "host-token", null, "gw/1", null),
-          new Command.Join("Guest", null, null, "gw/2", null)}) {
+          new Command.Join("Host", "host-token", null, "gw/1"),
+          new Command.Join("Guest", null, null, "gw/2")}) {
         jam = engine.apply(jam, c, 1_000).jam();
       }
       String host = jam.hostId();
@@ -55,15 +59,24 @@ class JamSerializationTest {
 
       a.jams().set(code, jam);
       assertThat(a.jams().get(code)).isEqualTo(jam);
+      assertThat(a.jams().get(code).current().round()).isEqualTo(1);
+      assertThat(a.jams().get(code).participants().get(0).songsAdded()).isEqualTo(2);
 
       CommandResult result = a.jams().executeOnKey(code, JamProcessor.of(new Command.Tracked(host, "r2",
-          new Command.UpdateSettings(host, Map.of("maxQueueSize", 10, "allowVoting", false))), 3_000));
+          new Command.UpdateSettings(host, Map.of("maxQueueSize", 10, "allowVoting", false,
+              "blockedGenres", java.util.List.of("polka", "Metal")))), 3_000));
       assertThat(result.isRefused()).isFalse();
       assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(result.reply())).getJsonObject("settings").getInteger("maxQueueSize"))
           .isEqualTo(10);
       assertThat(result.events()).singleElement().satisfies(e ->
           assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(e.json())).fieldNames()).containsExactly("type", "rev", "data"));
       assertThat(a.jams().get(code).settings().maxQueueSize()).isEqualTo(10);
+      assertThat(a.jams().get(code).settings().blockedGenres()).containsExactly("polka", "Metal");
+      // A reaction and a screen's look run on the owner and change nothing.
+      CommandResult reaction = a.jams().executeOnKey(code, JamProcessor.of(new Command.React(guest, "🔥"), 3_500));
+      assertThat(reaction.refusal()).isEqualTo(dev.jamsession.core.protocol.ErrorCode.NOT_ALLOWED); // reactions off
+      CommandResult screen = a.jams().executeOnKey(code, JamProcessor.of(new Command.Watch(), 3_500));
+      assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(screen.reply())).containsKey("you")).isFalse();
       assertThat(a.jams().aggregate(new JamStatsAggregator())).isEqualTo(new JamStats(1, 2, 2, 0, 1));
 
       // A queued playlist keeps its order and the places of the songs the catalog lost (null).

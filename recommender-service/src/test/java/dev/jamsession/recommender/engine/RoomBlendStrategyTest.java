@@ -3,6 +3,7 @@ package dev.jamsession.recommender.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.domain.SongRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,25 @@ class RoomBlendStrategyTest {
     assertThat(recs).hasSize(20);
     assertThat(recs).extracting(r -> r.song().id())
         .doesNotContain("jazz-0-0", "jazz-0-1", "jazz-0-2", "jazz-0-3");
+  }
+
+  @Test
+  void neverSuggestsWhatTheJamsRulesRefuseWhateverTheRoomLikes() {
+    SongRules noMetal = new SongRules(0, List.of("metal"));
+    RoomSignals metalHeads = new RoomBuilder().present("a", "Ana").present("b", "Ben")
+        .queued("metal-0-0", "a", Map.of("b", 1)).queued("metal-1-0", "b", Map.of("a", 1))
+        .build(20, 1);
+    RoomSignals ruled = new RoomSignals(metalHeads.participants(), metalHeads.queue(), metalHeads.history(),
+        null, 20, 1, noMetal);
+    assertThat(count(recommend(metalHeads), genre("Metal"))).isPositive(); // without the rule, metal
+    assertThat(recommend(ruled)).hasSize(20).noneMatch(r -> r.song().genre().equals("Metal"));
+    assertThat(ENGINE.strategy(BaselineStrategy.NAME).orElseThrow().recommend(ruled))
+        .isNotEmpty().noneMatch(r -> r.song().genre().equals("Metal"));
+    RoomSignals cold = new RoomSignals(List.of(), List.of(), List.of(), null, 20, 1, noMetal);
+    assertThat(recommend(cold)).hasSize(20).noneMatch(r -> r.song().genre().equals("Metal"));
+    // Every song of the catalog lasts 200 s: a shorter limit leaves nothing to offer.
+    assertThat(recommend(new RoomSignals(List.of(), List.of(), List.of(), null, 20, 1,
+        new SongRules(199_999, List.of())))).isEmpty();
   }
 
   @Test

@@ -14,29 +14,11 @@ import java.util.Set;
  * favourite artists and a preferred sound. They upvote songs whose utility is high, downvote
  * songs whose utility is low and ignore the rest. The recommender sees only their votes.
  */
-final class Listener {
+record Listener(String id, String name, Set<String> likedGenres, Set<String> dislikedGenres,
+                Set<String> favouriteArtists, double[] sound, long noiseSeed) {
   private static final double LIKE_ABOVE = 0.9;
   private static final double DISLIKE_BELOW = -0.35;
   private static final double SOUND_WIDTH2 = 2 * 0.25 * 0.25;
-
-  final String id;
-  final String name;
-  private final Set<String> likedGenres;
-  private final Set<String> dislikedGenres;
-  private final Set<String> favouriteArtists;
-  private final double[] sound;
-  private final long noiseSeed;
-
-  private Listener(String id, String name, Set<String> likedGenres, Set<String> dislikedGenres,
-                   Set<String> favouriteArtists, double[] sound, long noiseSeed) {
-    this.id = id;
-    this.name = name;
-    this.likedGenres = likedGenres;
-    this.dislikedGenres = dislikedGenres;
-    this.favouriteArtists = favouriteArtists;
-    this.sound = sound;
-    this.noiseSeed = noiseSeed;
-  }
 
   /** A random listener over a catalog described by its genres' songs. */
   static Listener random(int n, Map<String, List<Song>> songsByGenre, Random rnd) {

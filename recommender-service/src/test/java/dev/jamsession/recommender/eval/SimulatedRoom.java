@@ -69,7 +69,7 @@ final class SimulatedRoom {
       }
     }
     if (best != null) {
-      enqueue(best.id(), l.id);
+      enqueue(best.id(), l.id());
     }
   }
 
@@ -83,11 +83,11 @@ final class SimulatedRoom {
     for (Entry e : queue) {
       Song song = song(e.songId);
       for (Listener l : listeners) {
-        if (!l.id.equals(e.addedBy) && !e.votes.containsKey(l.id)) {
+        if (!l.id().equals(e.addedBy) && !e.votes.containsKey(l.id())) {
           if (l.likes(song)) {
-            e.votes.put(l.id, 1);
+            e.votes.put(l.id(), 1);
           } else if (l.dislikes(song)) {
-            e.votes.put(l.id, -1);
+            e.votes.put(l.id(), -1);
           }
         }
       }
@@ -100,7 +100,7 @@ final class SimulatedRoom {
       Entry e = queue.remove(0);
       Song song = song(e.songId);
       Set<String> skippedBy = listeners.stream().filter(l -> l.dislikes(song))
-          .map(l -> l.id).collect(Collectors.toSet());
+          .map(Listener::id).collect(Collectors.toSet());
       history.add(0, new RoomSignals.PlayedSong(e.songId, e.addedBy, e.votes, skippedBy));
       current = e.songId;
     }
@@ -108,7 +108,7 @@ final class SimulatedRoom {
 
   private RoomSignals signals(long seed) {
     List<RoomSignals.Member> members = listeners.stream()
-        .map(l -> new RoomSignals.Member(l.id, l.name, true)).toList();
+        .map(l -> new RoomSignals.Member(l.id(), l.name(), true)).toList();
     List<RoomSignals.QueuedSong> queued = queue.stream()
         .map(e -> new RoomSignals.QueuedSong(e.songId, e.addedBy, e.votes)).toList();
     return new RoomSignals(members, queued, history, current, ANSWER, seed);

@@ -61,86 +61,85 @@ final class DrumKit {
   }
 
   private static float[] snare(Random rnd) {
-    float[] s = new float[(int) (0.25 * RATE)];
-    double prev = 0;
-    for (int i = 0; i < s.length; i++) {
-      double t = (double) i / RATE;
-      double noise = rnd.nextDouble() * 2 - 1;
-      double bright = noise - prev;
-      prev = noise;
+    BrightNoise noise = new BrightNoise(rnd);
+    return sound(0.25, (i, t) -> {
       double body = Math.sin(2 * Math.PI * 185 * t) * Math.exp(-t * 30);
-      s[i] = (float) (0.55 * bright * Math.exp(-t * 17) + 0.5 * body);
-    }
-    return s;
+      return 0.55 * noise.next() * Math.exp(-t * 17) + 0.5 * body;
+    });
   }
 
   private static float[] rim(Random rnd) {
-    float[] s = new float[(int) (0.08 * RATE)];
-    for (int i = 0; i < s.length; i++) {
-      double t = (double) i / RATE;
+    return sound(0.08, (i, t) -> {
       double tone = Math.sin(2 * Math.PI * 820 * t) + 0.3 * (rnd.nextDouble() * 2 - 1);
-      s[i] = (float) (0.6 * tone * Math.exp(-t * 60));
-    }
-    return s;
+      return 0.6 * tone * Math.exp(-t * 60);
+    });
   }
 
   /** Three quick noise bursts and a tail, like hands clapping together. */
   private static float[] clap(Random rnd) {
-    float[] s = new float[(int) (0.3 * RATE)];
+    BrightNoise noise = new BrightNoise(rnd);
     int burst = (int) (0.011 * RATE);
-    double prev = 0;
-    for (int i = 0; i < s.length; i++) {
-      double t = (double) i / RATE;
-      double noise = rnd.nextDouble() * 2 - 1;
-      double band = noise - prev;
-      prev = noise;
+    return sound(0.3, (i, t) -> {
       double env = i < 3 * burst ? Math.exp(-(i % burst) / (0.003 * RATE))
           : Math.exp(-(t - 3.0 * burst / RATE) * 14);
-      s[i] = (float) (0.6 * band * env);
-    }
-    return s;
+      return 0.6 * noise.next() * env;
+    });
   }
 
   private static float[] hat(Random rnd, double seconds, double decay) {
-    float[] s = new float[(int) (seconds * RATE)];
-    double prev = 0;
-    for (int i = 0; i < s.length; i++) {
-      double t = (double) i / RATE;
-      double noise = rnd.nextDouble() * 2 - 1;
-      double high = noise - prev;
-      prev = noise;
-      s[i] = (float) (0.4 * high * Math.exp(-t * decay));
-    }
-    return s;
+    BrightNoise noise = new BrightNoise(rnd);
+    return sound(seconds, (i, t) -> 0.4 * noise.next() * Math.exp(-t * decay));
   }
 
   /** Inharmonic partials over noise: a cymbal that rings, for jazz time-keeping. */
   private static float[] ride(Random rnd) {
-    float[] s = new float[(int) (0.7 * RATE)];
     double[] partials = {3150, 4270, 5320, 6900};
-    for (int i = 0; i < s.length; i++) {
-      double t = (double) i / RATE;
+    return sound(0.7, (i, t) -> {
       double ring = 0;
       for (double p : partials) {
         ring += Math.sin(2 * Math.PI * p * t) > 0 ? 0.25 : -0.25;
       }
       double noise = rnd.nextDouble() * 2 - 1;
-      s[i] = (float) ((0.12 * ring + 0.1 * noise) * Math.exp(-t * 5));
+      return (0.12 * ring + 0.1 * noise) * Math.exp(-t * 5);
+    });
+  }
+
+  private static float[] shaker(Random rnd) {
+    BrightNoise noise = new BrightNoise(rnd);
+    return sound(0.09, (i, t) -> {
+      double env = Math.min(1, t / 0.02) * Math.exp(-t * 35);
+      return 0.3 * noise.next() * env;
+    });
+  }
+
+  /** A sample's value from its index and its time in seconds; called in order, once per sample. */
+  private interface Sample {
+    double at(int i, double t);
+  }
+
+  /** A sound {@code seconds} long, sample by sample. */
+  private static float[] sound(double seconds, Sample sample) {
+    float[] s = new float[(int) (seconds * RATE)];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (float) sample.at(i, (double) i / RATE);
     }
     return s;
   }
 
-  private static float[] shaker(Random rnd) {
-    float[] s = new float[(int) (0.09 * RATE)];
-    double prev = 0;
-    for (int i = 0; i < s.length; i++) {
-      double t = (double) i / RATE;
-      double noise = rnd.nextDouble() * 2 - 1;
-      double high = noise - prev;
-      prev = noise;
-      double env = Math.min(1, t / 0.02) * Math.exp(-t * 35);
-      s[i] = (float) (0.3 * high * env);
+  /** White noise minus its previous value: the bright hiss of snares, claps, hats and shakers. */
+  private static final class BrightNoise {
+    private final Random rnd;
+    private double previous;
+
+    BrightNoise(Random rnd) {
+      this.rnd = rnd;
     }
-    return s;
+
+    double next() {
+      double noise = rnd.nextDouble() * 2 - 1;
+      double bright = noise - previous;
+      previous = noise;
+      return bright;
+    }
   }
 }

@@ -1,26 +1,26 @@
 package dev.jamsession.catalog.demo.synth;
 
-/** The parts of a song's form and which layers play in each. */
+import java.util.Set;
+
+/** The parts of a song's form, how loud each is and which layers play in it. */
 enum Section {
-  //     drums  bass   pads  arp    lead   level
-  INTRO(false, false, true, true, false, 0.75),
-  VERSE(true, true, true, false, true, 0.8),
-  CHORUS(true, true, true, true, true, 1.0),
-  BRIDGE(false, true, true, true, false, 0.85);
+  INTRO(0.75, Layer.PADS, Layer.ARP),
+  VERSE(0.8, Layer.DRUMS, Layer.BASS, Layer.PADS, Layer.LEAD),
+  CHORUS(1.0, Layer.DRUMS, Layer.BASS, Layer.PADS, Layer.ARP, Layer.LEAD),
+  BRIDGE(0.85, Layer.BASS, Layer.PADS, Layer.ARP);
 
-  final boolean drums;
-  final boolean bass;
-  final boolean pads;
-  final boolean arp;
-  final boolean lead;
+  /** The layers of an arrangement. */
+  enum Layer { DRUMS, BASS, PADS, ARP, LEAD }
+
   final double level;
+  private final Set<Layer> layers;
 
-  Section(boolean drums, boolean bass, boolean pads, boolean arp, boolean lead, double level) {
-    this.drums = drums;
-    this.bass = bass;
-    this.pads = pads;
-    this.arp = arp;
-    this.lead = lead;
+  Section(double level, Layer... layers) {
     this.level = level;
+    this.layers = Set.of(layers);
+  }
+
+  boolean plays(Layer layer) {
+    return layers.contains(layer);
   }
 }

@@ -1,5 +1,6 @@
 package dev.jamsession.catalog.demo.synth;
 
+import dev.jamsession.catalog.demo.synth.Section.Layer;
 import dev.jamsession.core.catalog.Song;
 
 /**
@@ -42,25 +43,24 @@ public final class SongRenderer {
     GenreStyle style = plan.style;
     int[] chord = plan.chord(bar);
     double level = section.level * (0.7 + 0.3 * plan.energy);
-    if (section.drums) {
+    if (section.plays(Layer.DRUMS)) {
       playDrums(plan, kit, bar, level, mix);
     }
     boolean chorusStart = section == Section.CHORUS && bar > 0 && plan.section(bar - 1) != section;
     if (chorusStart && style.drums().length > 0) {
       Mix.add(mix, plan.position(bar, 0), kit.openHat, 0.35 * level);
     }
-    if (section.bass) {
-      playLine(plan, bar, style.bass(), style.bassVoice(), plan.keyRoot - 12, chord, level, mix);
+    if (section.plays(Layer.BASS)) {
+      playLine(plan, bar, style.bass(), plan.keyRoot - 12, chord, level, mix);
     }
-    if (section.pads && style.padVoice() != null) {
-      playChords(plan, bar, chord, level, mix);
+    if (section.plays(Layer.PADS) && style.pads() != null) {
+      playChords(plan, bar, style.pads(), chord, level, mix);
     }
-    boolean arpCarries = style.padVoice() == null;
-    if ((section.arp || arpCarries) && style.arpVoice() != null && style.arp() != null) {
-      playLine(plan, bar, style.arp(), style.arpVoice(), plan.keyRoot + 12, chord, level * 0.9,
-          mix);
+    boolean arpCarries = style.pads() == null;
+    if ((section.plays(Layer.ARP) || arpCarries) && style.arp() != null) {
+      playLine(plan, bar, style.arp(), plan.keyRoot + 12, chord, level * 0.9, mix);
     }
-    if (section.lead && style.leadVoice() != null) {
+    if (section.plays(Layer.LEAD) && style.lead() != null) {
       Motif motif = section == Section.CHORUS ? plan.chorusMotif : plan.verseMotif;
       playMelody(plan, bar, motif, chord, section == Section.CHORUS ? level : level * 0.8, mix);
     }
@@ -80,52 +80,60 @@ public final class SongRenderer {
   }
 
   /** A bass or arpeggio line: digits name chord tones; a note lasts until the next one. */
-  private static void playLine(SongPlan plan, int bar, String pattern, Instrument voice,
-                               int base, int[] chord, double level, float[] mix) {
-    for (int step = 0; step < 16; step++) {
-      char c = pattern.charAt(step);
-      if (c == '.') {
-        continue;
-      }
-      int next = step + 1;
-      while (next < 16 && pattern.charAt(next) == '.') {
-        next++;
-      }
+  private static void playLine(SongPlan plan, int bar, GenreStyle.Part line, int base, int[] chord,
+                               double level, float[] mix) {
+    forEachStrike(line.pattern(), (step, tone, next) -> {
       int start = plan.position(bar, step);
       int gate = (int) ((plan.position(bar, next) - start) * 0.92);
-      int pitch = base + chordTone(chord, c - '0');
-      voice.play(mix, start, gate, Instrument.midiToHz(pitch), level);
-    }
+      int pitch = base + chordTone(chord, tone - '0');
+      line.voice().play(mix, start, gate, Instrument.midiToHz(pitch), level);
+    });
   }
 
-  /** Chords voiced around middle C ('x' held until the next chord, 's' a short stab). */
-  private static void playChords(SongPlan plan, int bar, int[] chord, double level, float[] mix) {
-    String pattern = plan.style.chords();
-    boolean power = plan.style.harmony() == GenreStyle.Chords.POWER;
-    for (int step = 0; step < 16; step++) {
-      char c = pattern.charAt(step);
-      if (c == '.') {
-        continue;
-      }
-      int next = step + 1;
-      while (next < 16 && pattern.charAt(next) == '.') {
-        next++;
-      }
+  /** The bar's chord on the pads: 'x' held until the next chord, 's' a short stab. */
+  private static void playChords(SongPlan plan, int bar, GenreStyle.Part pads, int[] chord,
+                                 double level, float[] mix) {
+    double[] freqs = voicing(plan, chord);
+    forEachStrike(pads.pattern(), (step, kind, next) -> {
       int start = plan.position(bar, step);
-      int length = c == 's' ? (int) plan.stepSamples : plan.position(bar, next) - start;
-      double[] freqs = new double[chord.length];
-      for (int i = 0; i < chord.length; i++) {
-        int pitch = plan.keyRoot + chord[i];
-        int low = power ? 40 : 53;
-        while (pitch < low) {
-          pitch += 12;
-        }
-        while (pitch > low + 17) {
-          pitch -= 12;
-        }
-        freqs[i] = Instrument.midiToHz(pitch);
+      int length = kind == 's' ? (int) plan.stepSamples : plan.position(bar, next) - start;
+      pads.voice().play(mix, start, length, freqs, level);
+    });
+  }
+
+  /** The chord's pitches voiced around middle C (power chords an octave lower). */
+  private static double[] voicing(SongPlan plan, int[] chord) {
+    int low = plan.style.harmony() == GenreStyle.Chords.POWER ? 40 : 53;
+    double[] freqs = new double[chord.length];
+    for (int i = 0; i < chord.length; i++) {
+      int pitch = plan.keyRoot + chord[i];
+      while (pitch < low) {
+        pitch += 12;
       }
-      plan.style.padVoice().play(mix, start, length, freqs, level);
+      while (pitch > low + 17) {
+        pitch -= 12;
+      }
+      freqs[i] = Instrument.midiToHz(pitch);
+    }
+    return freqs;
+  }
+
+  /** A struck step of a one-bar pattern: its symbol, and the step of the next strike or 16. */
+  private interface Strike {
+    void play(int step, char symbol, int next);
+  }
+
+  /** Every step of the pattern that is not '.', which holds the note before it. */
+  private static void forEachStrike(String pattern, Strike strike) {
+    for (int step = 0; step < 16; step++) {
+      char symbol = pattern.charAt(step);
+      if (symbol != '.') {
+        int next = step + 1;
+        while (next < 16 && pattern.charAt(next) == '.') {
+          next++;
+        }
+        strike.play(step, symbol, next);
+      }
     }
   }
 
@@ -144,7 +152,7 @@ public final class SongRenderer {
       }
       int start = plan.position(bar, step);
       int end = plan.position(bar, 0) + (int) ((step + note.length()) * plan.stepSamples);
-      plan.style.leadVoice().play(mix, start, (int) ((end - start) * 0.9),
+      plan.style.lead().play(mix, start, (int) ((end - start) * 0.9),
           Instrument.midiToHz(pitch), level);
     }
   }

@@ -1,4 +1,4 @@
-package dev.jamsession.gateway;
+package dev.jamsession.testkit;
 
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -8,12 +8,12 @@ import java.util.Map;
 /**
  * A jam as a client rebuilds it from events with PROTOCOL §5's rev rule: start from a snapshot,
  * then apply each snapshot field an event carries only if the event's rev is greater than the rev
- * at which that field was last applied. Used by the protocol fuzzer to compare an observer's view
- * with a fresh {@code jam.snapshot}.
+ * at which that field was last applied. Used by the protocol fuzzer and the system tests to
+ * compare an observer's view with a fresh {@code jam.snapshot}.
  */
-final class RevState {
+public final class RevState {
   /** The snapshot fields (§6) the fuzzer compares; serverTime and you are per-request. */
-  static final List<String> FIELDS = List.of(
+  public static final List<String> FIELDS = List.of(
       "queue", "participants", "hostId", "current", "settings", "skipVotes", "playback", "history");
 
   private final Map<String, Object> values = new HashMap<>();
@@ -21,7 +21,7 @@ final class RevState {
   private long maxRev;
   private boolean ended;
 
-  RevState(JsonObject snapshot) {
+  public RevState(JsonObject snapshot) {
     long rev = snapshot.getLong("rev");
     for (String f : FIELDS) {
       values.put(f, snapshot.getValue(f));
@@ -31,7 +31,7 @@ final class RevState {
   }
 
   /** Applies one event body {type, rev, data}, ignoring any with a rev above {@code upTo}. */
-  void apply(JsonObject event, long upTo) {
+  public void apply(JsonObject event, long upTo) {
     Object rawRev = event.getValue("rev");
     if (!(rawRev instanceof Number n) || !(event.getValue("data") instanceof JsonObject data)) {
       return;
@@ -52,43 +52,43 @@ final class RevState {
     }
   }
 
-  void apply(JsonObject event) {
+  public void apply(JsonObject event) {
     apply(event, Long.MAX_VALUE);
   }
 
-  static RevState rebuild(JsonObject snapshot, List<JsonObject> events, long upTo) {
+  public static RevState rebuild(JsonObject snapshot, List<JsonObject> events, long upTo) {
     RevState s = new RevState(snapshot);
     events.forEach(e -> s.apply(e, upTo));
     return s;
   }
 
-  boolean ended() {
+  public boolean ended() {
     return ended;
   }
 
-  long maxRev() {
+  public long maxRev() {
     return maxRev;
   }
 
-  Object get(String field) {
+  public Object get(String field) {
     return values.get(field);
   }
 
   /** The compared fields as one object. */
-  JsonObject view() {
+  public JsonObject view() {
     JsonObject out = new JsonObject();
     FIELDS.forEach(f -> out.put(f, values.get(f)));
     return out;
   }
 
-  static JsonObject view(JsonObject snapshot) {
+  public static JsonObject view(JsonObject snapshot) {
     JsonObject out = new JsonObject();
     FIELDS.forEach(f -> out.put(f, snapshot.getValue(f)));
     return out;
   }
 
   /** The fields where two views differ, for a failure message. */
-  static String diff(JsonObject expected, JsonObject actual) {
+  public static String diff(JsonObject expected, JsonObject actual) {
     StringBuilder sb = new StringBuilder();
     for (String f : FIELDS) {
       Object a = expected.getValue(f);
@@ -101,14 +101,14 @@ final class RevState {
     return sb.toString();
   }
 
-  static boolean same(Object a, Object b) {
+  public static boolean same(Object a, Object b) {
     // Through encode/decode so that number types (1 vs 1L vs 1.0) compare as JSON does.
     Object x = new JsonObject().put("v", a).encode();
     Object y = new JsonObject().put("v", b).encode();
     return x.equals(y) || new JsonObject((String) x).equals(new JsonObject((String) y));
   }
 
-  boolean matches(JsonObject snapshot) {
+  public boolean matches(JsonObject snapshot) {
     for (String f : FIELDS) {
       if (!same(snapshot.getValue(f), values.get(f))) {
         return false;
