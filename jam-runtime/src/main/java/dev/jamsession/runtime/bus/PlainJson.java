@@ -15,26 +15,32 @@ import java.util.Map;
 public final class PlainJson {
   private PlainJson() {}
 
+  /**
+   * The value with JsonObjects and JsonArrays replaced by their contents; a value already plain
+   * (every message decoded from the wire) is returned as it is, so a command's body is not copied.
+   */
   public static Object of(Object value) {
-    if (value instanceof JsonObject o) {
-      return map(o.getMap());
+    Object v = value instanceof JsonObject o ? o.getMap() : value instanceof JsonArray a ? a.getList() : value;
+    if (isPlain(v)) {
+      return v;
     }
-    if (value instanceof JsonArray a) {
-      return list(a.getList());
-    }
-    if (value instanceof Map<?, ?> m) {
-      return map(m);
-    }
-    if (value instanceof List<?> l) {
-      return list(l);
-    }
-    return value;
+    return v instanceof Map<?, ?> m ? map(m) : list((List<?>) v);
   }
 
   /** A JSON object's fields, plain. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> of(JsonObject object) {
     return (Map<String, Object>) of((Object) object);
+  }
+
+  private static boolean isPlain(Object v) {
+    if (v instanceof JsonObject || v instanceof JsonArray) {
+      return false;
+    }
+    if (v instanceof Map<?, ?> m) {
+      return m.values().stream().allMatch(PlainJson::isPlain);
+    }
+    return !(v instanceof List<?> l) || l.stream().allMatch(PlainJson::isPlain);
   }
 
   private static Map<String, Object> map(Map<?, ?> m) {
