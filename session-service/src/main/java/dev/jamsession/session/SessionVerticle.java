@@ -227,12 +227,14 @@ public final class SessionVerticle extends VerticleBase {
 
   /**
    * A connection dropped: the participant stays for the grace period (docs/ARCHITECTURE.md,
-   * "Disconnect is not leave").
+   * "Disconnect is not leave"). Answered, so that the gateway can retry one that got lost; never
+   * shed by {@link Admission}, since a lost disconnect leaves a participant connected for good.
    */
   private void disconnect(Message<JsonObject> msg) {
     JsonObject in = msg.body();
     run(in.getString("code", ""), new Command.Disconnect(in.getString("connectionId")),
-        System.currentTimeMillis(), "disconnect");
+        System.currentTimeMillis(), "disconnect")
+        .onComplete(ar -> msg.reply(ar.succeeded() ? Replies.ok(new JsonObject()) : Replies.error(ar.cause())));
   }
 
   private void stats(Message<JsonObject> msg) {

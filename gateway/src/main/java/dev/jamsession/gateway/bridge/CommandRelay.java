@@ -99,6 +99,18 @@ final class CommandRelay {
     return Future.succeededFuture(Replies.ok(new JsonObject()));
   }
 
+  /**
+   * Tells the jam that connection {@code c} of its participant dropped (docs/ARCHITECTURE.md,
+   * "Disconnect is not leave"). A request, not a send: one lost on the way would leave the
+   * participant connected with no socket, so it is retried like any command.
+   */
+  void disconnected(Connection c, String code, String participantId) {
+    session.request(Addresses.SESSION_DISCONNECT, new JsonObject()
+        .put("code", code)
+        .put("participantId", participantId)
+        .put("connectionId", c.id));
+  }
+
   /** Commands forwarded to session-service whose reply has not come back yet. */
   int inFlight() {
     return inFlight;
@@ -140,8 +152,9 @@ final class CommandRelay {
         : reply.getJsonObject("data").getJsonObject("you").getString("participantId");
     if (c.isClosed()) {
       if (participantId != null) {
-        // The socket went away while the join was in flight: nobody is there to be this participant.
-        request(c, LEAVE_SESSION, code, participantId, new JsonObject());
+        // The socket went away while the join was in flight: this participant is disconnected
+        // (a resume keeps its grace period, as any dropped connection does).
+        disconnected(c, code, participantId);
       }
       return;
     }

@@ -1,6 +1,5 @@
 package dev.jamsession.gateway.bridge;
 
-import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.gateway.RateLimiter;
 import dev.jamsession.gateway.http.ClientAddress;
 import dev.jamsession.playlists.PlaylistService;
@@ -9,7 +8,6 @@ import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
@@ -121,10 +119,7 @@ public final class JamBridge {
     caps.release(c.remoteIp);
     if (c.isJoined()) {
       LOG.debug("Connection {} of participant {} in jam {} closed", c.id, c.participantId(), c.code());
-      vertx.eventBus().send(Addresses.SESSION_DISCONNECT, new JsonObject()
-          .put("code", c.code())
-          .put("participantId", c.participantId())
-          .put("connectionId", c.id));
+      relay.disconnected(c, c.code(), c.participantId());
     }
     rooms.unbind(c); // a screen too: the jam never knew it, only this node's room
     c.markClosed();
