@@ -24,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The jams in the Hazelcast IMap, and the reaction windows beside them, with Vert.x futures in
@@ -47,7 +49,7 @@ final class JamStore {
    * its JamException.
    */
   Future<CommandResult> execute(String code, Command command, long now) {
-    return Future.fromCompletionStage(map.submitToKey(code, JamProcessor.of(command, now)), vertx.getOrCreateContext())
+    return onContext(map.submitToKey(code, JamProcessor.of(command, now)))
         .compose(result -> result.isRefused()
             ? Future.failedFuture(result.refusalException())
             : Future.succeededFuture(result));
@@ -59,14 +61,33 @@ final class JamStore {
    * RATE_LIMITED when the window is full.
    */
   Future<Void> admitReaction(String code, String participantId, long now) {
-    return Future.fromCompletionStage(reactions.submitToKey(JamNode.reactionKey(code, participantId),
-            new ReactionGate(now)), vertx.getOrCreateContext())
+    return onContext(reactions.submitToKey(JamNode.reactionKey(code, participantId),
+            new ReactionGate(now)))
         .compose(accepted -> accepted ? Future.succeededFuture() : Future.failedFuture(ReactionWindow.limitReached()));
   }
 
   /** Runs a system command over many jams; only those that changed are in the result. */
   Future<Map<String, CommandResult>> executeAll(Set<String> codes, Command command, long now) {
-    return Future.fromCompletionStage(map.submitToKeys(codes, JamProcessor.of(command, now)), vertx.getOrCreateContext());
+    return onContext(map.submitToKeys(codes, JamProcessor.of(command, now)));
+  }
+
+  /**
+   * A Hazelcast operation's completion on this verticle's context. Not through a plain
+   * {@code whenComplete}: Hazelcast runs that on its default async executor, which on a machine of
+   * one or two cores starts a new thread for every callback (its ConcurrencyUtil falls back to a
+   * thread per task when the common pool has no parallelism): a thread per command. Here the
+   * callback runs on the thread that completed the operation and only hands the result on.
+   */
+  private <T> Future<T> onContext(CompletionStage<T> operation) {
+    CompletableFuture<T> done = new CompletableFuture<>();
+    operation.whenCompleteAsync((value, failure) -> {
+      if (failure != null) {
+        done.completeExceptionally(failure);
+      } else {
+        done.complete(value);
+      }
+    }, Runnable::run);
+    return Future.fromCompletionStage(done, vertx.getOrCreateContext());
   }
 
   /** Stores a new jam under a fresh code. */
@@ -79,14 +100,14 @@ final class JamStore {
       return Future.failedFuture(new JamException(ErrorCode.UNAVAILABLE, "Could not allocate a session code"));
     }
     Jam jam = Jam.create(SecureIds.sessionCode(), hostName, hostToken, settings, System.currentTimeMillis());
-    return Future.fromCompletionStage(map.submitToKey(jam.code(), new CreateIfAbsent(jam)), vertx.getOrCreateContext())
+    return onContext(map.submitToKey(jam.code(), new CreateIfAbsent(jam)))
         .compose(created -> created
             ? Future.succeededFuture(jam)
             : tryCreate(hostName, settings, hostToken, attemptsLeft - 1));
   }
 
   Future<Jam> get(String code) {
-    return Future.fromCompletionStage(map.getAsync(code), vertx.getOrCreateContext())
+    return onContext(map.getAsync(code))
         .compose(jam -> jam == null
             ? Future.failedFuture(new JamException(ErrorCode.NOT_FOUND, "No jam with code " + code))
             : Future.succeededFuture(jam));
