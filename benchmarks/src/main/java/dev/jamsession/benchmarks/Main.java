@@ -4,7 +4,7 @@ import dev.jamsession.benchmarks.load.LoadBenchmark;
 import java.util.Arrays;
 
 /**
- * {@code java -jar benchmarks/target/benchmarks.jar [search|scan|render|load] [options]}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [search|scan|render|engine|load] [options]}.
  *
  * <ul>
  *   <li>{@code search [songs] [queries]}: search latency percentiles over a synthetic catalog
@@ -12,6 +12,8 @@ import java.util.Arrays;
  *   <li>{@code scan [files]}: a music folder scan, cold then from the index cache (default
  *       10,000 files).</li>
  *   <li>{@code render [songs]}: CPU time to synthesise demo songs.</li>
+ *   <li>{@code engine [members] [songs] [votes]}: CPU time of one vote in the jam's entry
+ *       processor, as the partition thread runs it (default 20 members, 20 songs, 200,000 votes).</li>
  *   <li>{@code load [--option value ...]}: votes over real WebSockets against the all-in-one
  *       server, fan-out latency to every member, server CPU and RSS
  *       ({@link dev.jamsession.benchmarks.load.LoadBenchmark}).</li>
@@ -34,12 +36,15 @@ public final class Main {
       case "render":
         RenderBenchmark.run(intArg(rest, 0, 20));
         break;
+      case "engine":
+        EngineBenchmark.run(intArg(rest, 0, 20), intArg(rest, 1, 20), intArg(rest, 2, 200_000));
+        break;
       case "load":
         LoadBenchmark.main(rest);
         break;
       default:
         System.err.println("usage: java -jar benchmarks.jar [search [songs] [queries] | scan [files]"
-            + " | render [songs] | load [options]]");
+            + " | render [songs] | engine [members] [songs] [votes] | load [options]]");
         System.exit(2);
     }
   }

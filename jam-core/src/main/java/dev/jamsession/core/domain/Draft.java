@@ -16,11 +16,11 @@ import java.util.Set;
 final class Draft {
   private static final Comparator<QueueItem> BY_SCORE = Comparator.comparingInt(QueueItem::score).reversed();
   /** PROTOCOL §4: score descending, then older first. */
-  static final Comparator<QueueItem> QUEUE_ORDER = BY_SCORE
+  private static final Comparator<QueueItem> QUEUE_ORDER = BY_SCORE
       .thenComparingLong(QueueItem::addedAt)
       .thenComparingLong(QueueItem::seq);
   /** PROTOCOL §11 fairQueue: within one score, each adder's first song, then their second, ... */
-  static final Comparator<QueueItem> FAIR_ORDER = BY_SCORE
+  private static final Comparator<QueueItem> FAIR_ORDER = BY_SCORE
       .thenComparingInt(QueueItem::round)
       .thenComparingLong(QueueItem::addedAt)
       .thenComparingLong(QueueItem::seq);
@@ -45,7 +45,7 @@ final class Draft {
   final List<HistoryEntry> history;
   final Set<String> skipVotes;
   long nextSeq;
-  final List<Jam.AppliedRequest> applied;
+  AppliedRequests applied;
   /** What a retry of this command needs to answer again, when a rule has more than ids to say. */
   String resultRef;
   private boolean changed;
@@ -69,7 +69,7 @@ final class Draft {
     history = new ArrayList<>(jam.history());
     skipVotes = new HashSet<>(jam.skipVotes());
     nextSeq = jam.nextSeq();
-    applied = new ArrayList<>(jam.applied());
+    applied = jam.applied();
   }
 
   /** Records a change that clients do not see (no event, no new revision). */
@@ -143,7 +143,12 @@ final class Draft {
   boolean sortQueue() {
     List<QueueItem> before = List.copyOf(queue);
     queue.sort(settings.fairQueue() ? FAIR_ORDER : QUEUE_ORDER);
-    return !before.equals(queue);
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i) != queue.get(i)) {
+        return true; // the same items: compared by identity, not by their whole value
+      }
+    }
+    return false;
   }
 
   int indexOfParticipant(String id) {

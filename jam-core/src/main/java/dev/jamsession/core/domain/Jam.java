@@ -13,7 +13,7 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
                   String hostToken, boolean hostClaimed, String hostId,
                   List<Participant> participants, List<QueueItem> queue, QueueItem current,
                   Playback playback, Settings settings, List<HistoryEntry> history,
-                  Set<String> skipVotes, long nextSeq, List<AppliedRequest> applied) {
+                  Set<String> skipVotes, long nextSeq, AppliedRequests applied) {
 
   /** How many recent request ids a jam remembers per participant (or joining connection). */
   public static final int REQUESTS_KEPT_PER_OWNER = 16;
@@ -30,13 +30,12 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
     queue = List.copyOf(queue);
     history = List.copyOf(history);
     skipVotes = Set.copyOf(skipVotes);
-    applied = List.copyOf(applied);
   }
 
   /** A new jam with nobody in it yet; the creator becomes host by joining with the token. */
   public static Jam create(String code, String hostName, String hostToken, Settings settings, long now) {
     return new Jam(code, 0, now, now, hostName, hostToken, false, null, List.of(), List.of(),
-        null, Playback.stopped(now), settings, List.of(), Set.of(), 0, List.of());
+        null, Playback.stopped(now), settings, List.of(), Set.of(), 0, AppliedRequests.NONE);
   }
 
   public Optional<Participant> participant(String id) {
@@ -63,14 +62,8 @@ public record Jam(String code, long rev, long createdAt, long lastActivity, Stri
     return Math.max(1, cap > 0 ? Math.min(needed, cap) : needed);
   }
 
-  /** A plain loop, request id first (the rarer match): every tracked command looks here. */
   public Optional<AppliedRequest> applied(String owner, String requestId) {
-    for (AppliedRequest a : applied) {
-      if (a.requestId().equals(requestId) && a.owner().equals(owner)) {
-        return Optional.of(a);
-      }
-    }
-    return Optional.empty();
+    return applied.find(owner, requestId);
   }
 
   public boolean isEmpty() {

@@ -8,28 +8,28 @@ import java.util.Map;
  * A queued song with its votes (participant id to +1 or -1). {@code seq} breaks ties between
  * items added in the same millisecond so the order is total. {@code round} is how many songs its
  * adder had added to the jam before it, fixed when it was added: the fair queue's turn (§11).
+ * {@code up} and {@code down} are counted from {@code votes} here, whatever is passed for them:
+ * every command sorts the queue and renders every item's counts, so they are counted once.
  */
 public record QueueItem(String id, Song song, String addedById, String addedBy, long addedAt,
-                        long seq, Map<String, Integer> votes, int round) {
+                        long seq, Map<String, Integer> votes, int round, int up, int down) {
 
   public QueueItem {
     votes = Map.copyOf(votes);
+    up = count(votes, 1);
+    down = count(votes, -1);
+  }
+
+  public QueueItem(String id, Song song, String addedById, String addedBy, long addedAt, long seq,
+                   Map<String, Integer> votes, int round) {
+    this(id, song, addedById, addedBy, addedAt, seq, votes, round, 0, 0);
   }
 
   public int score() {
-    return up() - down();
+    return up - down;
   }
 
-  public int up() {
-    return count(1);
-  }
-
-  public int down() {
-    return count(-1);
-  }
-
-  /** A plain loop: sorting the queue asks for scores many times per command. */
-  private int count(int sign) {
+  private static int count(Map<String, Integer> votes, int sign) {
     int n = 0;
     for (int v : votes.values()) {
       if (Integer.signum(v) == sign) {

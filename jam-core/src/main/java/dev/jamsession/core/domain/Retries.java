@@ -19,28 +19,17 @@ final class Retries {
     if (t.command().kind() == Command.Kind.JOIN) {
       // One join remembered per participant (only joins refer to a participant), so
       // reconnecting often cannot grow the list.
-      d.applied.removeIf(a -> a.ref() != null && a.ref().equals(ref));
+      d.applied = d.applied.without(a -> a.ref() != null && a.ref().equals(ref));
     }
     long rev = d.nextRev() > d.base.rev() ? d.nextRev() : 0;
-    d.applied.add(new Jam.AppliedRequest(t.owner(), t.requestId(), ref, rev));
-    int owned = 0;
-    for (Jam.AppliedRequest a : d.applied) {
-      if (a.owner().equals(t.owner())) {
-        owned++;
-      }
-    }
-    for (int i = 0; owned > Jam.REQUESTS_KEPT_PER_OWNER && i < d.applied.size(); i++) {
-      if (d.applied.get(i).owner().equals(t.owner())) {
-        d.applied.remove(i--);
-        owned--;
-      }
-    }
+    d.applied = d.applied.with(new Jam.AppliedRequest(t.owner(), t.requestId(), ref, rev),
+        Jam.REQUESTS_KEPT_PER_OWNER);
     d.changed();
   }
 
   /** A participant who is gone takes their remembered requests (and their joins) along. */
   static void forget(Draft d, String participantId) {
-    d.applied.removeIf(a -> a.owner().equals(participantId) || participantId.equals(a.ref()));
+    d.applied = d.applied.without(a -> a.owner().equals(participantId) || participantId.equals(a.ref()));
   }
 
   /** What a retried request's reply refers to: the participant who joined, the item added or voted. */

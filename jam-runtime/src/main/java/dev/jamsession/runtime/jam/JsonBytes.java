@@ -85,6 +85,12 @@ final class JsonBytes {
     int n = s.length();
     ensure(n * 6 + 2); // the worst case: every char escaped
     buf[len++] = '"';
+    if (plainAscii(s)) {
+      System.arraycopy(s.getBytes(StandardCharsets.ISO_8859_1), 0, buf, len, n);
+      len += n;
+      buf[len++] = '"';
+      return;
+    }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
@@ -111,6 +117,20 @@ final class JsonBytes {
       }
     }
     buf[len++] = '"';
+  }
+
+  /**
+   * Most strings (ids, titles, URLs) need neither escapes nor multi-byte UTF-8: those are copied
+   * as they are, the common case of a string event's encoding.
+   */
+  private static boolean plainAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Room was ensured by the caller. */

@@ -3,6 +3,7 @@ package dev.jamsession.runtime.jam;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import dev.jamsession.core.catalog.AudioFeatures;
 import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.domain.AppliedRequests;
 import dev.jamsession.core.domain.HistoryEntry;
 import dev.jamsession.core.domain.Jam;
 import dev.jamsession.core.domain.Participant;
@@ -32,7 +33,7 @@ final class StateSerializers {
           r.readCompact("current"), r.readCompact("playback"), r.readCompact("settings"),
           List.of(r.readArrayOfCompact("history", HistoryEntry.class)),
           Set.of(r.readArrayOfString("skipVotes")), r.readInt64("nextSeq"),
-          List.of(r.readArrayOfCompact("applied", Jam.AppliedRequest.class))),
+          AppliedRequests.of(List.of(r.readArrayOfCompact("applied", Jam.AppliedRequest.class)))),
       (w, j) -> {
         w.writeString("code", j.code());
         w.writeInt64("rev", j.rev());
@@ -50,7 +51,7 @@ final class StateSerializers {
         w.writeArrayOfCompact("history", j.history().toArray(new HistoryEntry[0]));
         w.writeArrayOfString("skipVotes", j.skipVotes().toArray(new String[0]));
         w.writeInt64("nextSeq", j.nextSeq());
-        w.writeArrayOfCompact("applied", j.applied().toArray(new Jam.AppliedRequest[0]));
+        w.writeArrayOfCompact("applied", j.applied().all().toArray(new Jam.AppliedRequest[0]));
       });
 
   static final CompactSerializer<Participant> PARTICIPANT = Compact.of(Participant.class,
