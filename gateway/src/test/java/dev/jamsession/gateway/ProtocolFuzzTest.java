@@ -71,7 +71,7 @@ class ProtocolFuzzTest {
     int errSeen;
     int registers;
     boolean closing;
-    /** Counts frames sent without a reply address that may change who the socket is (join, leave, end). */
+    /** Counts frames sent that may change who the socket is (join, leave, end, watch). */
     int epoch;
     /** The epoch up to which the fuzzer knows who the socket is. */
     int knownEpoch;
@@ -352,6 +352,12 @@ class ProtocolFuzzTest {
     }
   }
 
+  /** Whether a frame's command may change who its socket is. */
+  private static boolean changesWho(Frame f) {
+    return f.cmd() != null
+        && Set.of("jam.join-session", "jam.leave-session", "jam.end-session", "jam.watch").contains(f.cmd());
+  }
+
   private void track(Slot s, Frame f) {
     switch (f.expect()) {
       case ERR -> s.errExpected++;
@@ -371,13 +377,17 @@ class ProtocolFuzzTest {
                 && !s.idsOfUnknownSender.contains(rid);
           }
         }
+        if (changesWho(f)) {
+          // What the socket is (a participant, a screen, nobody) is now this request's to say: a
+          // reply to anything sent before it, answered as it was then, says nothing about after.
+          s.epoch++;
+        }
         if (s.pending.put(f.replyAddress(), new Pending(f, s.jam, s.participantId, rid, first, s.epoch)) != null) {
           fail("generator", "reply address reused: " + f.replyAddress());
         }
       }
       case NONE -> {
-        if (f.cmd() != null && Set.of("jam.join-session", "jam.leave-session", "jam.end-session", "jam.watch")
-            .contains(f.cmd())) {
+        if (changesWho(f)) {
           s.epoch++; // no reply will say who the socket is now
         }
       }
