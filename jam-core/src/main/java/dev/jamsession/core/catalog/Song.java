@@ -1,6 +1,5 @@
 package dev.jamsession.core.catalog;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,15 +11,6 @@ public record Song(String id, String title, String artist, String album, String 
 
   /** The public shape of PROTOCOL §6. */
   public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", id);
-    m.put("title", title);
-    m.put("artist", artist);
-    m.put("album", album);
-    m.put("genre", genre);
-    m.put("year", year);
-    m.put("durationMs", durationMs);
-    m.put("audioUrl", audioUrl);
-    return m;
+    return new SongView(this);
   }
 }

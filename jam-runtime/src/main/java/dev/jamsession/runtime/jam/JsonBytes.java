@@ -1,10 +1,13 @@
 package dev.jamsession.runtime.jam;
 
+import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.catalog.SongView;
 import io.vertx.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the domain's plain values (maps, lists, strings, numbers, booleans, null) as compact
@@ -16,6 +19,9 @@ import java.util.Map;
  */
 final class JsonBytes {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  private static final int MAX_CACHED_SONGS = 100_000;
+  private static final Map<Song, byte[]> SONG_JSON = new ConcurrentHashMap<>();
 
   private byte[] buf = new byte[1024];
   private int len;
@@ -33,6 +39,8 @@ final class JsonBytes {
       ascii("null");
     } else if (v instanceof String s) {
       string(s);
+    } else if (v instanceof SongView song) {
+      raw(songJson(song));
     } else if (v instanceof Map<?, ?> m) {
       object(m);
     } else if (v instanceof Collection<?> c) {
@@ -44,6 +52,24 @@ final class JsonBytes {
     } else {
       raw(Json.encode(v).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * A song's JSON, encoded once per song: a queue-updated event carries every queued song, and
+   * songs make most of its bytes. Bounded: emptied when it holds more songs than a catalog has.
+   */
+  private static byte[] songJson(SongView view) {
+    byte[] json = SONG_JSON.get(view.song());
+    if (json == null) {
+      JsonBytes out = new JsonBytes();
+      out.object(view);
+      json = Arrays.copyOf(out.buf, out.len);
+      if (SONG_JSON.size() >= MAX_CACHED_SONGS) {
+        SONG_JSON.clear();
+      }
+      SONG_JSON.put(view.song(), json);
+    }
+    return json;
   }
 
   private void object(Map<?, ?> m) {

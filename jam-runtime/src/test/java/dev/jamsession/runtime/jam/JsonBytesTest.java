@@ -2,6 +2,7 @@ package dev.jamsession.runtime.jam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.core.catalog.Song;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +30,31 @@ class JsonBytesTest {
     m.put("current", null);
     m.put("queue", List.of(Map.of("id", "q-1"), List.of(), Map.of()));
     assertThat(new String(JsonBytes.encode(m), StandardCharsets.UTF_8)).isEqualTo(Json.encode(m));
+  }
+
+  @Test
+  void aSongIsWrittenAsItsPublicFieldsInOrderAndChangedFieldsAreNeverServedFromBefore() {
+    Song song = new Song("d-1", "Fiancée \"live\"", "Léa", "Thunder & Highway", "Pop", 2021, 215_000,
+        "/api/songs/d-1/audio", null, 0.5);
+    Map<String, Object> plain = new LinkedHashMap<>();
+    plain.put("id", "d-1");
+    plain.put("title", "Fiancée \"live\"");
+    plain.put("artist", "Léa");
+    plain.put("album", "Thunder & Highway");
+    plain.put("genre", "Pop");
+    plain.put("year", 2021);
+    plain.put("durationMs", 215_000L);
+    plain.put("audioUrl", "/api/songs/d-1/audio");
+    assertThat(song.toMap()).isEqualTo(plain).containsExactlyEntriesOf(plain);
+    String expected = Json.encode(Map.of("queue", List.of(Map.of("song", plain))));
+    for (int i = 0; i < 2; i++) { // the second time from the cache
+      assertThat(new String(JsonBytes.encode(Map.of("queue", List.of(Map.of("song", song.toMap())))),
+          StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+    Song retitled = new Song("d-1", "Another", "Léa", "Thunder & Highway", "Pop", 2021, 215_000,
+        "/api/songs/d-1/audio", null, 0.5);
+    assertThat(new String(JsonBytes.encode(retitled.toMap()), StandardCharsets.UTF_8)).contains("\"title\":\"Another\"");
+    assertThat(new JsonObject(song.toMap()).encode()).isEqualTo(Json.encode(plain)); // a plain map to Jackson too
   }
 
   @Test
