@@ -28,7 +28,7 @@ final class EngineBenchmark {
 
   static void run(int members, int songs, int votes) {
     Map.Entry<String, Jam> entry = new AbstractMap.SimpleEntry<>("BENCH1", Jam.create("BENCH1", "Host", "token",
-        Settings.defaults(200).apply(Map.of("autoPlay", false, "autofill", false)), System.currentTimeMillis()));
+        Settings.defaults(200).apply(Map.of("autoPlay", false, "autofill", false, "maxParticipants", members)), System.currentTimeMillis()));
     for (int m = 0; m < members; m++) {
       String connection = "conn-" + m;
       apply(entry, connection, new Command.Join(m == 0 ? "Host" : "Member " + m, m == 0 ? "token" : null, null,
