@@ -27,8 +27,10 @@ final class EngineBenchmark {
   private EngineBenchmark() {}
 
   static void run(int members, int songs, int votes) {
-    Map.Entry<String, Jam> entry = new AbstractMap.SimpleEntry<>("BENCH1", Jam.create("BENCH1", "Host", "token",
-        Settings.defaults(200).apply(Map.of("autoPlay", false, "autofill", false, "maxParticipants", members)), System.currentTimeMillis()));
+    Settings settings = Settings.defaults(200)
+        .apply(Map.of("autoPlay", false, "autofill", false, "maxParticipants", members));
+    Map.Entry<String, Jam> entry = new AbstractMap.SimpleEntry<>("BENCH1",
+        Jam.create("BENCH1", "Host", "token", settings, System.currentTimeMillis()));
     for (int m = 0; m < members; m++) {
       String connection = "conn-" + m;
       apply(entry, connection, new Command.Join(m == 0 ? "Host" : "Member " + m, m == 0 ? "token" : null, null,
@@ -60,14 +62,11 @@ final class EngineBenchmark {
   private static void vote(Map.Entry<String, Jam> entry, List<Participant> people, int votes) {
     for (int k = 0; k < votes; k++) {
       Participant p = people.get(k % people.size());
-      QueueItem item = entry.getValue().queue().get(k % songs(entry));
+      List<QueueItem> queue = entry.getValue().queue();
+      QueueItem item = queue.get(k % queue.size());
       Integer mine = item.votes().get(p.id());
       apply(entry, p.id(), new Command.Vote(p.id(), item.id(), mine != null && mine > 0 ? -1 : 1), p.connectionId());
     }
-  }
-
-  private static int songs(Map.Entry<String, Jam> entry) {
-    return entry.getValue().queue().size();
   }
 
   /** Runs {@code command} as session-service wraps it: tracked by its owner, via a connection. */
