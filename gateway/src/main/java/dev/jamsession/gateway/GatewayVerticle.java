@@ -107,6 +107,9 @@ public final class GatewayVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         // A socket closed for not reading cannot take the close handshake: drop it soon.
         .setWebSocketClosingTimeout(2)
+        // Every response is written from its connection's event loop, so the connection needs no
+        // cross-thread write queue (a 4 KB array each, kept for a WebSocket's whole life).
+        .setStrictThreadMode(true)
         .setCompressionSupported(true);
     bridge.start();
     Handler<HttpServerRequest> requests = req -> {

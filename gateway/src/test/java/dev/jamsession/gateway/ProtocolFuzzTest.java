@@ -88,8 +88,12 @@ class ProtocolFuzzTest {
     }
   }
 
+  /**
+   * A frame owed a reply, with who its socket was believed to be when it went: {@code whoKnown} when a
+   * reply had said so since the last frame that may change it (none is unanswered).
+   */
   private record Pending(Frame frame, String jam, String participantId, String requestId, boolean firstUse,
-                         int epoch) {}
+                         int epoch, boolean whoKnown) {}
 
   /** One jam and the participant that watches it: a socket the fuzzer never writes to. */
   private static final class Watch {
@@ -382,7 +386,8 @@ class ProtocolFuzzTest {
           // reply to anything sent before it, answered as it was then, says nothing about after.
           s.epoch++;
         }
-        if (s.pending.put(f.replyAddress(), new Pending(f, s.jam, s.participantId, rid, first, s.epoch)) != null) {
+        if (s.pending.put(f.replyAddress(), new Pending(f, s.jam, s.participantId, rid, first, s.epoch,
+            s.knownEpoch == s.epoch)) != null) {
           fail("generator", "reply address reused: " + f.replyAddress());
         }
       }
@@ -610,8 +615,12 @@ class ProtocolFuzzTest {
           + abbreviate(data.encode()) + " for " + abbreviate(p.frame().text()) + " from socket " + s.index);
       return;
     }
-    if ("jam.snapshot".equals(p.frame().cmd()) && p.participantId() != null && p.epoch() == s.knownEpoch) {
-      fail("screen snapshot", "participant " + p.participantId() + " got a snapshot without you on socket " + s.index);
+    // Only a belief a reply had confirmed: a snapshot sent while a watch was unanswered may find the
+    // socket a screen, though a reply that came since (another snapshot's) says who it is now.
+    if ("jam.snapshot".equals(p.frame().cmd()) && p.participantId() != null && p.whoKnown()
+        && p.epoch() == s.knownEpoch) {
+      fail("screen snapshot", "participant " + p.participantId() + " got a snapshot without you on socket " + s.index
+          + " (" + p.frame().replyAddress() + ", epoch " + p.epoch() + ", now " + s.epoch + ")");
     }
     traceLine("= " + s.index + " " + p.frame().cmd() + " on " + p.frame().replyAddress() + ": screen of " + code);
     fuzzParticipants.computeIfAbsent(code, k -> new ArrayList<>()); // its events are expected now

@@ -27,8 +27,9 @@ final class RawWebSocketTransport implements BridgeTransport {
 
   @Override
   public void handlers(Handler<Buffer> frames, Handler<Void> ended, Handler<Throwable> failed) {
-    ws.binaryMessageHandler(frames);
-    ws.textMessageHandler(text -> frames.handle(Buffer.buffer(text)));
+    // Each WebSocket frame's bytes as they came, text or binary: no UTF-8 decoding into a String and
+    // back. A bridge frame is one WebSocket frame (at most 4 KB is taken); a fragment alone is no JSON.
+    ws.handler(frames);
     ws.closeHandler(ended);
     ws.exceptionHandler(failed);
   }
