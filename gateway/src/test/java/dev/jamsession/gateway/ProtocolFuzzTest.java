@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 11's protocol fuzzer: at least 10,000 generated frames (see {@link FuzzFrames}) from ten
@@ -131,17 +130,9 @@ class ProtocolFuzzTest {
       "WS_RATE_LIMIT_MAX", "1000000", "WS_IP_RATE_LIMIT_MAX", "10000000", "RATE_LIMIT_MAX", "1000000",
       "CREATE_RATE_LIMIT_MAX", "1000", "CREATE_RATE_LIMIT_IP_MAX", "1000", "WS_MAX_PER_IP", "100000",
       "DISCONNECT_GRACE", "5000");
-  private static JamServer shared;
-
-  @BeforeAll
-  static void start() throws Exception {
-    shared = new JamServer(2, 2, ENV); // two session members, two gateways: observers sit on the second
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    shared.close();
-  }
+  /** Two session members, two gateways: observers sit on the second. */
+  @RegisterExtension
+  private static final JamServer shared = JamServer.perClass(2, 2, ENV);
 
   @Test
   void tenThousandFramesLeaveAHealthyConsistentServer() throws Exception {
@@ -813,8 +804,8 @@ class ProtocolFuzzTest {
       JsonObject jam = server.create("After fuzz");
       BridgeClient c = server.connectTo(port, true);
       JamServer.Member m = server.join(c, jam.getString("sessionCode"), "Checker", jam.getString("hostToken"));
-      JsonObject add = m.send("jam.add-to-queue", new JsonObject().put("songId", songIds.get(1)));
-      JsonObject add2 = m.send("jam.add-to-queue", new JsonObject().put("songId", songIds.get(2)));
+      JsonObject add = m.add(songIds.get(1));
+      JsonObject add2 = m.add(songIds.get(2));
       String itemId = add2.getJsonObject("data", new JsonObject()).getJsonObject("item", new JsonObject()).getString("id");
       JsonObject vote = m.send("jam.vote", new JsonObject().put("itemId", itemId).put("value", 1));
       if (!Boolean.TRUE.equals(add.getValue("success")) || !Boolean.TRUE.equals(vote.getValue("success"))
@@ -841,7 +832,7 @@ class ProtocolFuzzTest {
     JsonObject jam = server.create("Warm-up");
     BridgeClient c = BridgeClient.connect(server.clients, server.port);
     JamServer.Member m = server.join(c, jam.getString("sessionCode"), "Warm", jam.getString("hostToken"));
-    JsonObject add = m.send("jam.add-to-queue", new JsonObject().put("songId", songIds.get(0)));
+    JsonObject add = m.add(songIds.get(0));
     m.send("jam.vote", new JsonObject().put("itemId", add.getJsonObject("data").getJsonObject("item").getString("id"))
         .put("value", 1));
     m.send("jam.snapshot", null);
