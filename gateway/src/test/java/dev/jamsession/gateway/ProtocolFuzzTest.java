@@ -256,7 +256,7 @@ class ProtocolFuzzTest {
       s.client.closed().await(10, TimeUnit.SECONDS);
       // The test's own copy of what the socket got: released here, as Vert.x may keep a closed
       // client (and so its handlers) a while longer, which the heap check would count.
-      s.client.frames().clear();
+      s.client.forgetFrames();
     }
     log("fuzz sockets closed, heap %d MB", usedHeapAfterGc() >> 20);
     if (Boolean.getBoolean("fuzz.histogram")) {
@@ -272,7 +272,7 @@ class ProtocolFuzzTest {
     }
     for (Watch w : watches) {
       w.observer.closed().await(10, TimeUnit.SECONDS);
-      w.observer.frames().clear();
+      w.observer.forgetFrames();
     }
     slots.clear();
     watches.clear();
@@ -634,7 +634,7 @@ class ProtocolFuzzTest {
     }
     s.client.close(); // also closes its WebSocketClient, which would otherwise keep the socket and its frames
     s.client.closed().await(10, TimeUnit.SECONDS);
-    s.client.frames().clear();
+    s.client.forgetFrames();
     s.client = BridgeClient.connect(server.clients, s.port);
     s.scanned = 0;
     s.pending.clear();
@@ -663,7 +663,7 @@ class ProtocolFuzzTest {
       endedJams.add(w.code);
       w.observer.close(); // its events are checked: drop them
       w.observer.closed().await(10, TimeUnit.SECONDS);
-      w.observer.frames().clear();
+      w.observer.forgetFrames();
     }
   }
 
