@@ -4,8 +4,6 @@ import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,14 +41,6 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** The configuration of the next member: loopback only, HTTP on a free port. */
   public JamConfig nextConfig() {
     return nextConfig(Map.of());
@@ -58,7 +48,7 @@ public final class TestCluster implements AutoCloseable {
 
   /** {@link #nextConfig()} with this member's own variables on top. */
   public JamConfig nextConfig(Map<String, String> memberEnv) {
-    int port = freePort();
+    int port = FreePort.loopback();
     List<String> join = new ArrayList<>(members);
     join.add("127.0.0.1:" + port);
     Map<String, String> env = new HashMap<>();
