@@ -12,26 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bridge over SockJS's WebSocket transport (/eventbus, PROTOCOL §1's client), beside the plain
  * WebSocket the other tests speak: the same frames, each inside SockJS's {@code a["…"]}.
  */
 class SockJsBridgeTest {
-  static JamServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(1, Map.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of());
 
   @Test
   void aSockJsClientJoinsRegistersAndReceivesItsJamsEvents() throws Exception {
@@ -65,7 +55,7 @@ class SockJsBridgeTest {
         .put("body", new JsonObject().put("code", code).put("userName", "Ana").put("hostToken", created.getString("hostToken"))));
     assertThat(joined.future().await(10, TimeUnit.SECONDS).getBoolean("success")).isTrue();
     sockJs(ws, new JsonObject().put("type", "register").put("address", "jam.events." + code));
-    String songId = server.catalog.all().get(0).id();
+    String songId = server.songId(0);
     sockJs(ws, new JsonObject().put("type", "send").put("address", "jam.add-to-queue").put("replyAddress", "add")
         .put("body", new JsonObject().put("songId", songId)));
 
