@@ -1,8 +1,9 @@
 package dev.jamsession.session;
 
 import dev.jamsession.core.domain.Command;
-import dev.jamsession.core.domain.Jam;
 import dev.jamsession.runtime.jam.CommandResult;
+import dev.jamsession.runtime.jam.JamCensus;
+import dev.jamsession.runtime.jam.JamStats;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -75,16 +76,17 @@ public final class TickerVerticle extends VerticleBase {
   /** Each member counts its own primary jams, so the gauges add up across members. */
   private void census() {
     vertx.executeBlocking(() -> {
-      Map<String, Jam> local = settings.jams().getAll(settings.jams().localKeySet());
-      long people = 0;
-      long connected = 0;
+      Map<String, JamStats> local = settings.jams().executeOnKeys(settings.jams().localKeySet(), new JamCensus());
+      JamStats total = JamStats.NONE;
       List<long[]> sizes = new ArrayList<>();
-      for (Jam jam : local.values()) {
-        people += jam.participants().size();
-        connected += jam.connectedCount();
-        sizes.add(new long[] {jam.participants().size(), jam.queue().size()});
+      for (JamStats jam : local.values()) {
+        if (jam == null) {
+          continue; // ended since its key was listed
+        }
+        total = total.plus(jam);
+        sizes.add(new long[] {jam.participants(), jam.queuedSongs()});
       }
-      settings.metrics().census(local.size(), people, connected, sizes);
+      settings.metrics().census(total.jams(), total.participants(), total.connectedParticipants(), sizes);
       return null;
     }, false).onFailure(t -> LOG.warn("Census failed: {}", t.toString()));
   }

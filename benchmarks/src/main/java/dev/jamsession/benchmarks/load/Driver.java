@@ -254,6 +254,9 @@ final class Driver extends VerticleBase {
   Future<Void> vote(VoteLog log, int votingMembers) {
     this.log = log;
     this.votingMembers = votingMembers;
+    round = 0; // a schedule of its own: a warm-up's counts are not this one's
+    position = 0;
+    errorCodes.clear();
     this.votingDone = Promise.promise();
     if (voters.isEmpty() || log.total == 0) {
       votingDone.complete();

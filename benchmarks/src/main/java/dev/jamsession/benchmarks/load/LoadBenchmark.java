@@ -89,15 +89,15 @@ public final class LoadBenchmark {
       report.joinNanos = System.nanoTime() - joinStart;
       report.rssConnected = server.rssBytes();
 
-      VoteLog log = new VoteLog((int) o.votes(), System.nanoTime() + START_DELAY_NANOS, Math.max(o.rate(), 1e-9),
-          o.jams());
+      if (o.warmupSeconds() > 0) {
+        VoteLog warmup = schedule(o, o.votes(o.warmupSeconds()));
+        await(vote(drivers, warmup, votingMembers));
+        drain(warmup, jams, o);
+      }
+      VoteLog log = schedule(o, o.votes());
       report.log = log;
       report.startMeasuring(server);
-      List<Future<Void>> voting = new ArrayList<>();
-      for (Driver d : drivers) {
-        voting.add(d.onLoop(() -> d.vote(log, votingMembers)));
-      }
-      awaitSampling(Future.all(voting), log, o, server, report);
+      awaitSampling(vote(drivers, log, votingMembers), log, o, server, report);
       drain(log, jams, o);
       report.stopMeasuring(server);
       report.rssEnd = server.rssBytes();
@@ -106,6 +106,15 @@ public final class LoadBenchmark {
       await(vertx.close());
     }
     return report;
+  }
+
+  private static VoteLog schedule(LoadOptions o, long votes) {
+    return new VoteLog((int) votes, System.nanoTime() + START_DELAY_NANOS, Math.max(o.rate(), 1e-9), o.jams());
+  }
+
+  /** Every loop sends its share of the schedule; completes after the last vote is sent. */
+  private static Future<?> vote(List<Driver> drivers, VoteLog log, int votingMembers) {
+    return Future.all(drivers.stream().map(d -> d.onLoop(() -> d.vote(log, votingMembers))).toList());
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.Map;
  * (each member votes at rate / (jams × members)); idle connections join jams of their own and
  * only ping.
  */
-record LoadOptions(int jams, int members, double rate, double durationSeconds, int idle, int idlePerJam,
+record LoadOptions(int jams, int members, double rate, double durationSeconds, double warmupSeconds, int idle,
+                   int idlePerJam,
                    int songs, double pingSeconds, double timeoutSeconds, int loops, int joinWindow,
                    double rssEverySeconds, String url, long pid, Path jar, List<String> jvmOptions,
                    Map<String, String> env, Path serverLog) {
@@ -22,6 +23,8 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
         --members U         members per voting jam, the first is the host (default 10)
         --rate R            votes per second, all members together, open loop (default 50)
         --duration S        seconds of voting (default 10)
+        --warmup S          seconds of voting before those, at the same rate, not measured: the JIT
+                            compiles the server's hot paths meanwhile (default 0)
         --idle N            extra connections that join, register and only ping (default 0)
         --idle-per-jam S    members per idle jam (default 50)
         --songs N           songs the host of a voting jam queues (default 20)
@@ -46,7 +49,11 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
   }
 
   long votes() {
-    return jams * members == 0 ? 0 : Math.round(rate * durationSeconds);
+    return votes(durationSeconds);
+  }
+
+  long votes(double seconds) {
+    return jams * members == 0 ? 0 : Math.round(rate * seconds);
   }
 
   /** The JVM options of README's run command: the server is measured as a user runs it. */
@@ -77,7 +84,7 @@ record LoadOptions(int jams, int members, double rate, double durationSeconds, i
     Args a = new Args(single);
     LoadOptions o = new LoadOptions(
         a.integer("jams", 10), a.integer("members", 10), a.number("rate", 50), a.number("duration", 10),
-        a.integer("idle", 0), a.integer("idle-per-jam", 50), a.integer("songs", 20), a.number("ping", 5),
+        a.number("warmup", 0), a.integer("idle", 0), a.integer("idle-per-jam", 50), a.integer("songs", 20), a.number("ping", 5),
         a.number("timeout", 5), a.integer("loops", Runtime.getRuntime().availableProcessors()),
         a.integer("join-window", 50), a.number("rss-every", 0), a.text("url", null),
         a.integer("pid", -1), Path.of(a.text("jar", "launcher/target/jam-session.jar")),

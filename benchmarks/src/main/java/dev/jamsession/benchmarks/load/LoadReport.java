@@ -136,7 +136,7 @@ final class LoadReport {
         .put("config", new JsonObject()
             .put("jams", o.jams()).put("members", o.members()).put("idle", o.idle())
             .put("idlePerJam", o.idlePerJam()).put("connections", o.connections())
-            .put("rate", o.rate()).put("durationS", o.durationSeconds()).put("songs", o.songs())
+            .put("rate", o.rate()).put("durationS", o.durationSeconds()).put("warmupS", o.warmupSeconds()).put("songs", o.songs())
             .put("pingS", o.pingSeconds()).put("timeoutS", o.timeoutSeconds()).put("loops", o.loops())
             .put("server", server.command.isEmpty() ? server.base.toString() : String.join(" ", server.command))
             .put("serverPid", server.pid))

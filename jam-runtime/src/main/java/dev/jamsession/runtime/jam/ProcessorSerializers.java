@@ -15,6 +15,7 @@ final class ProcessorSerializers {
         RecordCompact.of(ReactionGate.class),
         RecordCompact.of(CreateIfAbsent.class),
         RecordCompact.of(JamStats.class),
+        RecordCompact.of(JamCensus.class),
         Compact.of(JamStatsAggregator.class, r -> new JamStatsAggregator(r.readCompact("totals")),
             (w, a) -> w.writeCompact("totals", a.totals())),
         RecordCompact.of(JamQueries.Listed.class),

@@ -78,6 +78,7 @@ class JamSerializationTest {
       CommandResult screen = a.jams().executeOnKey(code, JamProcessor.of(new Command.Watch(), 3_500));
       assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(screen.reply())).containsKey("you")).isFalse();
       assertThat(a.jams().aggregate(new JamStatsAggregator())).isEqualTo(new JamStats(1, 2, 2, 0, 1));
+      assertThat(a.jams().executeOnKey(code, new JamCensus())).isEqualTo(new JamStats(1, 2, 2, 0, 1));
 
       // A queued playlist keeps its order and the places of the songs the catalog lost (null).
       Song s3 = new Song("s3", "T3", "A3", "B", "pop", 2001, 1_000, "/a/s3", null, 0.5);
