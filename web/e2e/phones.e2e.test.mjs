@@ -218,8 +218,13 @@ test('HTTPS with a self-made certificate serves the page, covers and the bridge 
   }
 });
 
-/** A TCP proxy that delays every chunk by 60–150 ms each way, in order, like a slow phone network. */
+/**
+ * A TCP proxy that delays every chunk by 60–150 ms each way, in order, like a slow phone network.
+ * It stands in front of the server as a reverse proxy does: the Host of the request it forwards
+ * is the server's (so the bridge sees the page's own origin), the rest is passed as it comes.
+ */
 async function delayingProxy(targetPort) {
+  let proxyPort;
   const proxy = createServer({ noDelay: true }, (client) => {
     // No Nagle stalls of its own: the proxy adds only the delays it is told to.
     const upstream = createConnection({ port: targetPort, host: '127.0.0.1', noDelay: true });
@@ -241,7 +246,12 @@ async function delayingProxy(targetPort) {
           drain();
         }, Math.max(0, at - Date.now()));
       };
+      let first = from === client;
       const push = (chunk) => {
+        if (first && chunk) {
+          first = false; // the WebSocket handshake: one small request, always in the first chunk
+          chunk = Buffer.from(chunk.toString('latin1').replace(`Host: 127.0.0.1:${proxyPort}\r\n`, `Host: 127.0.0.1:${targetPort}\r\n`), 'latin1');
+        }
         queue.push({ at: Date.now() + 60 + Math.random() * 90, chunk });
         if (!draining) drain();
       };
@@ -255,7 +265,27 @@ async function delayingProxy(targetPort) {
   });
   proxies.push(proxy);
   await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${proxy.address().port}`;
+  proxyPort = proxy.address().port;
+  return proxyPort;
+}
+
+/**
+ * Sends the page's WebSockets (the bridge) through a delaying proxy, as issue 13 describes the
+ * slow phone network; the page, its scripts and the audio load straight from the server.
+ */
+async function delaySockets(ctx, serverPort) {
+  const proxyPort = await delayingProxy(serverPort);
+  await ctx.addInitScript(
+    ({ from, to }) => {
+      const Real = window.WebSocket;
+      window.WebSocket = class extends Real {
+        constructor(url, protocols) {
+          super(String(url).replace(from, to), protocols);
+        }
+      };
+    },
+    { from: `//127.0.0.1:${serverPort}/`, to: `//127.0.0.1:${proxyPort}/` },
+  );
 }
 
 /** Shifts the page's clock (Date.now, performance.timeOrigin) by `skewMs`; keeps the real one for the test. */
@@ -317,8 +347,17 @@ async function convergence(pages, since, fromMs = 0, timeoutMs = 15_000) {
 }
 
 const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
-test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–150 ms', { timeout: 240_000 }, async () => {
+/** A seek as a person makes it: a click on the host's slider at `fraction` of the song; returns the new position. */
+async function clickSeek(host, fraction) {
+  const slider = host.locator(tid('seek'));
+  const box = await slider.boundingBox();
+  await slider.click({ position: { x: box.width * fraction, y: box.height / 2 } });
+  return Number(await slider.inputValue());
+}
+
+test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–150 ms', { timeout: 300_000 }, async () => {
   const hostCtx = await launch('sync-host');
   await skewClock(hostCtx, 0);
   const host = await page(hostCtx, 'sync-host');
@@ -326,23 +365,24 @@ test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–15
   for (const [name, skew] of [['sync-ahead', 2700], ['sync-behind', -1300]]) {
     const ctx = await launch(name, PHONE);
     await skewClock(ctx, skew);
-    guests.push({ page: await page(ctx, name), url: await delayingProxy(server.port) });
+    await delaySockets(ctx, server.port);
+    guests.push(await page(ctx, name));
   }
-  const pages = [host, ...guests.map((g) => g.page)];
+  const pages = [host, ...guests];
   const code = await createJam(host, server.url, 'Sync');
   for (const [i, g] of guests.entries()) {
-    await g.page.goto(`${g.url}/?code=${code}`);
-    await g.page.fill(tid('join-name'), `Guest${i}`);
-    await g.page.click(tid('join-submit'));
-    await g.page.waitForSelector(tid('jam-screen'));
+    await g.goto(`${server.url}/?code=${code}`);
+    await g.fill(tid('join-name'), `Guest${i}`);
+    await g.click(tid('join-submit'));
+    await g.waitForSelector(tid('jam-screen'));
   }
   await addFirstSong(host);
   await eventually(async () => assert.ok((await spread(pages)).playing, 'all three play'), 60_000, 200);
-  await sleep(3000);
+  await sleep(3000); // the guests' clock estimates take their 15 samples over 3 s
 
   const samples = [];
   let worst = { spread: -1 };
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 60; i++) {
     const s = await spread(pages);
     assert.ok(s.playing);
     samples.push(s.spread);
@@ -353,46 +393,45 @@ test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–15
   const med = pct(samples, 0.5);
   const p95 = pct(samples, 0.95);
 
-  // A seek by the host: through the slider as a person would (its 300 ms debounce included).
-  const seekAt = Date.now();
-  await host.$eval(tid('seek'), (el) => {
-    const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    set.call(el, '60000');
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  const afterSeek = (await convergence(pages, seekAt, 60_000)).ms;
-
-  await host.click(tid('play-pause')); // pause
-  await eventually(async () => assert.ok(await host.$eval(tid('jam-audio'), (a) => a.paused)));
-  await sleep(1000);
-  const resumeAt = Date.now();
-  await host.click(tid('play-pause'));
-  const afterResume = (await convergence(pages, resumeAt)).ms;
-
-  const reloadAt = Date.now();
-  await guests[0].page.reload({ waitUntil: 'commit' });
-  const reload = await convergence(pages, reloadAt);
-  const afterReload = reload.ms;
+  // Three of each, timed from the host's action to all pages within 50 ms for 0.5 s on end.
+  const seeks = [];
+  for (const fraction of [0.3, 0.5, 0.4]) {
+    const at = Date.now();
+    const to = await clickSeek(host, fraction);
+    seeks.push((await convergence(pages, at, to)).ms);
+  }
+  const resumes = [];
+  for (let i = 0; i < 3; i++) {
+    await host.click(tid('play-pause')); // pause
+    await eventually(async () => assert.ok((await Promise.all(pages.map((p) => p.$eval(tid('jam-audio'), (a) => a.paused)))).every(Boolean)));
+    const at = Date.now();
+    await host.click(tid('play-pause'));
+    resumes.push((await convergence(pages, at)).ms);
+  }
+  const reloads = [];
+  const reloadDetail = [];
+  for (let i = 0; i < 3; i++) {
+    const at = Date.now();
+    await guests[i % 2].reload({ waitUntil: 'commit' });
+    const r = await convergence(pages, at);
+    reloads.push(r.ms);
+    reloadDetail.push(`${r.ms} ms (playing from ${r.allPlaying} ms, at most ${r.worstPlaying.toFixed(0)} ms off)`);
+  }
+  const [seek, resume, reload] = [pct(seeks, 0.5), pct(resumes, 0.5), pct(reloads, 0.5)];
 
   console.log(
-    `SYNC-PHONES: spread of 3 pages (clock skew 0, +2.7 s, −1.3 s; guests' sockets delayed 60–150 ms): ` +
-      `median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} samples; within 50 ms ` +
-      `${afterSeek} ms after a seek, ${afterResume} ms after a resume, ${afterReload} ms after a reload ` +
-      `(through the delaying proxy; the reloaded page played from ${reload.allPlaying} ms, at most ` +
-      `${reload.worstPlaying.toFixed(0)} ms off)`,
+    `SYNC-PHONES: spread of 3 pages (clock skew 0, +2.7 s, −1.3 s; the guests' WebSockets delayed 60–150 ms each way): ` +
+      `median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} samples`,
   );
-  // The goals (issue 13): median ≤ 20 ms, p95 ≤ 40 ms, ≤ 1.5 s after a seek or resume. Runs on
-  // this shared 2-core machine reached them and missed them by a little (a lucky or unlucky
-  // clock sample on the jittery link, a loaded CPU), so the test fails only well beyond them and
-  // says which goals this run met.
-  const goals = { median: med <= 20, p95: p95 <= 40, seek: afterSeek <= 1500, resume: afterResume <= 1500 };
-  console.log(`SYNC-PHONES goals met: ${JSON.stringify(goals)}`);
-  assert.ok(med <= 50 && p95 <= 80, `spread median ${med.toFixed(1)} ms (≤ 50), p95 ${p95.toFixed(1)} ms (≤ 80)`);
-  assert.ok(afterSeek <= 2000, `after a seek ${afterSeek} ms (≤ 2000)`);
-  assert.ok(afterResume <= 1500, `after a resume ${afterResume} ms (≤ 1500)`);
-  // A reload through this link spends ~1.8 s loading (about nine round trips) before it can
-  // play; what it must not do is play off before its clock is in, and then it must catch up fast.
-  assert.ok(reload.worstPlaying <= 250, `the reloaded page played ${reload.worstPlaying.toFixed(0)} ms off (≤ 250)`);
-  assert.ok(afterReload - reload.allPlaying <= 1000, `in sync ${afterReload - reload.allPlaying} ms after it played (≤ 1000)`);
-  assert.ok(afterReload <= 3000, `after a reload ${afterReload} ms (≤ 3000)`);
+  console.log(
+    `SYNC-PHONES: within 50 ms after a seek ${fmt(seeks)} ms (median ${seek}), after a resume ${fmt(resumes)} ms ` +
+      `(median ${resume}), after a reload ${reloadDetail.join('; ')} (median ${reload})`,
+  );
+  // The targets of issue 13, on the medians of three so that one slow moment of a loaded machine
+  // does not decide.
+  assert.ok(med <= 20, `spread median ${med.toFixed(1)} ms (≤ 20)`);
+  assert.ok(p95 <= 40, `spread p95 ${p95.toFixed(1)} ms (≤ 40)`);
+  assert.ok(seek <= 1500, `after a seek ${seek} ms (median; ≤ 1500)`);
+  assert.ok(resume <= 1500, `after a resume ${resume} ms (median; ≤ 1500)`);
+  assert.ok(reload <= 2000, `after a reload ${reload} ms (median; ≤ 2000)`);
 });
