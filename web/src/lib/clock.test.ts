@@ -52,6 +52,7 @@ describe('clock offset estimation', () => {
     c.add(100, 1105, 110);
     c.add(200, 700, 210); // the local clock jumped 400 ms ahead: [490, 500]
     expect(c.sampleCount).toBe(1);
+    expect(c.samplesTaken).toBe(3);
     expect(c.offset()).toBe(495);
   });
 

@@ -31,6 +31,7 @@ export interface ClockOptions {
 
 export class ClockEstimator {
   private samples: ClockSample[] = [];
+  private taken = 0;
   private readonly maxAgeMs: number;
   private readonly maxSamples: number;
 
@@ -43,6 +44,7 @@ export class ClockEstimator {
   add(t0: number, serverTime: number, t1: number): ClockSample | null {
     if (!Number.isFinite(serverTime) || t1 < t0) return null;
     const s = makeSample(t0, serverTime, t1);
+    this.taken++;
     this.samples.push(s);
     this.prune(t1);
     while (this.samples.length > 1 && !this.bounds()) this.samples.shift();
@@ -72,6 +74,11 @@ export class ClockEstimator {
 
   get sampleCount(): number {
     return this.samples.length;
+  }
+
+  /** Samples added in all (kept or since dropped): how much measuring has been done. */
+  get samplesTaken(): number {
+    return this.taken;
   }
 
   get hasEstimate(): boolean {

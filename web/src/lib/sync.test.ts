@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STEER, DRIFT_WINDOW, expectedPositionMs, median, nextSeekLead, startDelayMs, steer } from './sync';
+import {
+  DEFAULT_STEER,
+  DRIFT_WINDOW,
+  expectedPositionMs,
+  median,
+  nextPlayLead,
+  nextSeekLead,
+  samePlayback,
+  startDelayMs,
+  startingAt,
+  steer,
+} from './sync';
 
 describe('expected position (PROTOCOL §6)', () => {
   it('adds elapsed server time while playing', () => {
@@ -25,6 +36,29 @@ describe('scheduled starts (PROTOCOL §6: updatedAt in the future)', () => {
     expect(startDelayMs(pb, 9_600)).toBe(400);
     expect(startDelayMs(pb, 10_100)).toBe(0);
     expect(startDelayMs({ ...pb, isPlaying: false }, 9_600)).toBe(0);
+  });
+});
+
+describe('a start planned by the player itself', () => {
+  const pb = { isPlaying: true, positionMs: 30_000, updatedAt: 10_000 };
+  it('holds until the instant, then follows the same trajectory', () => {
+    const plan = startingAt(pb, 20_300);
+    expect(plan).toEqual({ isPlaying: true, positionMs: 40_300, updatedAt: 20_300 });
+    expect(expectedPositionMs(plan, 20_000)).toBe(40_300);
+    for (const t of [20_300, 21_000, 50_000]) expect(expectedPositionMs(plan, t)).toBe(expectedPositionMs(pb, t));
+  });
+  it('tells a playback sent again from a new one', () => {
+    expect(samePlayback(pb, { ...pb })).toBe(true);
+    expect(samePlayback(pb, { ...pb, updatedAt: 10_001 })).toBe(false);
+    expect(samePlayback(null, pb)).toBe(false);
+  });
+  it('learns the play lead from the start latency, half way each time', () => {
+    // play() 30 ms ahead and 60 ms behind after: the device starts 90 ms after play().
+    expect(nextPlayLead(30, 30, -60)).toBe(60);
+    expect(nextPlayLead(60, 55, -35)).toBe(75);
+    expect(nextPlayLead(90, 90, 0)).toBe(90); // settled
+    expect(nextPlayLead(10, 0, 50)).toBe(0); // started early: less lead, never below 0
+    expect(nextPlayLead(280, 280, -400)).toBe(300);
   });
 });
 

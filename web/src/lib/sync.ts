@@ -34,6 +34,32 @@ export function startDelayMs(playback: Playback, serverNow: number): number {
 }
 
 /**
+ * The same trajectory as a start scheduled at `atServerMs` (§6): it holds until then, and from
+ * then on gives the same position as `playback`. A player that starts mid-song (a reload, a new
+ * page) plays through this, so it starts at an instant, like every other page, instead of
+ * playing at once from a seek and correcting afterwards.
+ */
+export function startingAt(playback: Playback, atServerMs: number, durationMs?: number): Playback {
+  return { isPlaying: true, positionMs: expectedPositionMs(playback, atServerMs, durationMs), updatedAt: atServerMs };
+}
+
+/** Two playback states that say the same (the server sends one again on a resync). */
+export function samePlayback(a: Playback | null, b: Playback): boolean {
+  return a !== null && a.isPlaying === b.isPlaying && a.positionMs === b.positionMs && a.updatedAt === b.updatedAt;
+}
+
+/**
+ * The next lead for play() before a scheduled instant. Called `leadMs` before the instant (the
+ * timer may fire late, so the actual lead), the player read `driftMs` on its first tick at
+ * rate 1: it started after `leadMs − driftMs`, this device's start latency. The lead moves half
+ * way there (one noisy reading does not swing it), within 0..maxLeadMs.
+ */
+export function nextPlayLead(currentLeadMs: number, actualLeadMs: number, driftMs: number, maxLeadMs = 300): number {
+  const latency = actualLeadMs - driftMs;
+  return clamp(Math.round((currentLeadMs + latency) / 2), 0, maxLeadMs);
+}
+
+/**
  * Tuned with a 200 ms tick and a 2-reading median: drift under 200 ms closes by rate within
  * about 0.8 s without overshoot (the simulation in sync.test.ts); more than that seeks.
  */
