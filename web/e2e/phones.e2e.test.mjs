@@ -331,8 +331,9 @@ async function convergence(pages, since, fromMs = 0, timeoutMs = 15_000) {
   let firstIn = null;
   let allPlaying = null;
   let worstPlaying = 0;
+  let s;
   while (Date.now() - since < timeoutMs) {
-    const s = await spread(pages);
+    s = await spread(pages);
     if (s.playing) allPlaying ??= Date.now() - since;
     if (s.playing && s.min >= fromMs) worstPlaying = Math.max(worstPlaying, s.spread);
     if (s.playing && s.min >= fromMs && s.spread <= 50) {
@@ -343,7 +344,7 @@ async function convergence(pages, since, fromMs = 0, timeoutMs = 15_000) {
     }
     await sleep(40);
   }
-  throw new Error(`pages not within 50 ms of each other ${timeoutMs} ms after the change`);
+  throw new Error(`pages not within 50 ms of each other ${timeoutMs} ms after the change (last: ${s?.detail}, playing ${s?.playing})`);
 }
 
 const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -352,9 +353,11 @@ const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 /** A seek as a person makes it: a click on the host's slider at `fraction` of the song; returns the new position. */
 async function clickSeek(host, fraction) {
   const slider = host.locator(tid('seek'));
+  // The value the click set (once sent, the slider shows the playing position again).
+  await slider.evaluate((el) => el.addEventListener('input', () => (window.__seekedTo = Number(el.value)), { once: true }));
   const box = await slider.boundingBox();
   await slider.click({ position: { x: box.width * fraction, y: box.height / 2 } });
-  return Number(await slider.inputValue());
+  return host.evaluate(() => window.__seekedTo);
 }
 
 test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–150 ms', { timeout: 300_000 }, async () => {

@@ -6,13 +6,13 @@ import {
   DEFAULT_STEER,
   DRIFT_WINDOW,
   expectedPositionMs,
-  median,
   nextPlayLead,
   nextSeekLead,
   samePlayback,
   startDelayMs,
   startingAt,
   steer,
+  steeringDrift,
   type SteerOptions,
 } from '../lib/sync';
 import type { Playback, QueueItem } from '../lib/types';
@@ -72,7 +72,7 @@ export class SyncedPlayer {
     /** True once the clock offset is measured: before that the shared position is a guess. */
     private readonly clockReady: () => boolean,
     private readonly opts: SteerOptions = DEFAULT_STEER,
-    private readonly tickMs = 200,
+    private readonly tickMs = 100,
   ) {
     audio.preload = 'auto';
     audio.addEventListener('waiting', this.onBuffering);
@@ -261,14 +261,11 @@ export class SyncedPlayer {
     }
     this.drifts.push(drift);
     if (this.drifts.length > DRIFT_WINDOW) this.drifts.shift();
-    const d = median(this.drifts);
     // While starting (or after buffering) a seek is not heard as a glitch: correct sooner.
     const starting = now < this.startupUntil;
-    const s = steer(target + d, target, {
-      ...this.opts,
-      seekLeadMs: this.seekLeadMs,
-      seekThresholdMs: starting ? Math.min(STARTUP_SEEK_MS, this.opts.seekThresholdMs) : this.opts.seekThresholdMs,
-    });
+    const seekThresholdMs = starting ? Math.min(STARTUP_SEEK_MS, this.opts.seekThresholdMs) : this.opts.seekThresholdMs;
+    const d = steeringDrift(this.drifts, seekThresholdMs);
+    const s = steer(target + d, target, { ...this.opts, seekLeadMs: this.seekLeadMs, seekThresholdMs });
     if (s.action === 'seek') {
       a.playbackRate = 1;
       this.seekTo(s.toMs);

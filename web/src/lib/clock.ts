@@ -37,7 +37,7 @@ export class ClockEstimator {
 
   constructor(opts: ClockOptions = {}) {
     this.maxAgeMs = opts.maxAgeMs ?? 5 * 60_000;
-    this.maxSamples = opts.maxSamples ?? 32;
+    this.maxSamples = opts.maxSamples ?? 64; // about a minute of the liveness probe's samples
   }
 
   /** Adds a sample; returns it. Negative or absurd round trips are ignored. */

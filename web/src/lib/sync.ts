@@ -60,8 +60,11 @@ export function nextPlayLead(currentLeadMs: number, actualLeadMs: number, driftM
 }
 
 /**
- * Tuned with a 200 ms tick and a 2-reading median: drift under 200 ms closes by rate within
- * about 0.8 s without overshoot (the simulation in sync.test.ts); more than that seeks.
+ * Tuned with a 100 ms tick on the latest reading, for a rate change that takes effect about
+ * 200 ms after it is set (Chromium's audio renderer plays what it has buffered first): drift
+ * under 200 ms closes by rate within a second without overshoot, and with no lag, or a longer
+ * one, without oscillating (the simulation in sync.test.ts); more than that seeks. A slower
+ * tick or a median of readings would add lag and overshoot.
  */
 export const DEFAULT_STEER: SteerOptions = {
   deadbandMs: 8,
@@ -71,8 +74,20 @@ export const DEFAULT_STEER: SteerOptions = {
   seekLeadMs: 0,
 };
 
-/** How many drift readings the player's median takes (more lags the loop into overshoot). */
-export const DRIFT_WINDOW = 2;
+/** How many drift readings the player keeps: a seek needs their median over the threshold. */
+export const DRIFT_WINDOW = 3;
+
+/**
+ * The drift to steer by: the median of the recent readings when it is past the seek threshold
+ * (so one noisy reading never seeks), else the latest reading (the rate loop must not lag),
+ * kept under the threshold.
+ */
+export function steeringDrift(readings: number[], seekThresholdMs: number): number {
+  const m = median(readings);
+  if (Math.abs(m) >= seekThresholdMs) return m;
+  const below = seekThresholdMs - 1;
+  return clamp(readings.at(-1) ?? 0, -below, below);
+}
 
 export type Steer =
   | { action: 'hold'; rate: 1; driftMs: number }

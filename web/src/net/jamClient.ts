@@ -392,8 +392,11 @@ export class JamClient {
     if (!t || this.probing || this.view.conn.phase !== 'joined') return;
     this.probing = true;
     try {
-      // Not a clock sample: a steady stream of them would keep replacing the best one.
-      await t.request('jam.time', {}, PROBE_TIMEOUT_MS);
+      // A clock sample too: every one can only narrow the offset's bounds (lib/clock.ts), and a
+      // steady stream finds the moments when the link and this page were quick both ways.
+      const t0 = this.now();
+      const { serverTime } = await t.request<{ serverTime: number }>('jam.time', {}, PROBE_TIMEOUT_MS);
+      this.clock.add(t0, serverTime, this.now());
       this.probeMisses = 0;
       if (!this.probeOk) {
         await this.resync();
