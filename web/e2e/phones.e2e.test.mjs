@@ -6,7 +6,7 @@
 // The servers listen on loopback only, so the room's address is given as PUBLIC_URL (how the
 // server picks an interface address by itself is PublicUrlTest's). Needs openssl and ffmpeg.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,35 +14,22 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  closeAll,
   createJam,
   eventually,
   launch,
   openPage as page,
   PHONE,
-  requireTools,
   shot,
   sleep,
-  startRoomServer,
+  roomServerFor,
   startServer,
   tid,
 } from './harness.mjs';
 
 const work = mkdtempSync(path.join(tmpdir(), 'jam-e2e-phones-'));
 const proxies = [];
-let server;
-let publicUrl;
-
-before(async () => {
-  requireTools();
-  server = await startRoomServer('jam-room.test', 'server-phones.log');
-  publicUrl = server.publicUrl;
-});
-
-after(async () => {
-  await closeAll();
+const server = roomServerFor('jam-room.test', 'server-phones.log', async () => {
   for (const p of proxies) p.close();
-  await server?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -70,7 +57,7 @@ test('phones join from the QR code of a laptop on localhost', { timeout: 180_000
       code = await createJam(host, server.url, 'Ana');
       await addFirstSong(host);
       await host.click(tid('qr-toggle'));
-      const expected = `${publicUrl}/?code=${code}`;
+      const expected = `${server.publicUrl}/?code=${code}`;
       await eventually(async () => assert.equal(await host.getAttribute(`${tid('join-qr')} svg`, 'data-text'), expected));
       await host.click(tid('copy-code'));
       await eventually(async () => assert.equal(await host.evaluate(() => navigator.clipboard.readText()), expected));

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_STEER,
-  DRIFT_WINDOW,
-  expectedPositionMs,
-  median,
-  nextPlayLead,
-  nextSeekLead,
-  samePlayback,
-  startDelayMs,
-  startingAt,
-  steer,
-  steeringDrift,
-} from './sync';
+import { DEFAULT_STEER, DRIFT_WINDOW, expectedPositionMs, median, nextPlayLead, nextSeekLead, samePlayback, startDelayMs, startingAt, steer, steeringDrift } from './sync';
 
 describe('expected position (PROTOCOL §6)', () => {
   it('adds elapsed server time while playing', () => {
