@@ -67,7 +67,7 @@ export function nextPlayLead(currentLeadMs: number, actualLeadMs: number, driftM
  * tick or a median of readings would add lag and overshoot.
  */
 export const DEFAULT_STEER: SteerOptions = {
-  deadbandMs: 8,
+  deadbandMs: 3,
   seekThresholdMs: 200,
   correctionWindowMs: 500,
   maxRateDelta: 0.3,
