@@ -228,8 +228,8 @@ export class SyncedPlayer {
     }
     if (this.status.waitingClock) this.setStatus({ waitingClock: false });
     const delay = startDelayMs(this.playback, this.serverNow());
-    // play() was called for the instant just ahead: let it start.
-    if (delay > 0 && !(this.startedWithLeadMs !== null && !a.paused)) {
+    // Once play() is called for the instant just ahead, let it start (the reading waits below).
+    if (delay > 0 && this.startedWithLeadMs === null) {
       this.scheduleStart(delay);
       return;
     }
