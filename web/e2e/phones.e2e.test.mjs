@@ -368,12 +368,28 @@ test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–15
   }
   await addFirstSong(host);
   await eventually(async () => assert.ok((await spread(pages)).playing, 'all three play'), 60_000, 200);
-  await sleep(3000); // the guests' clock estimates take their 15 samples over 3 s
+  await sleep(3000); // the guests' clock estimates take their first 17 samples over 3 s
 
-  // Three windows of 30 samples 100 ms apart; the median window counts, so that one audio
-  // glitch of a loaded machine (a page losing tens of ms, then catching up) does not decide.
-  // A page that is buffering then (readyState below HAVE_FUTURE_DATA) is out of sync: its sample
-  // counts as an infinite spread.
+  // Three of each, timed from the host's action to all pages within 50 ms for 0.5 s on end.
+  const seeks = [];
+  for (const fraction of [0.3, 0.5, 0.4]) {
+    const at = Date.now();
+    const to = await clickSeek(host, fraction);
+    seeks.push((await convergence(pages, at, to)).ms);
+  }
+  const resumes = [];
+  for (let i = 0; i < 3; i++) {
+    await host.click(tid('play-pause')); // pause
+    await eventually(async () => assert.ok((await Promise.all(pages.map((p) => p.$eval(tid('jam-audio'), (a) => a.paused)))).every(Boolean)));
+    const at = Date.now();
+    await host.click(tid('play-pause'));
+    resumes.push((await convergence(pages, at)).ms);
+  }
+  // The steady state, some 15 s in (the liveness probe's samples have narrowed the clock
+  // estimates): three windows of 30 samples 100 ms apart; the median window counts, so that one
+  // audio glitch of a loaded machine (a page losing tens of ms, then catching up) does not
+  // decide. A page that is buffering then (readyState below HAVE_FUTURE_DATA) is out of sync:
+  // its sample counts as an infinite spread.
   const windows = [];
   let worst = { spread: -1 };
   let buffering = 0;
@@ -392,20 +408,11 @@ test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–15
   const med = pct(windows.map((w) => w.median), 0.5);
   const p95 = pct(windows.map((w) => w.p95), 0.5);
 
-  // Three of each, timed from the host's action to all pages within 50 ms for 0.5 s on end.
-  const seeks = [];
-  for (const fraction of [0.3, 0.5, 0.4]) {
-    const at = Date.now();
-    const to = await clickSeek(host, fraction);
-    seeks.push((await convergence(pages, at, to)).ms);
-  }
-  const resumes = [];
-  for (let i = 0; i < 3; i++) {
-    await host.click(tid('play-pause')); // pause
-    await eventually(async () => assert.ok((await Promise.all(pages.map((p) => p.$eval(tid('jam-audio'), (a) => a.paused)))).every(Boolean)));
-    const at = Date.now();
-    await host.click(tid('play-pause'));
-    resumes.push((await convergence(pages, at)).ms);
+  // Each guest's clock estimate against the truth (its skew; all pages share this machine's clock).
+  const clockErr = [];
+  for (const [i, g] of guests.entries()) {
+    const c = await g.evaluate(() => ({ offset: window.__jam.clockOffset(), bound: window.__jam.clockUncertainty() }));
+    clockErr.push(`${(c.offset + [2700, -1300][i]).toFixed(1)} ms (bound ±${c.bound.toFixed(0)})`);
   }
   const reloads = [];
   const reloadDetail = [];
@@ -421,7 +428,7 @@ test('sync with clocks skewed by +2.7 s and −1.3 s and sockets delayed 60–15
   console.log(
     `SYNC-PHONES: spread of 3 pages (clock skew 0, +2.7 s, −1.3 s; the guests' WebSockets delayed 60–150 ms each way): ` +
       `median ${med.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (the median of three windows of 30 samples: ` +
-      `${windows.map((w) => `${w.median.toFixed(1)} / ${w.p95.toFixed(1)}`).join(', ')}; ${buffering} with a page buffering)`,
+      `${windows.map((w) => `${w.median.toFixed(1)} / ${w.p95.toFixed(1)}`).join(', ')}; ${buffering} with a page buffering); the guests' clock offsets off by ${clockErr.join(' and ')}`,
   );
   console.log(
     `SYNC-PHONES: within 50 ms after a seek ${fmt(seeks)} ms (median ${seek}), after a resume ${fmt(resumes)} ms ` +
