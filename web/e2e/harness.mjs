@@ -3,6 +3,7 @@
 // waiting on conditions instead of fixed sleeps.
 
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -135,6 +136,24 @@ export async function startRoomServer(roomHost, logName) {
   const publicUrl = `http://${roomHost}:${port}`;
   const server = await startServer({ port, env: { PUBLIC_URL: publicUrl }, logName });
   return { ...server, publicUrl };
+}
+
+/**
+ * A test file's room server (see startRoomServer): started before its tests, and stopped after
+ * them, once the browsers are closed and `cleanup` has run. Its fields are there from `before` on.
+ */
+export function roomServerFor(roomHost, logName, cleanup = async () => undefined) {
+  const room = {};
+  before(async () => {
+    requireTools();
+    Object.assign(room, await startRoomServer(roomHost, logName));
+  });
+  after(async () => {
+    await closeAll();
+    await cleanup();
+    await room.stop?.();
+  });
+  return room;
 }
 
 /** Browser profiles made by `launch`, closed and removed by `closeAll`. */

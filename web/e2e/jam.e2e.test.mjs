@@ -36,6 +36,15 @@ let baseUrl;
 let adminToken = process.env.JAM_ADMIN_TOKEN || null;
 let server = null;
 
+/** Narrows the page to a phone's 390 px, saves a screenshot and checks nothing scrolls sideways. */
+async function shotAt390(p, name) {
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // laid out again
+  await shot(p, name);
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
+}
+
 async function newParticipant(name) {
   const ctx = await launch(name);
   // Keeps the page's WebSockets reachable so a test can cut them (a network drop).
@@ -452,11 +461,7 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
         assert.ok((await page.locator(`${tid('spark-rate-in')} path`).first().getAttribute('d')).includes('L'));
         assert.equal(await page.getAttribute(tid('status-page'), 'data-phase'), 'live');
         await shot(page, 'status.png');
-        await page.setViewportSize({ width: 390, height: 844 });
-        await sleep(300);
-        await shot(page, 'status-390.png');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 1, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
+        await shotAt390(page, 'status-390.png');
       } catch (e) {
         await shot(page, 'failure-status.png').catch(() => undefined);
         throw e;
@@ -467,11 +472,7 @@ test('a host and two guests share a jam', { timeout: 240_000 }, async (t) => {
 
     await t.test('screenshots: jam screen on desktop and at 390 px', async () => {
       await shot(host, 'jam-desktop.png');
-      await g1.setViewportSize({ width: 390, height: 844 });
-      await sleep(300);
-      await shot(g1, 'jam-390.png');
-      const overflow = await g1.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 1, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
+      await shotAt390(g1, 'jam-390.png');
       await g2.setViewportSize({ width: 390, height: 844 });
       await g2.click(tid('leave'));
       await g2.waitForSelector(tid('welcome-screen'));

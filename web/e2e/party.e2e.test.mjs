@@ -13,36 +13,22 @@
 // - screenshots party-tv-1920.png (with reactions floating), party-tv-1920-after-reload.png,
 //   party-host-settings.png and party-phone-390.png in e2e-artifacts/.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  closeAll,
   createJam,
   eventually,
   launch,
   openPage,
   PHONE,
-  requireTools,
   shot,
-  startRoomServer,
+  roomServerFor,
   tid,
 } from './harness.mjs';
 
 const TV = { viewport: { width: 1920, height: 1080 } };
 const LIMIT = 3;
-let server;
-let publicUrl;
-
-before(async () => {
-  requireTools();
-  server = await startRoomServer('jam-party.test', 'server-party.log');
-  publicUrl = server.publicUrl;
-});
-
-after(async () => {
-  await closeAll();
-  await server?.stop();
-});
+const server = roomServerFor('jam-party.test', 'server-party.log');
 
 /** The first 20 songs, as the song panel lists them, and one genre to block among them. */
 async function pickSongs() {
@@ -170,9 +156,9 @@ test('party rules, reactions and the big screen', { timeout: 300_000 }, async (t
     });
 
     await t.test('the TV: QR code, code, what plays and the next five with adders and scores; never a participant', async () => {
-      assert.equal(await tv.getAttribute(`${tid('tv')} svg.qr`, 'data-text'), `${publicUrl}/?code=${code}`);
+      assert.equal(await tv.getAttribute(`${tid('tv')} svg.qr`, 'data-text'), `${server.publicUrl}/?code=${code}`);
       assert.equal(await tv.textContent(tid('tv-code')), code);
-      assert.equal(await tv.textContent(tid('tv-join-at')), `Join at ${new URL(publicUrl).host}`);
+      assert.equal(await tv.textContent(tid('tv-join-at')), `Join at ${new URL(server.publicUrl).host}`);
       assert.equal(await tv.getAttribute(tid('tv-title'), 'data-song-id'), songs.hostSong.id);
       const hostQueue = await queueSongs(host);
       await eventually(async () => assert.deepEqual(await queueSongs(tv, 'tv-queue-item'), hostQueue.slice(0, 5)));

@@ -42,6 +42,7 @@ function withClient(opts: Omit<JamClientOptions, 'connect' | 'onNotice'>, page: 
     view: () => client.getView(),
     serverNow: () => client.serverNow(),
     clockUncertainty: () => client.clock.uncertainty(),
+    clockOffset: () => client.clock.offset(),
   };
 
   return <AppContext.Provider value={{ client, toasts }}>{page}</AppContext.Provider>;

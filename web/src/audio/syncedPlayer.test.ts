@@ -47,10 +47,35 @@ describe('SyncedPlayer', () => {
     expect(audio.plays).toHaveLength(0);
     expect(player.status.waitingClock).toBe(true);
     ready = true;
+    // The next tick plans a start 300 ms ahead, held at the position it will have then.
     await vi.advanceTimersByTimeAsync(200);
-    expect(audio.plays).toHaveLength(1);
-    expect(audio.currentTime * 1000).toBeGreaterThanOrEqual(12_900); // 10 s + 3 s elapsed, less a tick
+    expect(audio.plays).toHaveLength(0);
+    expect(audio.paused).toBe(true);
+    const planned = audio.currentTime * 1000;
+    expect(planned).toBeGreaterThanOrEqual(13_200); // 10 s + 2.9–3.2 s elapsed + 300 ms ahead
+    expect(planned).toBeLessThanOrEqual(13_500);
     expect(player.status.waitingClock).toBe(false);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(audio.plays).toHaveLength(1);
+    // play() came just before the instant at which the shared position is the planned one.
+    const instant = 1_000_000 + planned - 12_000;
+    expect(instant - audio.plays[0]).toBeGreaterThanOrEqual(0);
+    expect(instant - audio.plays[0]).toBeLessThanOrEqual(40);
+    player.stop();
+  });
+
+  it('keeps a start on its way when the same playback comes again (a resync)', async () => {
+    const { audio, player } = setup(() => true);
+    player.start();
+    const at = Date.now() + 400;
+    const pb = { isPlaying: true, positionMs: 60_000, updatedAt: at };
+    player.update(item('a'), pb);
+    await vi.advanceTimersByTimeAsync(380);
+    expect(audio.plays).toHaveLength(1);
+    player.update(item('a'), { ...pb });
+    await vi.advanceTimersByTimeAsync(400);
+    expect(audio.plays).toHaveLength(1); // not paused and started again
+    expect(audio.paused).toBe(false);
     player.stop();
   });
 

@@ -6,10 +6,13 @@ import {
   DEFAULT_STEER,
   DRIFT_WINDOW,
   expectedPositionMs,
-  median,
+  nextPlayLead,
   nextSeekLead,
+  samePlayback,
   startDelayMs,
+  startingAt,
   steer,
+  steeringDrift,
   type SteerOptions,
 } from '../lib/sync';
 import type { Playback, QueueItem } from '../lib/types';
@@ -21,6 +24,12 @@ const STARTUP_MS = 2500;
  * begin close; a seek in Chromium lands tens of ms off and costs a cooldown, the rate does not.
  */
 const STARTUP_SEEK_MS = 150;
+/** A page that starts mid-song schedules its start this far ahead: time for its seek to settle. */
+const LOCAL_START_MS = 300;
+/** Drift is read from this long after a start's instant on (ms). */
+const START_SETTLE_MS = 150;
+/** Where this device's learned play lead is kept, so a reloaded page starts as well as before. */
+const PLAY_LEAD_KEY = 'jam.playLeadMs';
 
 export interface SyncStatus {
   /** The browser refused to start audio without a user gesture. */
@@ -36,16 +45,18 @@ export interface SyncStatus {
 
 export class SyncedPlayer {
   private item: QueueItem | null = null;
+  /** The server's playback as last given, and the one played: the same, or a local start plan. */
+  private given: Playback | null = null;
   private playback: Playback | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private drifts: number[] = [];
   private seekLeadMs = 60;
   private cooldownUntil = 0;
   private justSeeked = false;
-  /** A scheduled start (§6) is about to play: its first drift reading teaches the play lead. */
-  private justStarted = false;
-  /** How long before a scheduled instant play() is called, learned like the seek lead. */
-  private playLeadMs = 30;
+  /** How long before its instant a scheduled start called play(): its first reading teaches the lead. */
+  private startedWithLeadMs: number | null = null;
+  /** How long before a scheduled instant play() is called: this device's start latency, learned. */
+  private playLeadMs = loadPlayLead();
   private startTimer: ReturnType<typeof setTimeout> | null = null;
   /** What the browser says its audio output lags behind the media clock, ms (0 when unknown). */
   private readonly outputLatencyMs = reportedOutputLatencyMs();
@@ -61,7 +72,7 @@ export class SyncedPlayer {
     /** True once the clock offset is measured: before that the shared position is a guess. */
     private readonly clockReady: () => boolean,
     private readonly opts: SteerOptions = DEFAULT_STEER,
-    private readonly tickMs = 200,
+    private readonly tickMs = 100,
   ) {
     audio.preload = 'auto';
     audio.addEventListener('waiting', this.onBuffering);
@@ -88,8 +99,12 @@ export class SyncedPlayer {
   /** The jam's current item and playback, whenever they change. */
   update(item: QueueItem | null, playback: Playback): void {
     const changed = item?.id !== this.item?.id;
+    // The same playback again (a resync): keep the start that is on its way.
+    if (!changed && samePlayback(this.given, playback)) return;
     this.item = item;
+    this.given = playback;
     this.playback = playback;
+    this.startedWithLeadMs = null;
     this.cancelStart();
     if (changed) {
       this.drifts = [];
@@ -158,8 +173,10 @@ export class SyncedPlayer {
     if (this.startTimer || this.status.blocked) return;
     this.startTimer = setTimeout(() => {
       this.startTimer = null;
-      if (!this.playback?.isPlaying || startDelayMs(this.playback, this.serverNow()) > this.playLeadMs + 20) return;
-      this.justStarted = true;
+      if (!this.playback?.isPlaying) return;
+      const lead = startDelayMs(this.playback, this.serverNow());
+      if (lead > this.playLeadMs + 20) return;
+      this.startedWithLeadMs = lead;
       this.play();
     }, Math.max(0, delayMs - this.playLeadMs));
   }
@@ -211,39 +228,44 @@ export class SyncedPlayer {
     }
     if (this.status.waitingClock) this.setStatus({ waitingClock: false });
     const delay = startDelayMs(this.playback, this.serverNow());
-    if (delay > 0) {
+    // Once play() is called for the instant just ahead, let it start (the reading waits below).
+    if (delay > 0 && this.startedWithLeadMs === null) {
       this.scheduleStart(delay);
       return;
     }
     if (a.paused) {
-      if (this.startTimer) return;
-      if (this.status.blocked) return;
-      if (a.readyState >= 1 && !a.seeking) this.seekTo(target + this.seekLeadMs);
-      this.play();
+      if (this.startTimer || this.playPending || this.status.blocked) return;
+      // Starting mid-song: plan a start a moment ahead, held at its position until then.
+      this.playback = startingAt(this.playback, this.serverNow() + LOCAL_START_MS, durationMs);
+      this.scheduleStart(LOCAL_START_MS);
       return;
     }
     if (a.seeking || a.readyState < 3) return; // buffering: wait, then correct
     if (now < this.cooldownUntil) return;
 
+    // Started just ahead of the instant, or only just after it: the media clock is not yet
+    // running steadily (in Chromium it moves about 90 ms after play()), so a reading would lie.
+    if (this.serverNow() - this.playback.updatedAt < START_SETTLE_MS) return;
     const drift = a.currentTime * 1000 - target;
-    if (this.justStarted) {
-      this.justStarted = false;
+    if (this.startedWithLeadMs !== null) {
+      const lead = this.startedWithLeadMs;
+      this.startedWithLeadMs = null;
       this.justSeeked = false;
-      if (Math.abs(drift) < 400) this.playLeadMs = nextSeekLead(this.playLeadMs, drift, 300);
+      if (Math.abs(drift) < 400) {
+        this.playLeadMs = nextPlayLead(this.playLeadMs, lead, drift);
+        savePlayLead(this.playLeadMs);
+      }
     } else if (this.justSeeked) {
       this.justSeeked = false;
       if (Math.abs(drift) < 400) this.seekLeadMs = nextSeekLead(this.seekLeadMs, drift);
     }
     this.drifts.push(drift);
     if (this.drifts.length > DRIFT_WINDOW) this.drifts.shift();
-    const d = median(this.drifts);
     // While starting (or after buffering) a seek is not heard as a glitch: correct sooner.
     const starting = now < this.startupUntil;
-    const s = steer(target + d, target, {
-      ...this.opts,
-      seekLeadMs: this.seekLeadMs,
-      seekThresholdMs: starting ? Math.min(STARTUP_SEEK_MS, this.opts.seekThresholdMs) : this.opts.seekThresholdMs,
-    });
+    const seekThresholdMs = starting ? Math.min(STARTUP_SEEK_MS, this.opts.seekThresholdMs) : this.opts.seekThresholdMs;
+    const d = steeringDrift(this.drifts, seekThresholdMs);
+    const s = steer(target + d, target, { ...this.opts, seekLeadMs: this.seekLeadMs, seekThresholdMs });
     if (s.action === 'seek') {
       a.playbackRate = 1;
       this.seekTo(s.toMs);
@@ -256,6 +278,23 @@ export class SyncedPlayer {
     a.dataset.driftMs = d.toFixed(1);
     a.dataset.seekLeadMs = String(this.seekLeadMs);
     a.dataset.playLeadMs = String(this.playLeadMs);
+  }
+}
+
+function loadPlayLead(): number {
+  try {
+    const v = Number(localStorage.getItem(PLAY_LEAD_KEY));
+    return Number.isFinite(v) && v > 0 && v <= 300 ? v : 30;
+  } catch {
+    return 30; // storage unavailable: learn it again
+  }
+}
+
+function savePlayLead(ms: number): void {
+  try {
+    localStorage.setItem(PLAY_LEAD_KEY, String(ms));
+  } catch {
+    /* not kept: learned again next time */
   }
 }
 

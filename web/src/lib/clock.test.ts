@@ -8,16 +8,52 @@ describe('clock offset estimation', () => {
     expect(s.offset).toBe(5050 - 1050);
   });
 
-  it('keeps the sample with the lowest round trip', () => {
+  it('takes the middle of the intersection of the samples\' offset intervals', () => {
     const c = new ClockEstimator();
-    // true offset +4000; asymmetric slow samples are off, the fast one is close.
-    c.add(0, 4000 + 150, 400); // rtt 400, offset 3950
-    c.add(1000, 5000 + 6, 1010); // rtt 10, offset 4001
-    c.add(2000, 6000 + 20, 2200); // rtt 200, offset 3920
-    expect(c.best()!.rtt).toBe(10);
-    expect(c.offset()).toBe(4001);
-    expect(c.uncertainty()).toBe(5);
-    expect(c.serverNow(3000)).toBe(7001);
+    // True offset +4000. Each sample bounds it by [serverTime − t1, serverTime − t0].
+    c.add(0, 4000 + 10, 400); // fast request, slow reply: [3610, 4010]
+    c.add(1000, 5000 + 190, 1200); // slow request, fast reply: [3990, 4190]
+    expect(c.bounds()).toEqual({ lo: 3990, hi: 4010 });
+    expect(c.offset()).toBe(4000);
+    expect(c.uncertainty()).toBe(10);
+    expect(c.serverNow(3000)).toBe(7000);
+  });
+
+  it('bounds the offset at least as tightly as the lowest-round-trip sample, and is closer on average', () => {
+    // Delays drawn like the e2e's delaying proxy (60–150 ms each way), true offset −1300.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let [sumErr, sumBestErr] = [0, 0];
+    for (let trial = 0; trial < 50; trial++) {
+      const c = new ClockEstimator();
+      let bestRtt = Infinity;
+      let bestErr = 0;
+      for (let i = 0; i < 15; i++) {
+        const t0 = trial * 10_000 + i * 250;
+        const up = 60 + rnd() * 90;
+        const down = 60 + rnd() * 90;
+        const s = c.add(t0, t0 + up - 1300, t0 + up + down)!;
+        if (s.rtt < bestRtt) [bestRtt, bestErr] = [s.rtt, Math.abs(s.offset + 1300)];
+      }
+      const err = Math.abs(c.offset() + 1300);
+      expect(c.uncertainty()).toBeLessThanOrEqual(bestRtt / 2 + 1e-9);
+      expect(err).toBeLessThanOrEqual(c.uncertainty());
+      sumErr += err;
+      sumBestErr += bestErr;
+    }
+    // On average a few ms off, a fraction of the lowest-round-trip sample's error.
+    expect(sumErr / 50).toBeLessThan(5);
+    expect(sumErr).toBeLessThan(sumBestErr / 2);
+  });
+
+  it('drops the oldest samples when the local clock stepped', () => {
+    const c = new ClockEstimator();
+    c.add(0, 1005, 10); // offset in [995, 1005]
+    c.add(100, 1105, 110);
+    c.add(200, 700, 210); // the local clock jumped 400 ms ahead: [490, 500]
+    expect(c.sampleCount).toBe(1);
+    expect(c.samplesTaken).toBe(3);
+    expect(c.offset()).toBe(495);
   });
 
   it('ages samples out so the estimate can follow a changed clock', () => {
@@ -62,7 +98,7 @@ describe('clock offset estimation', () => {
       0,
     );
     expect(c.sampleCount).toBe(4);
-    expect(c.best()!.rtt).toBe(12);
     expect(c.offset()).toBe(10_000);
+    expect(c.uncertainty()).toBe(6); // the 12 ms round trip bounds it best
   });
 });

@@ -1,10 +1,13 @@
 // NTP-style estimate of the server clock from jam.time samples, framework-free.
 //
-// A sample is (t0 = local send time, serverTime, t1 = local receive time). Its round trip is
-// t1 - t0 and, assuming a symmetric path, the server read its clock at (t0 + t1) / 2, so
-// offset = serverTime - (t0 + t1) / 2. The sample with the smallest round trip bounds the
-// error best (|error| <= rtt / 2), so that one is kept. Samples age out so the estimate can
-// follow a clock that drifts or steps.
+// A sample is (t0 = local send time, serverTime, t1 = local receive time). Delays are never
+// negative, so the server read its clock somewhere between t0 and t1: the offset (server minus
+// local) lies in [serverTime − t1, serverTime − t0], an interval as wide as the round trip. The
+// true offset is in every sample's interval, so it is in their intersection: its low end comes
+// from the sample whose reply was fastest, its high end from the one whose request was, and on
+// a jittery link that is far narrower than the single lowest-round-trip sample (which needs both
+// legs fast at once). The estimate is the middle of the intersection. An empty intersection
+// means the local clock drifted or stepped: the oldest samples go until the rest agree.
 
 export interface ClockSample {
   t0: number;
@@ -28,21 +31,36 @@ export interface ClockOptions {
 
 export class ClockEstimator {
   private samples: ClockSample[] = [];
+  private taken = 0;
   private readonly maxAgeMs: number;
   private readonly maxSamples: number;
 
   constructor(opts: ClockOptions = {}) {
     this.maxAgeMs = opts.maxAgeMs ?? 5 * 60_000;
-    this.maxSamples = opts.maxSamples ?? 32;
+    this.maxSamples = opts.maxSamples ?? 64; // about a minute of the liveness probe's samples
   }
 
   /** Adds a sample; returns it. Negative or absurd round trips are ignored. */
   add(t0: number, serverTime: number, t1: number): ClockSample | null {
     if (!Number.isFinite(serverTime) || t1 < t0) return null;
     const s = makeSample(t0, serverTime, t1);
+    this.taken++;
     this.samples.push(s);
     this.prune(t1);
+    while (this.samples.length > 1 && !this.bounds()) this.samples.shift();
     return s;
+  }
+
+  /** The intersection of the samples' offset intervals, or null when they disagree (or none). */
+  bounds(): { lo: number; hi: number } | null {
+    if (this.samples.length === 0) return null;
+    let lo = Number.NEGATIVE_INFINITY;
+    let hi = Number.POSITIVE_INFINITY;
+    for (const s of this.samples) {
+      lo = Math.max(lo, s.serverTime - s.t1);
+      hi = Math.min(hi, s.serverTime - s.t0);
+    }
+    return lo <= hi ? { lo, hi } : null;
   }
 
   private prune(now: number): void {
@@ -54,32 +72,29 @@ export class ClockEstimator {
     }
   }
 
-  /** The kept sample: the lowest round trip among the recent ones, or null before any. */
-  best(): ClockSample | null {
-    let b: ClockSample | null = null;
-    for (const s of this.samples) {
-      if (!b || s.rtt < b.rtt || (s.rtt === b.rtt && s.t1 > b.t1)) b = s;
-    }
-    return b;
-  }
-
   get sampleCount(): number {
     return this.samples.length;
+  }
+
+  /** Samples added in all (kept or since dropped): how much measuring has been done. */
+  get samplesTaken(): number {
+    return this.taken;
   }
 
   get hasEstimate(): boolean {
     return this.samples.length > 0;
   }
 
-  /** Server minus local clock, in ms (0 before the first sample). */
+  /** Server minus local clock, in ms: the middle of the intersection (0 before the first sample). */
   offset(): number {
-    return this.best()?.offset ?? 0;
+    const b = this.bounds();
+    return b ? (b.lo + b.hi) / 2 : 0;
   }
 
-  /** Half the best round trip: a bound on the offset's error. */
+  /** Half the intersection's width: a bound on the offset's error. */
   uncertainty(): number {
-    const b = this.best();
-    return b ? b.rtt / 2 : Number.POSITIVE_INFINITY;
+    const b = this.bounds();
+    return b ? (b.hi - b.lo) / 2 : Number.POSITIVE_INFINITY;
   }
 
   serverNow(localNow: number): number {

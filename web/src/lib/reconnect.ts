@@ -96,6 +96,14 @@ function joinBody(r: JoinRequest): JoinBody {
 }
 
 /** One step of the machine. `random` feeds the backoff jitter (tests pass a constant). */
+/** The session is over for good (removed, or a resume the server refuses): forget it, say why. */
+function backToWelcome(s: ConnState, code: string, reason: string): Transition {
+  return {
+    state: { ...s, phase: 'idle', attempt: 0, session: null, pending: null },
+    effects: [{ type: 'cancel-retry' }, { type: 'clear-session' }, { type: 'to-welcome', code, reason }],
+  };
+}
+
 export function step(s: ConnState, input: Input, random = Math.random()): Transition {
   switch (input.type) {
     case 'join': {
@@ -193,16 +201,7 @@ export function step(s: ConnState, input: Input, random = Math.random()): Transi
       }
       if (s.phase === 'reconnecting') {
         const code = s.session?.code ?? '';
-        if (RESUME_FATAL.has(input.code)) {
-          return {
-            state: { ...s, phase: 'idle', attempt: 0, session: null, pending: null },
-            effects: [
-              { type: 'cancel-retry' },
-              { type: 'clear-session' },
-              { type: 'to-welcome', code, reason: input.code },
-            ],
-          };
-        }
+        if (RESUME_FATAL.has(input.code)) return backToWelcome(s, code, input.code);
         const attempt = s.attempt + 1;
         return {
           state: { ...s, attempt },
@@ -226,16 +225,7 @@ export function step(s: ConnState, input: Input, random = Math.random()): Transi
       effects.push({ type: 'clear-session' });
       return { state: { ...s, phase: 'idle', attempt: 0, session: null, pending: null }, effects };
     }
-    case 'removed': {
-      const code = s.session?.code ?? '';
-      return {
-        state: { ...s, phase: 'idle', attempt: 0, session: null, pending: null },
-        effects: [
-          { type: 'cancel-retry' },
-          { type: 'clear-session' },
-          { type: 'to-welcome', code, reason: input.reason },
-        ],
-      };
-    }
+    case 'removed':
+      return backToWelcome(s, s.session?.code ?? '', input.reason);
   }
 }

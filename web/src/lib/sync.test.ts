@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STEER, DRIFT_WINDOW, expectedPositionMs, median, nextSeekLead, startDelayMs, steer } from './sync';
+import { DEFAULT_STEER, DRIFT_WINDOW, expectedPositionMs, median, nextPlayLead, nextSeekLead, samePlayback, startDelayMs, startingAt, steer, steeringDrift } from './sync';
 
 describe('expected position (PROTOCOL §6)', () => {
   it('adds elapsed server time while playing', () => {
@@ -28,10 +28,34 @@ describe('scheduled starts (PROTOCOL §6: updatedAt in the future)', () => {
   });
 });
 
+describe('a start planned by the player itself', () => {
+  const pb = { isPlaying: true, positionMs: 30_000, updatedAt: 10_000 };
+  it('holds until the instant, then follows the same trajectory', () => {
+    const plan = startingAt(pb, 20_300);
+    expect(plan).toEqual({ isPlaying: true, positionMs: 40_300, updatedAt: 20_300 });
+    expect(expectedPositionMs(plan, 20_000)).toBe(40_300);
+    for (const t of [20_300, 21_000, 50_000]) expect(expectedPositionMs(plan, t)).toBe(expectedPositionMs(pb, t));
+  });
+  it('tells a playback sent again from a new one', () => {
+    expect(samePlayback(pb, { ...pb })).toBe(true);
+    expect(samePlayback(pb, { ...pb, updatedAt: 10_001 })).toBe(false);
+    expect(samePlayback(null, pb)).toBe(false);
+  });
+  it('learns the play lead from the start latency, half way each time', () => {
+    // play() 30 ms ahead and 60 ms behind after: the device starts 90 ms after play().
+    expect(nextPlayLead(30, 30, -60)).toBe(60);
+    expect(nextPlayLead(60, 55, -35)).toBe(75);
+    expect(nextPlayLead(90, 90, 0)).toBe(90); // settled
+    expect(nextPlayLead(10, 0, 50)).toBe(0); // started early: less lead, never below 0
+    expect(nextPlayLead(280, 280, -400)).toBe(300);
+  });
+});
+
 describe('drift steering', () => {
   it('holds inside the deadband', () => {
-    expect(steer(1005, 1000).action).toBe('hold');
-    expect(steer(995, 1000)).toMatchObject({ action: 'hold', rate: 1 });
+    expect(steer(1003, 1000).action).toBe('hold');
+    expect(steer(997, 1000)).toMatchObject({ action: 'hold', rate: 1 });
+    expect(steer(1004, 1000).action).toBe('nudge');
   });
 
   it('nudges the rate for small drift: slower when ahead, faster when behind', () => {
@@ -72,27 +96,63 @@ describe('drift steering', () => {
     expect(Math.abs(drift)).toBeLessThanOrEqual(DEFAULT_STEER.deadbandMs);
   });
 
-  it('as the player runs it (200 ms ticks, median of the last readings) it closes in under a second without overshoot', () => {
-    for (const start of [150, 199, -150, -199]) {
-      let drift = start;
-      let rate = 1;
-      const readings: number[] = [];
-      let closedAt: number | null = null;
-      let worstOvershoot = 0;
-      for (let t = 200; t <= 3000; t += 200) {
-        drift += (rate - 1) * 200;
+  /**
+   * The player's loop: a reading every 100 ms, steered by steeringDrift, and a rate that takes
+   * effect `lagMs` after it is set (Chromium's renderer first plays what it has buffered, about
+   * 200 ms). Returns when the drift was first within 20 ms, and the worst overshoot past zero.
+   */
+  function simulate(startMs: number, lagMs: number): { closedAt: number | null; overshoot: number; seeked: boolean } {
+    let drift = startMs;
+    const rates: Array<[number, number]> = [[Number.NEGATIVE_INFINITY, 1]];
+    const readings: number[] = [];
+    let closedAt: number | null = null;
+    let overshoot = 0;
+    let seeked = false;
+    for (let t = 10; t <= 4000; t += 10) {
+      const effective = rates.filter(([at]) => at + lagMs <= t).at(-1)![1];
+      drift += (effective - 1) * 10;
+      if (t % 100 === 0) {
         readings.push(drift);
         if (readings.length > DRIFT_WINDOW) readings.shift();
-        const s = steer(1000 + median(readings), 1000);
-        expect(s.action).not.toBe('seek');
-        rate = s.rate;
-        if (closedAt === null && Math.abs(drift) <= 20) closedAt = t;
-        worstOvershoot = Math.max(worstOvershoot, -Math.sign(start) * drift);
+        const s = steer(1000 + steeringDrift(readings, DEFAULT_STEER.seekThresholdMs), 1000);
+        if (s.action === 'seek') {
+          seeked = true;
+          drift = 0;
+          readings.length = 0;
+        }
+        rates.push([t, s.rate]);
       }
-      expect(closedAt, `from ${start} ms`).not.toBeNull();
-      expect(closedAt!, `from ${start} ms`).toBeLessThanOrEqual(1000);
-      expect(worstOvershoot, `from ${start} ms`).toBeLessThanOrEqual(DEFAULT_STEER.deadbandMs);
+      if (closedAt === null && Math.abs(drift) <= 20) closedAt = t;
+      overshoot = Math.max(overshoot, -Math.sign(startMs) * drift);
     }
+    return { closedAt, overshoot, seeked };
+  }
+
+  it('as the player runs it, 150–400 ms close in under a second without overshoot', () => {
+    for (const start of [150, 199, -150, -199, 250, -400]) {
+      const r = simulate(start, 200);
+      expect(r.seeked, `from ${start} ms`).toBe(Math.abs(start) >= DEFAULT_STEER.seekThresholdMs);
+      expect(r.closedAt!, `from ${start} ms`).toBeLessThan(1000);
+      expect(r.overshoot, `from ${start} ms`).toBeLessThanOrEqual(5); // at most a few ms past zero
+    }
+  });
+
+  it('does not oscillate when the rate acts at once, or later than expected', () => {
+    for (const lag of [0, 100, 250]) {
+      for (const start of [60, 150, 199, -199]) {
+        const r = simulate(start, lag);
+        expect(r.closedAt!, `from ${start} ms, lag ${lag}`).toBeLessThanOrEqual(1300);
+        expect(r.overshoot, `from ${start} ms, lag ${lag}`).toBeLessThanOrEqual(20);
+      }
+    }
+  });
+
+  it('steers by the latest reading, and seeks only on the median', () => {
+    expect(steeringDrift([10, 20, 30], 200)).toBe(30);
+    expect(steeringDrift([10, 20, 900], 200)).toBe(199); // one wild reading: a nudge, no seek
+    expect(steeringDrift([-900], 200)).toBe(-900); // the first after a start may seek
+    expect(steeringDrift([250, 260, 240], 200)).toBe(250);
+    expect(steeringDrift([], 200)).toBe(0);
   });
 
   it('learns a seek lead from where seeks land', () => {

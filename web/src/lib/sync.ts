@@ -34,19 +34,60 @@ export function startDelayMs(playback: Playback, serverNow: number): number {
 }
 
 /**
- * Tuned with a 200 ms tick and a 2-reading median: drift under 200 ms closes by rate within
- * about 0.8 s without overshoot (the simulation in sync.test.ts); more than that seeks.
+ * The same trajectory as a start scheduled at `atServerMs` (§6): it holds until then, and from
+ * then on gives the same position as `playback`. A player that starts mid-song (a reload, a new
+ * page) plays through this, so it starts at an instant, like every other page, instead of
+ * playing at once from a seek and correcting afterwards.
+ */
+export function startingAt(playback: Playback, atServerMs: number, durationMs?: number): Playback {
+  return { isPlaying: true, positionMs: expectedPositionMs(playback, atServerMs, durationMs), updatedAt: atServerMs };
+}
+
+/** Two playback states that say the same (the server sends one again on a resync). */
+export function samePlayback(a: Playback | null, b: Playback): boolean {
+  return a !== null && a.isPlaying === b.isPlaying && a.positionMs === b.positionMs && a.updatedAt === b.updatedAt;
+}
+
+/**
+ * The next lead for play() before a scheduled instant. Called `leadMs` before the instant (the
+ * timer may fire late, so the actual lead), the player read `driftMs` on its first tick at
+ * rate 1: it started after `leadMs − driftMs`, this device's start latency. The lead moves half
+ * way there (one noisy reading does not swing it), within 0..maxLeadMs.
+ */
+export function nextPlayLead(currentLeadMs: number, actualLeadMs: number, driftMs: number, maxLeadMs = 300): number {
+  const latency = actualLeadMs - driftMs;
+  return clamp(Math.round((currentLeadMs + latency) / 2), 0, maxLeadMs);
+}
+
+/**
+ * Tuned with a 100 ms tick on the latest reading, for a rate change that takes effect about
+ * 200 ms after it is set (Chromium's audio renderer plays what it has buffered first): drift
+ * under 200 ms closes by rate within a second without overshoot, and with no lag, or a longer
+ * one, without oscillating (the simulation in sync.test.ts); more than that seeks. A slower
+ * tick or a median of readings would add lag and overshoot.
  */
 export const DEFAULT_STEER: SteerOptions = {
-  deadbandMs: 8,
+  deadbandMs: 3,
   seekThresholdMs: 200,
   correctionWindowMs: 500,
   maxRateDelta: 0.3,
   seekLeadMs: 0,
 };
 
-/** How many drift readings the player's median takes (more lags the loop into overshoot). */
-export const DRIFT_WINDOW = 2;
+/** How many drift readings the player keeps: a seek needs their median over the threshold. */
+export const DRIFT_WINDOW = 3;
+
+/**
+ * The drift to steer by: the median of the recent readings when it is past the seek threshold
+ * (so one noisy reading never seeks), else the latest reading (the rate loop must not lag),
+ * kept under the threshold.
+ */
+export function steeringDrift(readings: number[], seekThresholdMs: number): number {
+  const m = median(readings);
+  if (Math.abs(m) >= seekThresholdMs) return m;
+  const below = seekThresholdMs - 1;
+  return clamp(readings.at(-1) ?? 0, -below, below);
+}
 
 export type Steer =
   | { action: 'hold'; rate: 1; driftMs: number }

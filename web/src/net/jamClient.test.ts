@@ -325,6 +325,8 @@ describe('JamClient', () => {
     c2.join({ code: 'ABC123', userName: 'Bob' });
     t2[0].connect();
     await vi.advanceTimersByTimeAsync(100);
+    expect(c2.clockReady()).toBe(false); // five samples, 40 ms apart
+    await vi.advanceTimersByTimeAsync(100);
     expect(c2.clockReady()).toBe(true);
     c2.dispose();
   });

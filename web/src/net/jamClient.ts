@@ -81,8 +81,13 @@ export interface JamClientOptions {
   screen?: boolean;
 }
 
-/** The clock samples a page takes before it starts playing (taken at once when the socket opens). */
-export const CLOCK_READY_SAMPLES = 3;
+/** The clock samples a page takes before it starts playing (sent when the socket opens). */
+export const CLOCK_READY_SAMPLES = 5;
+/**
+ * Between those samples' requests, ms. Sent in one burst they would travel as one packet and
+ * bound the offset no better than one sample; spread out, each takes its own delays.
+ */
+const CLOCK_READY_GAP_MS = 40;
 
 /** How long the liveness probe waits for its answer. */
 const PROBE_TIMEOUT_MS = 2000;
@@ -168,7 +173,7 @@ export class JamClient {
 
   /** The clock offset is measured: players may start (before, a reload would play seconds off). */
   clockReady(): boolean {
-    return this.clock.sampleCount >= CLOCK_READY_SAMPLES;
+    return this.clock.samplesTaken >= CLOCK_READY_SAMPLES; // the count kept may shrink (lib/clock.ts)
   }
 
   /** The browser's online and offline events: offline shows at once, online probes at once. */
@@ -387,8 +392,11 @@ export class JamClient {
     if (!t || this.probing || this.view.conn.phase !== 'joined') return;
     this.probing = true;
     try {
-      // Not a clock sample: a steady stream of them would keep replacing the best one.
-      await t.request('jam.time', {}, PROBE_TIMEOUT_MS);
+      // A clock sample too: every one can only narrow the offset's bounds (lib/clock.ts), and a
+      // steady stream finds the moments when the link and this page were quick both ways.
+      const t0 = this.now();
+      const { serverTime } = await t.request<{ serverTime: number }>('jam.time', {}, PROBE_TIMEOUT_MS);
+      this.clock.add(t0, serverTime, this.now());
       this.probeMisses = 0;
       if (!this.probeOk) {
         await this.resync();
@@ -446,9 +454,9 @@ export class JamClient {
   }
 
   /**
-   * The first estimate, as fast as the link allows: CLOCK_READY_SAMPLES requests at once (one
-   * round trip; players wait for these), then one every 250 ms for 3 s: on a jittery link only
-   * a trip that was short both ways bounds the offset well, and it takes a few tries to get one.
+   * The first estimate, as fast as the link allows: CLOCK_READY_SAMPLES requests 40 ms apart
+   * (about one round trip and 160 ms; players wait for these), then one every 250 ms for 3 s:
+   * the more samples, the likelier one whose request and one whose reply were fast (lib/clock.ts).
    */
   private warmClock(): void {
     const t = this.transport;
@@ -459,7 +467,8 @@ export class JamClient {
       this.clock.add(t0, serverTime, this.now());
     };
     this.clockWarming = true;
-    void Promise.all(Array.from({ length: CLOCK_READY_SAMPLES }, once))
+    const spaced = (i: number) => new Promise<void>((r) => setTimeout(r, i * CLOCK_READY_GAP_MS)).then(once);
+    void Promise.all(Array.from({ length: CLOCK_READY_SAMPLES }, (_, i) => spaced(i)))
       .then(() => this.set({}))
       .then(() => this.syncClock(12, 250))
       .catch(() => undefined) // the next connection or refresh tries again

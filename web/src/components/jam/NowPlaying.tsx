@@ -19,6 +19,7 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
   const now = useServerNow();
   const [seekDraft, setSeekDraft] = useState<number | null>(null);
   const seekTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const seekDraftRef = useRef<number | null>(null);
   const togglePlay = useTogglePlay(jam);
 
   const current = jam.current;
@@ -30,15 +31,24 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
   const position = current ? expectedPositionMs(playback, now, duration) : 0;
   const shown = seekDraft ?? position;
 
+  /** Sends the slider's value: on release (pointer or key), or when a drag rests for 300 ms. */
+  function commitSeek() {
+    if (seekTimer.current) clearTimeout(seekTimer.current);
+    seekTimer.current = null;
+    const value = seekDraftRef.current;
+    seekDraftRef.current = null;
+    if (value === null) return;
+    void client
+      .playback(playback.isPlaying, Math.min(value, duration))
+      .catch(() => undefined)
+      .finally(() => setSeekDraft(null));
+  }
+
   function onSeek(value: number) {
     setSeekDraft(value);
+    seekDraftRef.current = value;
     if (seekTimer.current) clearTimeout(seekTimer.current);
-    seekTimer.current = setTimeout(() => {
-      void client
-        .playback(playback.isPlaying, Math.min(value, duration))
-        .catch(() => undefined)
-        .finally(() => setSeekDraft(null));
-    }, 300);
+    seekTimer.current = setTimeout(commitSeek, 300);
   }
 
   const skipped = view.skipVotedFor === current?.id && current !== null;
@@ -75,6 +85,8 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
                 step={1000}
                 value={Math.round(shown)}
                 onChange={(e) => onSeek(Number(e.target.value))}
+                onPointerUp={commitSeek}
+                onKeyUp={commitSeek}
                 disabled={offline}
                 aria-label="Seek"
                 aria-valuetext={`${formatTime(shown)} of ${formatTime(duration)}`}
