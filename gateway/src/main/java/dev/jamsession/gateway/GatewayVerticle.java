@@ -70,13 +70,10 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/api/*").handler(node.restLimits()::handle);
     new PlaylistRoutes(node.playlists()).mount(router); // before the 1 KB limit: it takes larger bodies
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
-    // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
-    // Three attempts, as the bridge makes: they outlast the detection of a vanished member
-    // (CLUSTER_FAILURE_TIMEOUT), so a request that first went to it still succeeds.
-    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 3);
+    InternalClient session = node.session();
     AdminCheck admin = new AdminCheck(config.adminToken());
     bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(),
-        node.socketCaps(), node.clientAddress(), node.nodeId(), node.playlists());
+        node.socketCaps(), node.clientAddress(), node.nodeId(), node.playlists(), session);
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);

@@ -3,7 +3,6 @@ package dev.jamsession.session;
 import dev.jamsession.core.catalog.SongLookup;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
-import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
 
 /** Deploys the session service's verticles on a data member; used by its main and by the all-in-one. */
@@ -19,7 +18,7 @@ public final class SessionService {
         config.disconnectGraceMs(), config.tickIntervalMs(), new SessionMetrics(node.registry()),
         node::onMemberLeft);
     RecommenderClient recommender = new RecommenderClient(
-        new InternalClient(node.vertx().eventBus(), RECOMMENDER_TIMEOUT_MS, 2));
+        node.internalClient(RECOMMENDER_TIMEOUT_MS, 2));
     return Future.all(
             node.vertx().deployVerticle(new SessionVerticle(songs, settings, recommender)),
             node.vertx().deployVerticle(new TickerVerticle(settings)),
