@@ -10,7 +10,8 @@
 # 3. docker-compose up -d, and waits (bounded) for every container healthy;
 # 4. runs ComposeSystemTest.java through the load balancer on 127.0.0.1:4000;
 # 5. checks every container healthy again, prints the figures (time to healthy, memory per
-#    container idle and under the test's load, image sizes) and ALWAYS tears down (down -v).
+#    container idle and under the test's load, image sizes) and ALWAYS tears down (down -v),
+#    stopping the dockerd it started, if it did (images and build cache are kept).
 # Exit code 0 only if everything passed. Logs of every container: system-tests/target/compose/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -45,11 +46,23 @@ stale_pid_file() { # FILE NAME: removes FILE unless its pid is a running NAME
     rm -f "$1"
   fi
 }
+# A dockerd this script started stops when it ends (its containerd with it); the images and
+# the build cache stay for the next run. A dockerd that was already running is left alone.
+dockerd_pid=
+stop_dockerd() {
+  [ -n "$dockerd_pid" ] || return 0
+  log "stopping the dockerd this script started (pid $dockerd_pid)"
+  kill "$dockerd_pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 1; done
+  dockerd_pid=
+}
 if ! docker info >/dev/null 2>&1; then
   stale_pid_file /var/run/docker.pid dockerd
   stale_pid_file /var/run/docker/containerd/containerd.pid containerd
   log "starting dockerd (log: $out/dockerd.log)"
   nohup dockerd >"$out/dockerd.log" 2>&1 &
+  dockerd_pid=$!
+  trap stop_dockerd EXIT
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || { tail -n 30 "$out/dockerd.log"; log "dockerd did not start"; exit 1; }
 fi
@@ -79,6 +92,7 @@ teardown() {
     docker volume ls -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | xargs -r docker volume rm >/dev/null 2>&1
   fi
   [ -z "$(containers)" ] || { log "FAIL: containers of $COMPOSE_PROJECT_NAME are left"; rc=1; }
+  stop_dockerd
   exit "$rc"
 }
 trap teardown EXIT

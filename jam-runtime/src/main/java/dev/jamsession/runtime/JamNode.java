@@ -95,9 +95,11 @@ public final class JamNode {
         Long.toString(Math.max(2, settings.failureTimeoutMs() / 1000)));
     // A member whose process died while its host stays up (a crashed JVM; a container restarted
     // on the same address) refuses connections: suspect it at the second refusal rather than the
-    // fourth, and let no connect attempt to a vanished address hang for the default 10 s.
+    // fourth, and let no connect attempt to a vanished address hang for the default 10 s: a third
+    // of the failure timeout, so a member retries its connection to a peer that is only slow
+    // (a busy machine) about three times before the peer is declared dead.
     config.setProperty("hazelcast.connection.monitor.max.faults", "1");
-    config.setProperty("hazelcast.socket.connect.timeout.seconds", "2");
+    config.setProperty("hazelcast.socket.connect.timeout.seconds", Long.toString(connectTimeoutSeconds(settings)));
     // Our own shutdown hook closes Vert.x first; Hazelcast then leaves gracefully (partitions migrate).
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     // A graceful leave hands partitions over before exiting; bounded so a service stops within 10 s.
@@ -125,6 +127,11 @@ public final class JamNode {
     config.addMapConfig(new MapConfig(REACTIONS_MAP).setBackupCount(0).setAsyncBackupCount(0)
         .setInMemoryFormat(InMemoryFormat.OBJECT));
     return config;
+  }
+
+  /** Hazelcast's connect timeout: a third of the failure timeout, in whole seconds, at least one. */
+  static long connectTimeoutSeconds(ClusterSettings settings) {
+    return Math.max(1, settings.failureTimeoutMs() / 3000);
   }
 
   public Vertx vertx() {
