@@ -4,8 +4,6 @@ import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.JamNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,12 +41,9 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** A loopback port for a service started later ({@link FreePorts}: one no outgoing connection takes). */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.pick();
   }
 
   /** The configuration of the next member: loopback only, HTTP on a free port. */

@@ -1,0 +1,56 @@
+package dev.jamsession.testkit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Ports for services a test starts later, free on loopback when picked, from below the kernel's
+ * ephemeral range. A port from that range (what binding port 0 hands out) can be taken, in the
+ * seconds before the service binds it, as the local end of any outgoing connection: a system
+ * test's gateway once failed "Address already in use" on a port picked ~40 s earlier. Below the
+ * range only a process that binds that very port can take it; none is handed out twice here.
+ */
+public final class FreePorts {
+  private static final int LOWEST = 10_000;
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+  private FreePorts() {}
+
+  public static int pick() {
+    int below = ephemeralLow();
+    for (int i = 0; i < 1_000; i++) {
+      int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+      if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port in " + LOWEST + ".." + (below - 1) + " on loopback");
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The first port of Linux's ephemeral range (32768 where it cannot be read, its default). */
+  private static int ephemeralLow() {
+    try {
+      int low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+      if (low <= LOWEST + 1_000) {
+        throw new IllegalStateException("the ephemeral range starts at " + low + ": no room below it for test ports");
+      }
+      return low;
+    } catch (IOException | NumberFormatException e) {
+      return 32_768;
+    }
+  }
+}
