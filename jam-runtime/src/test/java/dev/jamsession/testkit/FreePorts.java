@@ -41,16 +41,19 @@ public final class FreePorts {
     }
   }
 
-  /** The first port of Linux's ephemeral range (32768 where it cannot be read, its default). */
+  /** The first port of Linux's ephemeral range (32768, its default, where it cannot be read). */
   private static int ephemeralLow() {
+    int low;
     try {
-      int low = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
-      if (low <= LOWEST + 1_000) {
-        throw new IllegalStateException("the ephemeral range starts at " + low + ": no room below it for test ports");
-      }
-      return low;
-    } catch (IOException | NumberFormatException e) {
-      return 32_768;
+      // Line by line: a /proc file says its size is 0, and Files.readString then reads one byte.
+      String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
+      low = Integer.parseInt(range.trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      low = 32_768;
     }
+    if (low <= LOWEST + 1_000) {
+      throw new IllegalStateException("the ephemeral range starts at " + low + ": no room below it for test ports");
+    }
+    return low;
   }
 }
