@@ -13,10 +13,16 @@ public final class SessionService {
   private SessionService() {}
 
   public static Future<Void> deploy(JamNode node, JamConfig config, SongLookup songs) {
+    // A member that left is remembered before a listener (the ticker's) acts on it: its handling
+    // of a lost gateway then never runs before a late join can see that the gateway is gone.
+    LostGateways lost = new LostGateways();
     SessionSettings settings = new SessionSettings(node.jams(), node.reactionWindows(), config.maxQueueSize(),
         config.sessionMaxInFlight(),
         config.disconnectGraceMs(), config.tickIntervalMs(), new SessionMetrics(node.registry()),
-        node::onMemberLeft);
+        listener -> node.onMemberLeft(id -> {
+          lost.add(id);
+          listener.accept(id);
+        }), lost);
     RecommenderClient recommender = new RecommenderClient(
         node.internalClient(RECOMMENDER_TIMEOUT_MS, 2));
     return Future.all(
