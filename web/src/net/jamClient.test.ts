@@ -81,6 +81,15 @@ describe('JamClient', () => {
     return {};
   };
 
+  /** A client joined as Bob over the first transport, the join's round trip done. */
+  async function joinedAsBob(extra: Partial<JamClientOptions> = {}) {
+    const ctx = setup(server, extra);
+    ctx.client.join({ code: 'ABC123', userName: 'Bob' });
+    ctx.transports[0].connect();
+    await flush();
+    return ctx;
+  }
+
   it('creates, joins as host, registers the events and resyncs', async () => {
     snap = snapshot(3, { you: { participantId: 'p1', name: 'Ann', isHost: true, resumeToken: 'r1', votes: {} } });
     const { client, transports, storage } = setup(server);
@@ -104,10 +113,7 @@ describe('JamClient', () => {
 
   it('applies events, announces joins, and repairs a rev gap with jam.snapshot', async () => {
     snap = snapshot(3);
-    const { client, transports, notices } = setup(server);
-    client.join({ code: 'ABC123', userName: 'Bob' });
-    transports[0].connect();
-    await flush();
+    const { client, transports, notices } = await joinedAsBob();
     const t = transports[0];
     t.emit({ type: 'participant-joined', rev: 4, data: { participants: [...snap.participants, { id: 'p3', name: 'Cy', joinedAt: 2, connected: true, isHost: false }], participant: { id: 'p3', name: 'Cy', joinedAt: 2, connected: true, isHost: false } } });
     expect(client.getView().jam!.participants).toHaveLength(3);
@@ -123,10 +129,7 @@ describe('JamClient', () => {
 
   it('reconnects after a drop and resumes with the token, as the same participant', async () => {
     snap = snapshot(3);
-    const { client, transports } = setup(server);
-    client.join({ code: 'ABC123', userName: 'Bob' });
-    transports[0].connect();
-    await flush();
+    const { client, transports } = await joinedAsBob();
     transports[0].drop();
     expect(client.getView().conn.phase).toBe('reconnecting');
     expect(client.getView().jam).not.toBeNull(); // the screen stays, with a badge
@@ -176,10 +179,7 @@ describe('JamClient', () => {
 
   it('leaves the welcome screen when kicked or when the jam ends', async () => {
     snap = snapshot(3);
-    const { client, transports, notices } = setup(server);
-    client.join({ code: 'ABC123', userName: 'Bob' });
-    transports[0].connect();
-    await flush();
+    const { client, transports, notices } = await joinedAsBob();
     transports[0].emit({ type: 'session-ended', rev: 4, data: { reason: 'host-ended' } });
     expect(client.getView().jam).toBeNull();
     expect(client.getView().welcome).toEqual({ code: 'ABC123', reason: 'host-ended' });
@@ -189,10 +189,7 @@ describe('JamClient', () => {
 
   it('a participant-left naming you (kicked) is your last event: back to welcome, code prefilled', async () => {
     snap = snapshot(3);
-    const { client, transports, storage } = setup(server);
-    client.join({ code: 'ABC123', userName: 'Bob' });
-    transports[0].connect();
-    await flush();
+    const { client, transports, storage } = await joinedAsBob();
     transports[0].emit({
       type: 'participant-left',
       rev: 4,
@@ -205,10 +202,7 @@ describe('JamClient', () => {
   });
   it('resyncs anyway when a server sends no subscribed event', async () => {
     snap = snapshot(3);
-    const { client, transports } = setup(server, { subscribeWaitMs: 500 });
-    client.join({ code: 'ABC123', userName: 'Bob' });
-    transports[0].connect();
-    await flush();
+    const { client, transports } = await joinedAsBob({ subscribeWaitMs: 500 });
     expect(transports[0].sent.filter((s) => s.address === 'jam.snapshot')).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(500);
     expect(transports[0].sent.filter((s) => s.address === 'jam.snapshot')).toHaveLength(1);
@@ -243,10 +237,7 @@ describe('JamClient', () => {
   it('puts a fresh requestId on every state-changing command, none on reads', async () => {
     snap = snapshot(3, { queue: [item('a')] });
     let n = 0;
-    const { client, transports } = setup(server, { requestId: () => `req-${++n}` });
-    client.join({ code: 'ABC123', userName: 'Bob' });
-    transports[0].connect();
-    await flush();
+    const { client, transports } = await joinedAsBob({ requestId: () => `req-${++n}` });
     await client.vote('a', 1);
     await client.addSong('s-9');
     await client.playNext();
@@ -304,10 +295,7 @@ describe('JamClient', () => {
 
   it('a command made while reconnecting waits for the rejoin; it fails in words if none comes', async () => {
     snap = snapshot(3);
-    const { client, transports, notices } = setup(server, { rejoinWaitMs: 2000 });
-    client.join({ code: 'ABC123', userName: 'Bob' });
-    transports[0].connect();
-    await flush();
+    const { client, transports, notices } = await joinedAsBob({ rejoinWaitMs: 2000 });
     transports[0].drop();
     const next = client.playNext();
     await vi.advanceTimersByTimeAsync(300);
@@ -444,10 +432,7 @@ describe('JamClient', () => {
 
     it('hands every fresh reaction to the listeners, and changes no state', async () => {
       snap = snapshot(3);
-      const { client, transports } = setup(server);
-      client.join({ code: 'ABC123', userName: 'Bob' });
-      transports[0].connect();
-      await flush();
+      const { client, transports } = await joinedAsBob();
       const got: string[] = [];
       const off = client.onReaction((r) => got.push(`${r.name}:${r.emoji}`));
       const jam = client.getView().jam;

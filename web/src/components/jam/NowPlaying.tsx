@@ -4,10 +4,10 @@ import { useJamView, useServices } from '../../context';
 import { formatTime } from '../../format';
 import { OFFLINE_TEXT } from '../../lib/connection';
 import { canControlPlayback, type JamState } from '../../lib/jamState';
-import { isRecommended } from '../../lib/songLabels';
 import { expectedPositionMs } from '../../lib/sync';
 import { Cover } from '../Cover';
 import { useTogglePlay } from './playbackControls';
+import { AddedBy } from './QueueList';
 import { ReactionBar } from './ReactionBar';
 import { SongProgress } from './SongProgress';
 import { useServerNow } from './useServerNow';
@@ -60,13 +60,7 @@ export function NowPlaying({ jam, player }: { jam: JamState; player: PlayerHandl
               </div>
               <div className="np-artist">{current.song.artist}</div>
               <div className="muted small">
-                {isRecommended(current) ? (
-                  <span className="badge badge-rec" data-testid="recommended-badge" title="Added from recommendations">
-                    Recommended
-                  </span>
-                ) : (
-                  <>Added by {current.addedBy}</>
-                )}
+                <AddedBy item={current} />
               </div>
             </div>
           </div>

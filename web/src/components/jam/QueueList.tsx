@@ -76,16 +76,7 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
         <div className="song-title" data-testid="queue-title">{item.song.title}</div>
         <div className="song-artist">{item.song.artist}</div>
         <div className="muted small">
-          {isRecommended(item) ? (
-            <span className="badge badge-rec" data-testid="recommended-badge" title="Added from recommendations">
-              Recommended
-            </span>
-          ) : (
-            <>
-              Added by {item.addedBy}
-              {item.addedById === jam.you.participantId ? ' (you)' : ''}
-            </>
-          )}{' '}
+          <AddedBy item={item} youId={jam.you.participantId} />{' '}
           · ▲{item.up} ▼{item.down}
         </div>
       </div>
@@ -102,6 +93,23 @@ function QueueRow({ item, jam }: { item: QueueItem; jam: JamState }) {
         </button>
       )}
     </li>
+  );
+}
+
+/** Who added an item: the recommender's badge, or the person ("(you)" for the viewer's own). */
+export function AddedBy({ item, youId }: { item: QueueItem; youId?: string }) {
+  if (isRecommended(item)) {
+    return (
+      <span className="badge badge-rec" data-testid="recommended-badge" title="Added from recommendations">
+        Recommended
+      </span>
+    );
+  }
+  return (
+    <>
+      Added by {item.addedBy}
+      {item.addedById === youId ? ' (you)' : ''}
+    </>
   );
 }
 

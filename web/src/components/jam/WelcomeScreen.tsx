@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useJamView, useServices } from '../../context';
 import { errorMessage, welcomeReason } from '../../lib/errors';
 import { JamError } from '../../lib/types';
@@ -21,6 +21,47 @@ function rememberName(n: string): void {
   } catch {
     /* storage blocked */
   }
+}
+
+type FieldProps = { id: string; label: string; error: string | null; testId: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id'
+>;
+
+/** A labelled input with its validation message under it, tied together for screen readers. */
+function Field({ id, label, error, testId, ...input }: FieldProps) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        {...input}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-err` : undefined}
+        data-testid={testId}
+      />
+      {error && (
+        <p id={`${id}-err`} className="error-text" data-testid={`${testId}-error`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** "Your name", the same in every form: up to 40 characters, the browser's nickname to fill it. */
+function NameField(props: Omit<FieldProps, 'label'>) {
+  return <Field label="Your name" maxLength={40} autoComplete="nickname" {...props} />;
+}
+
+/** Why the server refused the last join, if it did. */
+function JoinError({ error }: { error: { code: string; message: string } | null }) {
+  if (!error) return null;
+  return (
+    <p className="error-text" role="alert" data-testid="join-error">
+      {errorMessage(error.code, error.message)}
+    </p>
+  );
 }
 
 /**
@@ -97,29 +138,16 @@ function JoinLanding({ code, onElsewhere }: { code: string; onElsewhere(): void 
         </p>
       )}
       <form className="form" onSubmit={onJoin} noValidate data-testid="join-form">
-        <label htmlFor={nameId}>Your name</label>
-        <input
+        <NameField
           id={nameId}
+          error={nameErr}
+          testId="join-name"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          maxLength={40}
-          autoComplete="nickname"
           autoFocus
           enterKeyHint="go"
-          aria-invalid={!!nameErr}
-          aria-describedby={nameErr ? `${nameId}-err` : undefined}
-          data-testid="join-name"
         />
-        {nameErr && (
-          <p id={`${nameId}-err`} className="error-text" data-testid="join-name-error">
-            {nameErr}
-          </p>
-        )}
-        {serverErr && (
-          <p className="error-text" role="alert" data-testid="join-error">
-            {errorMessage(serverErr.code, serverErr.message)}
-          </p>
-        )}
+        <JoinError error={serverErr} />
         <button type="submit" className="btn btn-primary btn-big" disabled={busy} data-testid="join-submit">
           {busy ? 'Joining…' : 'Join'}
         </button>
@@ -191,23 +219,14 @@ function WelcomeForms({ linkCode }: { linkCode: string }) {
       <div className="welcome-forms">
         <form className="card form" onSubmit={onCreate} noValidate aria-labelledby="create-title" data-testid="create-form">
           <h2 id="create-title" className="section-title">Start a jam</h2>
-          <label htmlFor={ids.cn}>Your name</label>
-          <input
+          <NameField
             id={ids.cn}
+            error={createErr}
+            testId="create-name"
             value={createName}
             onChange={(e) => setCreateName(e.target.value)}
             onBlur={() => createName && setCreateTried(true)}
-            maxLength={40}
-            autoComplete="nickname"
-            aria-invalid={!!createErr}
-            aria-describedby={createErr ? `${ids.cn}-err` : undefined}
-            data-testid="create-name"
           />
-          {createErr && (
-            <p id={`${ids.cn}-err`} className="error-text" data-testid="create-name-error">
-              {createErr}
-            </p>
-          )}
           <button type="submit" className="btn btn-primary" disabled={creating || busy} data-testid="create-submit">
             {creating ? 'Starting…' : 'Start a jam'}
           </button>
@@ -215,9 +234,11 @@ function WelcomeForms({ linkCode }: { linkCode: string }) {
 
         <form className="card form" onSubmit={onJoin} noValidate aria-labelledby="join-title" data-testid="join-form">
           <h2 id="join-title" className="section-title">Join a jam</h2>
-          <label htmlFor={ids.jc}>Jam code</label>
-          <input
+          <Field
             id={ids.jc}
+            label="Jam code"
+            error={codeErr}
+            testId="join-code"
             value={code}
             onChange={(e) => setCode(e.target.value.toUpperCase())}
             onBlur={() => code && setJoinTried(true)}
@@ -227,36 +248,15 @@ function WelcomeForms({ linkCode }: { linkCode: string }) {
             spellCheck={false}
             className="code-input"
             placeholder="ABC123"
-            aria-invalid={!!codeErr}
-            aria-describedby={codeErr ? `${ids.jc}-err` : undefined}
-            data-testid="join-code"
           />
-          {codeErr && (
-            <p id={`${ids.jc}-err`} className="error-text" data-testid="join-code-error">
-              {codeErr}
-            </p>
-          )}
-          <label htmlFor={ids.jn}>Your name</label>
-          <input
+          <NameField
             id={ids.jn}
+            error={joinNameErr}
+            testId="join-name"
             value={joinName}
             onChange={(e) => setJoinName(e.target.value)}
-            maxLength={40}
-            autoComplete="nickname"
-            aria-invalid={!!joinNameErr}
-            aria-describedby={joinNameErr ? `${ids.jn}-err` : undefined}
-            data-testid="join-name"
           />
-          {joinNameErr && (
-            <p id={`${ids.jn}-err`} className="error-text" data-testid="join-name-error">
-              {joinNameErr}
-            </p>
-          )}
-          {serverErr && (
-            <p className="error-text" role="alert" data-testid="join-error">
-              {errorMessage(serverErr.code, serverErr.message)}
-            </p>
-          )}
+          <JoinError error={serverErr} />
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="join-submit">
             {busy ? 'Joining…' : 'Join'}
           </button>

@@ -3,7 +3,6 @@ package dev.jamsession.gateway;
 import dev.jamsession.catalog.Catalog;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
-import dev.jamsession.gateway.bridge.BridgeOrigins;
 import dev.jamsession.gateway.bridge.JamBridge;
 import dev.jamsession.gateway.http.AdminCheck;
 import dev.jamsession.gateway.http.ArtRoute;
@@ -16,10 +15,12 @@ import dev.jamsession.gateway.http.SongRoutes;
 import dev.jamsession.runtime.JamConfig;
 import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -86,7 +87,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/ready/local").handler(this::readyLocal);
     router.get("/metrics").handler(admin.guard()).handler(PrometheusScrapingHandler.create(node.registry()));
 
-    router.route("/eventbus/*").handler(new BridgeOrigins(config.allowedOrigins()));
+    router.route("/eventbus/*").handler(bridge.origins());
     router.route("/eventbus/*").subRouter(bridge.router());
     router.route("/eventbus/*").handler(ctx -> ctx.response().setStatusCode(404).end()); // a transport that is off
 
@@ -104,9 +105,17 @@ public final class GatewayVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         // A socket closed for not reading cannot take the close handshake: drop it soon.
         .setWebSocketClosingTimeout(2)
+        // Every response is written from its connection's event loop, so the connection needs no
+        // cross-thread write queue (a 4 KB array each, kept for a WebSocket's whole life).
+        .setStrictThreadMode(true)
         .setCompressionSupported(true);
     bridge.start();
-    return vertx.createHttpServer(options).requestHandler(router).listen(port, config.host())
+    Handler<HttpServerRequest> requests = req -> {
+      if (!bridge.upgrades(req)) {
+        router.handle(req);
+      }
+    };
+    return vertx.createHttpServer(options).requestHandler(requests).listen(port, config.host())
         .onSuccess(s -> {
           server = s;
           node.configRoute().listening(s.actualPort());

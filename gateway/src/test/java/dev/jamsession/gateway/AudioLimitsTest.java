@@ -29,7 +29,7 @@ class AudioLimitsTest {
 
   @Test
   void aBurstOfFirstRequestsForDifferentSongsIsBoundedWith503AndRetryAfter() throws Exception {
-    try (JamServer server = new JamServer(1, Map.of())) {
+    try (JamServer server = JamServer.started(1, Map.of())) {
       List<String> urls = audioUrls(server, 24);
       HttpClient http = HttpClient.newHttpClient();
       List<CompletableFuture<HttpResponse<byte[]>>> burst = new ArrayList<>();
@@ -59,7 +59,7 @@ class AudioLimitsTest {
 
   @Test
   void audioIsThrottledPerClientInABucketOfItsOwn() throws Exception {
-    try (JamServer server = new JamServer(1, Map.of("AUDIO_RATE_LIMIT_MAX", "10", "RATE_LIMIT_MAX", "50",
+    try (JamServer server = JamServer.started(1, Map.of("AUDIO_RATE_LIMIT_MAX", "10", "RATE_LIMIT_MAX", "50",
         "AUDIO_RATE_LIMIT_WINDOW", RestLimitsTest.TEN_MINUTES))) {
       String url = audioUrls(server, 1).get(0);
       String cookie = server.get("/api/songs?limit=1").headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];

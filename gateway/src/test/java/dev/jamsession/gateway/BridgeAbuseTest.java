@@ -1,6 +1,6 @@
 package dev.jamsession.gateway;
 
-import static dev.jamsession.gateway.JamOverBridgeTest.ok;
+import static dev.jamsession.gateway.BridgeReplies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,24 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 11's findings on the bridge: each of these worked for an attacker before. */
 class BridgeAbuseTest {
-  private static JamServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000",
-        "WS_RATE_LIMIT_MAX", "50", "DISCONNECT_GRACE", "60000"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  private static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_MAX", "100000",
+      "WS_RATE_LIMIT_MAX", "50", "DISCONNECT_GRACE", "60000"));
 
   @Test
   void joinsInFlightOnOneSocketMakeOneParticipantAndNoGhost() throws Exception {
@@ -61,12 +51,12 @@ class BridgeAbuseTest {
     BridgeClient fresh = server.connect();
     ok(fresh.request("jam.join-session", new JsonObject().put("code", code).put("userName", "Ben")
         .put("resumeToken", old.resumeToken())));
-    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(3).id())));
+    ok(host.add(server.songId(3)));
     host.client().awaitEvent("queue-updated");
     int before = old.client().frames().size();
     old.client().register("jam.events." + code);
     old.client().await(before, f -> "err".equals(f.getString("type")) && "rejected".equals(f.getString("body")));
-    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(4).id())));
+    ok(host.add(server.songId(4)));
     ok(host.send("jam.snapshot", null));
     assertThat(old.client().events()).noneMatch(e -> "queue-updated".equals(e.getString("type")));
     assertThat(old.send("jam.vote", new JsonObject().put("itemId", "x").put("value", 1)).getString("code"))
@@ -79,7 +69,7 @@ class BridgeAbuseTest {
     JamServer.Member host = server.hostOfNewJam("Host");
     String code = host.snapshot().getString("code");
     for (int i = 0; i < 3; i++) { // the first plays at once (autoPlay)
-      ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(20 + i).id())));
+      ok(host.add(server.songId(20 + i)));
     }
     JsonObject skip = new JsonObject().put("requestId", "host-skip");
     ok(host.send("jam.play-next", skip.copy()));
@@ -119,7 +109,7 @@ class BridgeAbuseTest {
   @Test
   void aPlaybackPositionSentAsNullIsInvalidAndChangesNothing() throws Exception {
     JamServer.Member host = server.hostOfNewJam("Host");
-    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(30).id())));
+    ok(host.add(server.songId(30)));
     long rev = ok(host.send("jam.snapshot", null)).getLong("rev");
     JsonObject reply = host.send("jam.playback-update", new JsonObject().put("isPlaying", false).putNull("positionMs"));
     assertThat(reply.getString("code")).as(reply.encode()).isEqualTo("INVALID_INPUT");
@@ -166,7 +156,7 @@ class BridgeAbuseTest {
 
   @Test
   void oneAddressCannotHoldMoreSocketsThanItsCap() throws Exception {
-    try (JamServer small = new JamServer(1, Map.of("WS_MAX_PER_IP", "5"))) {
+    try (JamServer small = JamServer.started(1, Map.of("WS_MAX_PER_IP", "5"))) {
       List<BridgeClient> held = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         held.add(small.connect(false));

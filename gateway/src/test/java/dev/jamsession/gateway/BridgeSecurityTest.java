@@ -1,7 +1,7 @@
 package dev.jamsession.gateway;
 
-import static dev.jamsession.gateway.JamOverBridgeTest.ok;
-import static dev.jamsession.gateway.JamOverBridgeTest.refused;
+import static dev.jamsession.gateway.BridgeReplies.ok;
+import static dev.jamsession.gateway.BridgeReplies.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.gateway.JamServer.Member;
@@ -13,30 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a hostile or broken client can do through the bridge: nothing that changes the jam. */
 class BridgeSecurityTest {
-  static JamServer server;
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_MAX", "100000"));
   static String code;
   static Member host;
   static Member guest;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000"));
-    JsonObject created = server.create("Ana");
-    code = created.getString("sessionCode");
-    host = server.join(code, "Ana", created.getString("hostToken"));
+    host = server.hostOfNewJam("Ana");
+    code = host.code();
     guest = server.join(code, "Eve", null);
-    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(0).id())));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+    ok(host.add(server.songId(0)));
   }
 
   static JsonObject errFrameAfter(BridgeClient c, int framesBefore) throws Exception {
@@ -84,7 +78,7 @@ class BridgeSecurityTest {
     int zedBefore = zed.client().frames().size();
     zed.client().register("jam.events." + code);
     assertThat(errFrameAfter(zed.client(), zedBefore).getString("body")).isEqualTo("rejected");
-    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(7).id())));
+    ok(host.add(server.songId(7)));
     ok(zed.send("jam.snapshot", null)); // round trip after the event was published
     assertThat(outsider.events()).isEmpty();
     assertThat(zed.client().events()).allSatisfy(e -> assertThat(e.getString("type")).isNotEqualTo("queue-updated"));
@@ -109,7 +103,7 @@ class BridgeSecurityTest {
 
   @Test
   void oversizedAndMalformedFramesAreAnsweredAndTheConnectionStaysUsable() throws Exception {
-    refused(guest.send("jam.add-to-queue", new JsonObject().put("songId", "x".repeat(2000))), "PAYLOAD_TOO_LARGE");
+    refused(guest.add("x".repeat(2000)), "PAYLOAD_TOO_LARGE");
     refused(guest.send("jam.vote", new JsonObject().put("itemId", "x").put("value", "up")), "INVALID_INPUT");
     refused(guest.client().request("jam.vote", new JsonArray().add(1)), "INVALID_INPUT");
     refused(guest.client().request("jam.vote", "a string"), "INVALID_INPUT");
@@ -144,7 +138,7 @@ class BridgeSecurityTest {
 
   @Test
   void manyConnectionsFromOneAddressShareItsLimit() throws Exception {
-    try (JamServer small = new JamServer(1, Map.of("WS_RATE_LIMIT_MAX", "1000", "WS_IP_RATE_LIMIT_MAX", "30"))) {
+    try (JamServer small = JamServer.started(1, Map.of("WS_RATE_LIMIT_MAX", "1000", "WS_IP_RATE_LIMIT_MAX", "30"))) {
       List<String> codes = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         BridgeClient c = small.connect();

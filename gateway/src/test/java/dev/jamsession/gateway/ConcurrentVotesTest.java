@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentVotesTest {
   @Test
   void fiftyConcurrentVotersLoseNoAcknowledgedVote() throws Exception {
-    try (JamServer server = new JamServer(2, Map.of("RATE_LIMIT_MAX", "100000"))) {
+    try (JamServer server = JamServer.started(2, Map.of("RATE_LIMIT_MAX", "100000"))) {
       Map<JamNode, AtomicInteger> handled = new HashMap<>();
       for (JamNode node : server.sessionNodes) {
         AtomicInteger count = new AtomicInteger();
@@ -37,13 +37,12 @@ class ConcurrentVotesTest {
           ctx.next();
         });
       }
-      JsonObject created = server.create("Host");
-      String code = created.getString("sessionCode");
-      Member host = server.join(code, "Host", created.getString("hostToken"));
+      Member host = server.hostOfNewJam("Host");
+      String code = host.code();
       host.send("jam.update-settings", new JsonObject().put("autoPlay", false).put("maxParticipants", 60));
       List<String> items = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        JsonObject reply = host.send("jam.add-to-queue", new JsonObject().put("songId", server.catalog.all().get(i).id()));
+        JsonObject reply = host.add(server.songId(i));
         items.add(reply.getJsonObject("data").getJsonObject("item").getString("id"));
       }
       List<Member> voters = new ArrayList<>();

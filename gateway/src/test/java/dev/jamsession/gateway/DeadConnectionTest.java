@@ -1,6 +1,6 @@
 package dev.jamsession.gateway;
 
-import static dev.jamsession.gateway.JamOverBridgeTest.ok;
+import static dev.jamsession.gateway.BridgeReplies.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.gateway.JamServer.Member;
@@ -16,10 +16,9 @@ import org.junit.jupiter.api.Test;
 class DeadConnectionTest {
   @Test
   void aSilentConnectionBecomesDisconnectedThenTimesOut() throws Exception {
-    try (JamServer server = new JamServer(1, Map.of("PING_TIMEOUT", "7000", "DISCONNECT_GRACE", "2000"))) {
-      JsonObject created = server.create("Ana");
-      String code = created.getString("sessionCode");
-      Member ana = server.join(code, "Ana", created.getString("hostToken"));
+    try (JamServer server = JamServer.started(1, Map.of("PING_TIMEOUT", "7000", "DISCONNECT_GRACE", "2000"))) {
+      Member ana = server.hostOfNewJam("Ana");
+      String code = ana.code();
       Member ghost = server.join(server.connect(false), new JsonObject().put("code", code).put("userName", "Ghost"));
 
       long start = System.currentTimeMillis();

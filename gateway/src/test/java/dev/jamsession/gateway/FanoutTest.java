@@ -1,6 +1,7 @@
 package dev.jamsession.gateway;
 
-import static dev.jamsession.gateway.JamOverBridgeTest.refused;
+import static dev.jamsession.gateway.BridgeReplies.ok;
+import static dev.jamsession.gateway.BridgeReplies.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.testkit.BridgeClient;
@@ -11,9 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The per-gateway fan-out (docs/ARCHITECTURE.md, "The fan-out path") through real sockets on two
@@ -22,30 +22,12 @@ import org.junit.jupiter.api.Test;
  * others, and resumes as the same participant.
  */
 class FanoutTest {
-  private static JamServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(2, 2, Map.of("RATE_LIMIT_MAX", "100000", "WS_RATE_LIMIT_MAX", "100000",
-        "WS_IP_RATE_LIMIT_MAX", "100000", "DISCONNECT_GRACE", "60000"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  private static final JamServer server = JamServer.perClass(2, 2, Map.of("RATE_LIMIT_MAX", "100000", "WS_RATE_LIMIT_MAX", "100000",
+      "WS_IP_RATE_LIMIT_MAX", "100000", "DISCONNECT_GRACE", "60000"));
 
   private static BridgeClient client(int i) throws Exception {
     return server.connectTo(server.ports.get(i % 2), true);
-  }
-
-  private static JsonObject ok(JsonObject reply) {
-    assertThat(reply.getBoolean("success")).as(reply.encode()).isTrue();
-    return reply.getJsonObject("data");
-  }
-
-  private static String song(int i) {
-    return server.catalog.all().get(i).id();
   }
 
   @Test
@@ -63,7 +45,7 @@ class FanoutTest {
     List<Integer> marks = members.stream().map(m -> m.client().events().size()).toList();
     List<String> items = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      items.add(ok(members.get(i).send("jam.add-to-queue", new JsonObject().put("songId", song(i))))
+      items.add(ok(members.get(i).add(server.songId(i)))
           .getJsonObject("item").getString("id"));
     }
     for (int round = 0; round < 3; round++) {
@@ -138,7 +120,7 @@ class FanoutTest {
         && kicked.id().equals(f.getJsonObject("body").getJsonObject("data").getJsonObject("participant").getString("id")));
     int kickedMark = kicked.client().events().size();
 
-    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(10))));
+    ok(host.add(server.songId(10)));
     stayer.client().await(f -> isEvent(f) && "queue-updated".equals(f.getJsonObject("body").getString("type")));
     // The kicked connection may not come back in by registering again.
     int errors = kicked.client().frames().size();
@@ -150,7 +132,7 @@ class FanoutTest {
     int stayerMark = stayer.client().events().size();
     JsonObject after = server.create("Other");
     JamServer.Member probe = server.join(client(1), after.getString("sessionCode"), "Probe", after.getString("hostToken"));
-    ok(probe.send("jam.add-to-queue", new JsonObject().put("songId", song(11))));
+    ok(probe.add(server.songId(11)));
     probe.client().awaitEvent("queue-updated");
 
     assertThat(leaver.client().events()).hasSize(leaverMark);
@@ -169,7 +151,7 @@ class FanoutTest {
     JsonObject jam = server.create("Host", new JsonObject().put("autoPlay", false));
     String code = jam.getString("sessionCode");
     JamServer.Member host = server.join(client(1), code, "Host", jam.getString("hostToken"));
-    String item = ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(40))))
+    String item = ok(host.add(server.songId(40)))
         .getJsonObject("item").getString("id");
     for (int round = 0; round < 10; round++) {
       JamServer.Member old = server.join(client(0), code, "Ben" + round, null);
@@ -178,7 +160,7 @@ class FanoutTest {
       io.vertx.core.Future<JsonObject> vote = old.client().requestAsync("jam.vote",
           new JsonObject().put("itemId", item).put("value", 1));
       io.vertx.core.Future<JsonObject> add = old.client().requestAsync("jam.add-to-queue",
-          new JsonObject().put("songId", song(41 + round)));
+          new JsonObject().put("songId", server.songId(41 + round)));
       refused(vote.await(15, TimeUnit.SECONDS), "NOT_JOINED");
       refused(add.await(15, TimeUnit.SECONDS), "NOT_JOINED");
       JsonObject you = ok(fresh.request("jam.snapshot", null)).getJsonObject("you");
@@ -204,7 +186,7 @@ class FanoutTest {
     elsewhere.client().register("jam.events." + code);
     elsewhere.client().await(mark, f -> "err".equals(f.getString("type")));
 
-    ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(20))));
+    ok(host.add(server.songId(20)));
     host.client().awaitEvent("queue-updated");
     ok(elsewhere.send("jam.snapshot", null)); // a round trip after the event went out
     assertThat(early.events()).isEmpty();
@@ -235,7 +217,7 @@ class FanoutTest {
       long sent = System.nanoTime();
       int mark = reader.client().events().size();
       if (i < 200) {
-        JsonObject item = ok(host.send("jam.add-to-queue", new JsonObject().put("songId", song(30 + i))));
+        JsonObject item = ok(host.add(server.songId(30 + i)));
         first = first == null ? item.getJsonObject("item").getString("id") : first;
       } else {
         ok(host.send("jam.vote", new JsonObject().put("itemId", first).put("value", i % 2 == 0 ? 1 : -1)));

@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TRUST_PROXY over real HTTP, the test client standing in for the load balancer (loopback, the
  * default TRUSTED_PROXIES): what a client writes left of the proxy's entry changes nothing.
  */
 class ForwardedForTest {
-  static JamServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(1, Map.of("TRUST_PROXY", "true", "RATE_LIMIT_MAX", "20",
-        "RATE_LIMIT_WINDOW", RestLimitsTest.TEN_MINUTES));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("TRUST_PROXY", "true", "RATE_LIMIT_MAX", "20",
+      "RATE_LIMIT_WINDOW", RestLimitsTest.TEN_MINUTES));
 
   static int search(String forwardedFor) throws Exception {
     return server.get("/api/songs?limit=1", "X-Forwarded-For", forwardedFor).statusCode();
@@ -51,7 +41,7 @@ class ForwardedForTest {
 
   @Test
   void aClientOutsideTheTrustedProxiesIsItsOwnAddress() throws Exception {
-    try (JamServer other = new JamServer(1, Map.of("TRUST_PROXY", "true", "TRUSTED_PROXIES", "192.0.2.1",
+    try (JamServer other = JamServer.started(1, Map.of("TRUST_PROXY", "true", "TRUSTED_PROXIES", "192.0.2.1",
         "RATE_LIMIT_MAX", "5", "RATE_LIMIT_WINDOW", RestLimitsTest.TEN_MINUTES))) {
       int ok = 0;
       for (int i = 0; i < 10; i++) {

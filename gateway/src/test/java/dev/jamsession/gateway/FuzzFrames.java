@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The protocol fuzzer's frame generator: valid commands for a socket's situation, mutations of
@@ -82,13 +83,42 @@ final class FuzzFrames {
       "jam.events.AAAAAA", "../../etc/passwd", "<script>alert(1)</script>", "' OR 1=1 --", "%00", "\\u0000",
       "null", "undefined", "NaN", "ÅÄÖ", "İı", "ß", "ﬃ", "Ⅻ", "١٢٣");
 
+  /**
+   * A command: the rolls below {@code below} pick it (the rows are in order, each taking the rolls
+   * from the row before); {@code body} fills its body for the jam's code.
+   */
+  private record Choice(int below, String address, BiConsumer<String, JsonObject> body) {}
+
+  private static final BiConsumer<String, JsonObject> NO_BODY = (code, body) -> { };
+
   private final Random rnd;
   private final World world;
+  /** The well-formed commands of a bound socket, by their share of the rolls (of 100, from 8). */
+  private final List<Choice> commands;
   private long counter;
 
   FuzzFrames(Random rnd, World world) {
     this.rnd = rnd;
     this.world = world;
+    this.commands = List.of(
+        new Choice(26, "jam.add-to-queue", (code, body) -> body.put("songId", pick(world.songIds()))),
+        new Choice(44, "jam.vote", (code, body) -> body.put("itemId", itemId(code)).put("value", rnd.nextInt(3) - 1)),
+        new Choice(49, "jam.remove-from-queue", (code, body) -> body.put("itemId", itemId(code))),
+        new Choice(53, "jam.play-next", NO_BODY),
+        new Choice(59, "jam.playback-update", (code, body) -> playback(body)),
+        new Choice(65, "jam.vote-skip", (code, body) -> body.put("value", rnd.nextBoolean())),
+        new Choice(71, "jam.update-settings", (code, body) -> settings(body)),
+        new Choice(74, "jam.kick", (code, body) -> body.put("participantId", participant(code))),
+        new Choice(78, "jam.transfer-host", (code, body) -> body.put("participantId", participant(code))),
+        new Choice(82, "jam.snapshot", NO_BODY),
+        new Choice(85, "jam.react", (code, body) -> body.put("emoji", pick(EMOJI))),
+        new Choice(88, "jam.get-recommendations", (code, body) -> {
+          if (rnd.nextBoolean()) {
+            body.put("limit", 1 + rnd.nextInt(50));
+          }
+        }),
+        new Choice(92, "jam.time", NO_BODY),
+        new Choice(95, "jam.leave-session", NO_BODY));
   }
 
   /** The next frame for a socket currently bound (as far as the fuzzer knows) to {@code jam}, or null. */
@@ -128,52 +158,11 @@ final class FuzzFrames {
       return join(slot, code);
     }
     JsonObject body = new JsonObject();
+    Choice command = commands.stream().filter(c -> roll < c.below()).findFirst().orElse(null);
     String cmd;
-    if (roll < 26) {
-      cmd = "jam.add-to-queue";
-      body.put("songId", pick(world.songIds()));
-    } else if (roll < 44) {
-      cmd = "jam.vote";
-      body.put("itemId", itemId(code)).put("value", rnd.nextInt(3) - 1);
-    } else if (roll < 49) {
-      cmd = "jam.remove-from-queue";
-      body.put("itemId", itemId(code));
-    } else if (roll < 53) {
-      cmd = "jam.play-next";
-    } else if (roll < 59) {
-      cmd = "jam.playback-update";
-      if (rnd.nextBoolean()) {
-        body.put("isPlaying", rnd.nextBoolean());
-      }
-      if (body.isEmpty() || rnd.nextBoolean()) {
-        body.put("positionMs", (long) rnd.nextInt(400_000));
-      }
-    } else if (roll < 65) {
-      cmd = "jam.vote-skip";
-      body.put("value", rnd.nextBoolean());
-    } else if (roll < 71) {
-      cmd = "jam.update-settings";
-      settings(body);
-    } else if (roll < 74) {
-      cmd = "jam.kick";
-      body.put("participantId", participant(code));
-    } else if (roll < 78) {
-      cmd = "jam.transfer-host";
-      body.put("participantId", participant(code));
-    } else if (roll < 82) {
-      cmd = "jam.snapshot";
-    } else if (roll < 85) {
-      cmd = "jam.react";
-      body.put("emoji", pick(EMOJI));
-    } else if (roll < 88) {
-      cmd = "jam.get-recommendations";
-      if (rnd.nextBoolean()) {
-        body.put("limit", 1 + rnd.nextInt(50));
-      }
-    } else if (roll < 92) {
-      cmd = "jam.time";
-    } else if (roll < 95) {
-      cmd = "jam.leave-session";
+    if (command != null) {
+      cmd = command.address();
+      command.body().accept(code, body);
     } else if (roll < 96 && rnd.nextInt(4) == 0) {
       cmd = "jam.end-session";
     } else {
@@ -215,6 +204,15 @@ final class FuzzFrames {
       body.put("requestId", requestId());
     }
     return send(slot, "jam.watch", body, "watch");
+  }
+
+  private void playback(JsonObject body) {
+    if (rnd.nextBoolean()) {
+      body.put("isPlaying", rnd.nextBoolean());
+    }
+    if (body.isEmpty() || rnd.nextBoolean()) {
+      body.put("positionMs", (long) rnd.nextInt(400_000));
+    }
   }
 
   private void settings(JsonObject body) {

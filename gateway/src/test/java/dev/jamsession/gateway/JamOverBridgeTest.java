@@ -1,8 +1,9 @@
 package dev.jamsession.gateway;
 
+import static dev.jamsession.gateway.BridgeReplies.ok;
+import static dev.jamsession.gateway.BridgeReplies.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamsession.core.catalog.Song;
 import dev.jamsession.gateway.JamServer.Member;
 import dev.jamsession.testkit.BridgeClient;
 import io.vertx.core.json.JsonArray;
@@ -10,42 +11,19 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole protocol end to end: real gateway and session-service in separate Vert.x instances
  * on a loopback Hazelcast cluster, clients speaking raw bridge frames over WebSocket.
  */
 class JamOverBridgeTest {
-  static JamServer server;
-  static List<Song> songs;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(1, Map.of("DISCONNECT_GRACE", "60000", "RATE_LIMIT_MAX", "100000"));
-    songs = server.catalog.all();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  static JsonObject ok(JsonObject reply) {
-    assertThat(reply.getBoolean("success")).as(reply.encode()).isTrue();
-    return reply.getJsonObject("data");
-  }
-
-  static void refused(JsonObject reply, String code) {
-    assertThat(reply.getBoolean("success")).as(reply.encode()).isFalse();
-    assertThat(reply.getString("code")).as(reply.encode()).isEqualTo(code);
-    assertThat(reply.getString("error")).isNotBlank();
-  }
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("DISCONNECT_GRACE", "60000", "RATE_LIMIT_MAX", "100000"));
 
   static JsonObject add(Member m, int song) throws Exception {
-    return m.send("jam.add-to-queue", new JsonObject().put("songId", songs.get(song).id()));
+    return m.add(server.songId(song));
   }
 
   static List<String> queueSongIds(JsonObject queueHolder) {
@@ -87,7 +65,7 @@ class JamOverBridgeTest {
     for (Member m : List.of(ana, ben, cy)) {
       JsonObject event = eventAtLeast(m, "queue-updated", voteRev);
       assertThat(queueSongIds(event.getJsonObject("data")))
-          .containsExactly(songs.get(2).id(), songs.get(1).id());
+          .containsExactly(server.songId(2), server.songId(1));
     }
 
     // Remove: not someone else's, yes your own, and the host may remove anything.
@@ -100,7 +78,7 @@ class JamOverBridgeTest {
     // Play next: host only; all three see the same now-playing.
     refused(ben.send("jam.play-next", null), "NOT_HOST");
     JsonObject current = ok(ana.send("jam.play-next", null)).getJsonObject("current");
-    assertThat(current.getJsonObject("song").getString("id")).isEqualTo(songs.get(2).id());
+    assertThat(current.getJsonObject("song").getString("id")).isEqualTo(server.songId(2));
     long playRev = ok(ana.send("jam.snapshot", null)).getLong("rev");
     for (Member m : List.of(ana, ben, cy)) {
       assertThat(eventAtLeast(m, "now-playing", playRev).getJsonObject("data").getJsonObject("current").getString("id"))
@@ -126,9 +104,9 @@ class JamOverBridgeTest {
     assertThat(skip.getInteger("needed")).isEqualTo(2);
     ok(cy.send("jam.vote-skip", new JsonObject().put("value", true)));
     JsonObject snap = ok(ben.send("jam.snapshot", null));
-    assertThat(snap.getJsonObject("current").getJsonObject("song").getString("id")).isEqualTo(songs.get(1).id());
+    assertThat(snap.getJsonObject("current").getJsonObject("song").getString("id")).isEqualTo(server.songId(1));
     assertThat(snap.getJsonArray("history").getJsonObject(0).getJsonObject("song").getString("id"))
-        .isEqualTo(songs.get(2).id());
+        .isEqualTo(server.songId(2));
 
     // Kick: the kicked guest is told, stops getting events and cannot act any more.
     refused(ben.send("jam.kick", new JsonObject().put("participantId", cy.id())), "NOT_HOST");
@@ -170,9 +148,8 @@ class JamOverBridgeTest {
 
   @Test
   void anAbruptDisconnectResumesAsTheSameParticipantWithTheHostRole() throws Exception {
-    JsonObject created = server.create("Ana");
-    String code = created.getString("sessionCode");
-    Member ana = server.join(code, "Ana", created.getString("hostToken"));
+    Member ana = server.hostOfNewJam("Ana");
+    String code = ana.code();
     Member ben = server.join(code, "Ben", null);
     ok(add(ana, 5));
     JsonObject item = ok(add(ana, 6)).getJsonObject("item");
@@ -195,9 +172,8 @@ class JamOverBridgeTest {
 
   @Test
   void theSnapshotEqualsTheStateRebuiltFromEvents() throws Exception {
-    JsonObject created = server.create("Ana");
-    String code = created.getString("sessionCode");
-    Member ana = server.join(code, "Ana", created.getString("hostToken"));
+    Member ana = server.hostOfNewJam("Ana");
+    String code = ana.code();
     Member watcher = server.join(code, "Watcher", null);
     Map<String, Object> model = new HashMap<>(watcher.snapshot().getMap());
     Map<String, Long> fieldRev = new HashMap<>();

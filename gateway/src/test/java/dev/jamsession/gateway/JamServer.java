@@ -20,29 +20,67 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real services on a loopback cluster: session-service on data members and a gateway on a
  * lite member, each in its own Vert.x instance, plus helpers that act as clients would.
  */
-final class JamServer implements AutoCloseable {
-  final TestCluster cluster;
-  final Catalog catalog;
+final class JamServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+  private final int sessionMembers;
+  private final int gateways;
+  private final Map<String, String> env;
+  TestCluster cluster;
+  Catalog catalog;
   final List<JamNode> sessionNodes = new ArrayList<>();
-  final JamNode gatewayNode;
+  JamNode gatewayNode;
   /** The first gateway's port; {@link #ports} has every gateway's. */
-  final int port;
+  int port;
   final List<Integer> ports = new ArrayList<>();
-  final Vertx clients = Vertx.vertx();
+  Vertx clients;
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<BridgeClient> open = new ArrayList<>();
 
-  JamServer(int sessionMembers, Map<String, String> env) throws Exception {
-    this(sessionMembers, 1, env);
+  private JamServer(int sessionMembers, int gateways, Map<String, String> env) {
+    this.sessionMembers = sessionMembers;
+    this.gateways = gateways;
+    this.env = env;
+  }
+
+  /** Started now, for one test (try-with-resources). */
+  static JamServer started(int sessionMembers, Map<String, String> env) throws Exception {
+    JamServer server = new JamServer(sessionMembers, 1, env);
+    server.start();
+    return server;
+  }
+
+  /**
+   * For a whole test class, as a static {@code @RegisterExtension} field: started before the
+   * class's {@code @BeforeAll} methods, closed after its {@code @AfterAll} ones.
+   */
+  static JamServer perClass(int sessionMembers, Map<String, String> env) {
+    return perClass(sessionMembers, 1, env);
   }
 
   /** {@code gateways} gateway nodes, each a lite member of its own. */
-  JamServer(int sessionMembers, int gateways, Map<String, String> env) throws Exception {
+  static JamServer perClass(int sessionMembers, int gateways, Map<String, String> env) {
+    return new JamServer(sessionMembers, gateways, env);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  private void start() throws Exception {
+    clients = Vertx.vertx();
     cluster = new TestCluster(env);
     Path cache = Files.createTempDirectory("jam-cache");
     catalog = Catalogs.load(CatalogConfig.demo(cache));
@@ -68,6 +106,14 @@ final class JamServer implements AutoCloseable {
     JsonObject send(String address, JsonObject body) throws Exception {
       return client.request(address, body);
     }
+
+    String code() {
+      return snapshot.getString("code");
+    }
+
+    JsonObject add(String songId) throws Exception {
+      return send("jam.add-to-queue", new JsonObject().put("songId", songId));
+    }
   }
 
   BridgeClient connect() throws Exception {
@@ -83,6 +129,11 @@ final class JamServer implements AutoCloseable {
     BridgeClient c = BridgeClient.connect(clients, gatewayPort, ping);
     open.add(c);
     return c;
+  }
+
+  /** The id of the catalog's {@code n}-th song. */
+  String songId(int n) {
+    return catalog.all().get(n).id();
   }
 
   JsonObject create(String hostName) throws Exception {
@@ -159,7 +210,11 @@ final class JamServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     open.forEach(BridgeClient::close);
-    clients.close().await(10, TimeUnit.SECONDS);
-    cluster.close();
+    if (clients != null) { // null: the start failed before it got there
+      clients.close().await(10, TimeUnit.SECONDS);
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 }

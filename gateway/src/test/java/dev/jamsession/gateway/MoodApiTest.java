@@ -15,24 +15,19 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /api/moods and /api/mood-play over real HTTP on the demo catalog. */
 class MoodApiTest {
-  static JamServer server;
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_MAX", "100000"));
   static Map<String, Song> songs;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000"));
     songs = server.catalog.all().stream().collect(Collectors.toMap(Song::id, Function.identity()));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   static JsonObject data(String path) throws Exception {

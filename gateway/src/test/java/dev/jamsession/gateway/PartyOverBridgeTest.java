@@ -1,9 +1,9 @@
 package dev.jamsession.gateway;
 
+import static dev.jamsession.gateway.BridgeReplies.ok;
+import static dev.jamsession.gateway.BridgeReplies.refused;
 import static dev.jamsession.gateway.JamOverBridgeTest.eventAtLeast;
-import static dev.jamsession.gateway.JamOverBridgeTest.ok;
 import static dev.jamsession.gateway.JamOverBridgeTest.queueSongIds;
-import static dev.jamsession.gateway.JamOverBridgeTest.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamsession.core.catalog.Song;
@@ -19,33 +19,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The party rules, reactions and screens of PROTOCOL §11 and §12 end to end: real gateway and
  * session-service on a loopback cluster, clients speaking raw bridge frames over WebSocket.
  */
 class PartyOverBridgeTest {
-  static JamServer server;
+  // A short grace, so that a jam left empty may end within the test.
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("DISCONNECT_GRACE", "1000", "RATE_LIMIT_MAX", "100000",
+      "WS_RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
   static List<Song> songs;
 
   @BeforeAll
   static void start() throws Exception {
-    // A short grace, so that a jam left empty may end within the test.
-    server = new JamServer(1, Map.of("DISCONNECT_GRACE", "1000", "RATE_LIMIT_MAX", "100000",
-        "WS_RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
     songs = server.catalog.all();
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   static JsonObject add(Member m, Song song) throws Exception {
-    return m.send("jam.add-to-queue", new JsonObject().put("songId", song.id()));
+    return m.add(song.id());
   }
 
   static JsonObject settings(Member host, JsonObject patch) throws Exception {

@@ -16,26 +16,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** PROTOCOL §13 playlists over real HTTP, stored in the SQLite file of the embedded default. */
 class PlaylistApiTest {
-  static JamServer server;
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
   static List<String> songIds;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
     songIds = server.catalog.all().stream().map(Song::id).toList();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
   }
 
   HttpResponse<String> send(String method, String path, String body, String token) throws Exception {

@@ -1,8 +1,9 @@
 package dev.jamsession.gateway;
 
+import static dev.jamsession.gateway.BridgeReplies.ok;
+import static dev.jamsession.gateway.BridgeReplies.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jamsession.core.catalog.Song;
 import dev.jamsession.gateway.JamServer.Member;
 import dev.jamsession.playlists.PlaylistConfig;
 import dev.jamsession.testkit.BridgeClient;
@@ -14,49 +15,22 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * jam.queue-playlist end to end (PROTOCOL §13): a playlist stored over the real REST API in the
  * embedded database, resolved by the gateway, queued by session-service, seen over WebSocket.
  */
 class QueuePlaylistOverBridgeTest {
-  static JamServer server;
-  static List<Song> songs;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
-    songs = server.catalog.all();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  static String id(int song) {
-    return songs.get(song).id();
-  }
-
-  static JsonObject ok(JsonObject reply) {
-    assertThat(reply.getBoolean("success")).as(reply.encode()).isTrue();
-    return reply.getJsonObject("data");
-  }
-
-  static void refused(JsonObject reply, String code) {
-    assertThat(reply.getBoolean("success")).as(reply.encode()).isFalse();
-    assertThat(reply.getString("code")).as(reply.encode()).isEqualTo(code);
-    assertThat(reply.getString("error")).isNotBlank();
-  }
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_MAX", "100000", "CREATE_RATE_LIMIT_MAX", "100000"));
 
   /** A playlist created over HTTP, as the web client does; its id. */
   static String playlist(String name, int... songNumbers) throws Exception {
     JsonArray ids = new JsonArray();
     for (int n : songNumbers) {
-      ids.add(id(n));
+      ids.add(server.songId(n));
     }
     HttpResponse<String> r = server.post("/api/playlists", new JsonObject().put("name", name).put("songIds", ids).encode());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -79,7 +53,7 @@ class QueuePlaylistOverBridgeTest {
     String code = created.getString("sessionCode");
     Member ana = server.join(code, "Ana", created.getString("hostToken"));
     Member ben = server.join(code, "Ben", null);
-    ok(ben.send("jam.add-to-queue", new JsonObject().put("songId", id(0))));
+    ok(ben.add(server.songId(0)));
 
     // 1 is added, 0 (queued by Ben) and the repeat of 1 are skipped, 2 and 3 fill the queue,
     // 4 and 5 find it full and are not counted.
@@ -94,7 +68,7 @@ class QueuePlaylistOverBridgeTest {
     // The client's requestId goes through: the retry is answered with the first run's counts and
     // rev. A songIds the client sends is not what gets queued: the gateway resolves the playlist.
     JsonObject body = new JsonObject().put("playlistId", mix).put("requestId", "qp-1")
-        .put("songIds", new JsonArray().add(id(6)).add(id(7)));
+        .put("songIds", new JsonArray().add(server.songId(6)).add(server.songId(7)));
     double addedBefore = songsAdded();
     JsonObject first = ok(ana.send("jam.queue-playlist", body));
     assertThat(first.getInteger("added")).isEqualTo(3);
@@ -103,7 +77,7 @@ class QueuePlaylistOverBridgeTest {
     assertThat(ok(ana.send("jam.queue-playlist", body))).isEqualTo(first);
     assertThat(songsAdded() - addedBefore).as("jam.songs.added counts each song, the retry none").isEqualTo(3);
 
-    List<String> expected = List.of(id(0), id(1), id(2), id(3));
+    List<String> expected = List.of(server.songId(0), server.songId(1), server.songId(2), server.songId(3));
     for (Member m : List.of(ana, ben)) {
       JsonObject event = m.client().await(f -> f.getValue("body") instanceof JsonObject b
           && "queue-updated".equals(b.getString("type")) && b.getLong("rev", 0L) >= rev).getJsonObject("body");
@@ -126,16 +100,15 @@ class QueuePlaylistOverBridgeTest {
    */
   @Test
   void aPlaylistDatabaseThatFailsIsUnavailableAndTheJamGoesOn() throws Exception {
-    JsonObject created = server.create("Ana");
-    String code = created.getString("sessionCode");
-    Member ana = server.join(code, "Ana", created.getString("hostToken"));
+    Member ana = server.hostOfNewJam("Ana");
+    String code = ana.code();
     String mix = playlist("Later", 8, 9);
     String file = PlaylistConfig.fromEnv(server.cluster.nextConfig().env()).databaseFile().toAbsolutePath().toString();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement sql = db.createStatement()) {
       sql.execute("ALTER TABLE playlists RENAME TO playlists_away");
       try {
         refused(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)), "UNAVAILABLE");
-        ok(ana.send("jam.add-to-queue", new JsonObject().put("songId", id(10))));
+        ok(ana.add(server.songId(10)));
       } finally {
         sql.execute("ALTER TABLE playlists_away RENAME TO playlists");
       }
@@ -144,7 +117,7 @@ class QueuePlaylistOverBridgeTest {
     assertThat(queued.getInteger("added")).isEqualTo(2);
     assertThat(queued.getInteger("skipped")).isZero();
     JsonObject snapshot = ok(ana.send("jam.snapshot", null));
-    assertThat(snapshot.getJsonObject("current").getJsonObject("song").getString("id")).isEqualTo(id(10));
-    assertThat(queueSongIds(snapshot)).containsExactly(id(8), id(9));
+    assertThat(snapshot.getJsonObject("current").getJsonObject("song").getString("id")).isEqualTo(server.songId(10));
+    assertThat(queueSongIds(snapshot)).containsExactly(server.songId(8), server.songId(9));
   }
 }

@@ -15,29 +15,20 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PROTOCOL §7 over real HTTP: statuses, envelopes, tokens kept private, limits. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestApiTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  static JamServer server;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000", "CREATE_RATE_LIMIT_MAX", "1000",
-        "ADMIN_TOKEN", "admin-secret-for-tests"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000", "CREATE_RATE_LIMIT_MAX", "1000",
+      "ADMIN_TOKEN", "admin-secret-for-tests"));
 
   static JsonObject json(HttpResponse<String> r) {
     return new JsonObject(r.body());

@@ -13,9 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * REST limits per endpoint class with the default budgets, over real HTTP from one address: a
@@ -30,17 +29,8 @@ class RestLimitsTest {
   static final String[] WORDS = {"rock", "love", "night", "summer", "blue", "dance", "jazz", "city"};
 
   static final String TEN_MINUTES = "600000";
-  static JamServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new JamServer(1, Map.of("RATE_LIMIT_WINDOW", TEN_MINUTES, "CREATE_RATE_LIMIT_WINDOW", TEN_MINUTES));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
+  @RegisterExtension
+  static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_WINDOW", TEN_MINUTES, "CREATE_RATE_LIMIT_WINDOW", TEN_MINUTES));
 
   /** A phone's first request: the gateway's client cookie, as a browser would send it back. */
   static String cookieOf(HttpResponse<?> first) {
@@ -118,7 +108,7 @@ class RestLimitsTest {
 
   @Test
   void aClientWithoutTheCookieCannotEscapeByDroppingIt() throws Exception {
-    try (JamServer small = new JamServer(1, Map.of("RATE_LIMIT_MAX", "20", "RATE_LIMIT_IP_MAX", "50",
+    try (JamServer small = JamServer.started(1, Map.of("RATE_LIMIT_MAX", "20", "RATE_LIMIT_IP_MAX", "50",
         "RATE_LIMIT_WINDOW", TEN_MINUTES))) {
       List<Integer> statuses = new ArrayList<>();
       List<String> cookies = new ArrayList<>();

@@ -41,11 +41,6 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
-  /** A loopback port for a service started later ({@link FreePorts}: one no outgoing connection takes). */
-  public static int freePort() {
-    return FreePorts.pick();
-  }
-
   /** The configuration of the next member: loopback only, HTTP on a free port. */
   public JamConfig nextConfig() {
     return nextConfig(Map.of());
@@ -53,7 +48,7 @@ public final class TestCluster implements AutoCloseable {
 
   /** {@link #nextConfig()} with this member's own variables on top. */
   public JamConfig nextConfig(Map<String, String> memberEnv) {
-    int port = freePort();
+    int port = FreePort.loopback();
     List<String> join = new ArrayList<>(members);
     join.add("127.0.0.1:" + port);
     Map<String, String> env = new HashMap<>();

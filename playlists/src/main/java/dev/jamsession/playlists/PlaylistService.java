@@ -20,21 +20,11 @@ import org.slf4j.LoggerFactory;
  * in the order of §8: shape (INVALID_INPUT), the playlist (NOT_FOUND), permission
  * (INVALID_TOKEN), then the songs (UNKNOWN_SONG). A database that fails is UNAVAILABLE.
  */
-public final class PlaylistService {
+public record PlaylistService(PlaylistStore store, SongLookup catalog, LongSupplier clock) {
   private static final Logger LOG = LoggerFactory.getLogger(PlaylistService.class);
   public static final int MAX_NAME_CODE_POINTS = 60;
   public static final int MAX_SONGS = 500;
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-  private final PlaylistStore store;
-  private final SongLookup catalog;
-  private final LongSupplier clock;
-
-  public PlaylistService(PlaylistStore store, SongLookup catalog, LongSupplier clock) {
-    this.store = store;
-    this.catalog = catalog;
-    this.clock = clock;
-  }
 
   /** A new playlist and its edit token, which exists nowhere else afterwards. */
   public record Created(PlaylistView playlist, String editToken) {}

@@ -15,16 +15,8 @@ import java.util.Optional;
  * ids are one JSON column of the playlist's row, so every write replaces the list in a single
  * row and two concurrent PUTs can only leave one of them whole, on either database.
  */
-final class SqlPlaylistStore implements PlaylistStore {
+record SqlPlaylistStore(Pool pool, Dialect dialect) implements PlaylistStore {
   private static final String COLUMNS = "id, name, song_ids, created_at, updated_at, token_hash";
-
-  private final Pool pool;
-  private final Dialect dialect;
-
-  SqlPlaylistStore(Pool pool, Dialect dialect) {
-    this.pool = pool;
-    this.dialect = dialect;
-  }
 
   @Override
   public Future<Void> insert(Playlist p, String tokenHash) {

@@ -1,6 +1,6 @@
 package dev.jamsession.playlists;
 
-import dev.jamsession.testkit.TestCluster;
+import dev.jamsession.testkit.FreePort;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ record LocalPostgres(Path dir, Path bin, int port) implements AutoCloseable {
   static LocalPostgres start() throws Exception {
     Path bin = binaries();
     Path dir = Files.createTempDirectory("jam-pg");
-    int port = TestCluster.freePort();
+    int port = FreePort.loopback();
     LocalPostgres pg = new LocalPostgres(dir, bin, port);
     if (isRoot()) {
       run(List.of("chown", "-R", "postgres", dir.toString()));

@@ -3,7 +3,7 @@ package dev.jamsession.playlists;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jamsession.testkit.TestCluster;
+import dev.jamsession.testkit.FreePort;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -48,7 +48,7 @@ class PostgresPlaylistStoreTest extends PlaylistStoreContract {
 
   @Test
   void anUnreachableServerStopsStartUpNamingDatabaseUrl() throws Exception {
-    String dead = "postgresql://jam:secret-password@127.0.0.1:" + TestCluster.freePort() + "/none";
+    String dead = "postgresql://jam:secret-password@127.0.0.1:" + FreePort.loopback() + "/none";
     assertThatThrownBy(() -> PlaylistStores.open(vertx, PlaylistConfig.fromEnv(Map.of("DATABASE_URL", dead)))
         .await(30, TimeUnit.SECONDS))
         .hasMessageContaining("DATABASE_URL")

@@ -61,6 +61,18 @@ class EventCoalescerTest {
     });
   }
 
+  /**
+   * Offers {@code offers} on the event loop: {@code atOnce} is what went out meanwhile, and
+   * {@code all} what has gone out once the windows closed.
+   */
+  private void offerThenExpect(VertxTestContext test, List<EventCoalescer.Outgoing> offers, List<String> atOnce,
+                               List<String> all) {
+    onLoop(test, all.size(), () -> {
+      offers.forEach(coalescer::offer);
+      assertThat(seen(published)).containsExactlyElementsOf(atOnce);
+    }, () -> assertThat(seen(published)).containsExactlyElementsOf(all));
+  }
+
   @Test
   void theFirstGoesOutAtOnceAndLaterOnesWithinTheWindowMergeIntoTheLatest(VertxTestContext test) {
     onLoop(test, 4, () -> {
@@ -85,27 +97,22 @@ class EventCoalescerTest {
 
   @Test
   void eachTypeHasItsOwnWindow(VertxTestContext test) {
-    onLoop(test, 3, () -> {
-      coalescer.offer(event("A", EventType.PLAYBACK_UPDATED, 1));
-      coalescer.offer(event("A", EventType.SKIP_VOTES_UPDATED, 1));
-      coalescer.offer(event("A", EventType.PLAYBACK_UPDATED, 2));
-      assertThat(seen(published)).containsExactly("A:playback-updated@1", "A:skip-votes-updated@1");
-    }, () -> assertThat(seen(published)).containsExactly(
-        "A:playback-updated@1", "A:skip-votes-updated@1", "A:playback-updated@2"));
+    offerThenExpect(test,
+        List.of(event("A", EventType.PLAYBACK_UPDATED, 1), event("A", EventType.SKIP_VOTES_UPDATED, 1),
+            event("A", EventType.PLAYBACK_UPDATED, 2)),
+        List.of("A:playback-updated@1", "A:skip-votes-updated@1"),
+        List.of("A:playback-updated@1", "A:skip-votes-updated@1", "A:playback-updated@2"));
   }
 
   @Test
   void theEndOfAJamFlushesWhatItHoldsFirst(VertxTestContext test) {
-    onLoop(test, 5, () -> {
-      coalescer.offer(event("A", EventType.QUEUE_UPDATED, 1));
-      coalescer.offer(event("A", EventType.QUEUE_UPDATED, 2));
-      coalescer.offer(event("B", EventType.QUEUE_UPDATED, 5));
-      coalescer.offer(event("B", EventType.QUEUE_UPDATED, 6));
-      coalescer.offer(event("A", EventType.SESSION_ENDED, 3));
-      assertThat(seen(published)).containsExactly(
-          "A:queue-updated@1", "B:queue-updated@5", "A:queue-updated@2", "A:session-ended@3");
-    }, () -> assertThat(seen(published)).containsExactly(
-        "A:queue-updated@1", "B:queue-updated@5", "A:queue-updated@2", "A:session-ended@3", "B:queue-updated@6"));
+    offerThenExpect(test,
+        List.of(event("A", EventType.QUEUE_UPDATED, 1), event("A", EventType.QUEUE_UPDATED, 2),
+            event("B", EventType.QUEUE_UPDATED, 5), event("B", EventType.QUEUE_UPDATED, 6),
+            event("A", EventType.SESSION_ENDED, 3)),
+        List.of("A:queue-updated@1", "B:queue-updated@5", "A:queue-updated@2", "A:session-ended@3"),
+        List.of("A:queue-updated@1", "B:queue-updated@5", "A:queue-updated@2", "A:session-ended@3",
+            "B:queue-updated@6"));
   }
 
   @Test

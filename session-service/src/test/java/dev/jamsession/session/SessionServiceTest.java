@@ -122,6 +122,16 @@ class SessionServiceTest {
     return reply.getJsonObject("data");
   }
 
+  /** Ana joins {@code jam} as its host on {@code connection}: the join's data. */
+  private static JsonObject hostJoins(JsonObject jam, String connection) throws Exception {
+    return data(command("jam.join-session", jam.getString("sessionCode"), null, connection,
+        new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))));
+  }
+
+  private static String participantId(JsonObject joined) {
+    return joined.getJsonObject("you").getString("participantId");
+  }
+
   private static JsonObject data(JsonObject reply) {
     assertThat(Replies.isSuccess(reply)).as("%s", reply).isTrue();
     return reply.getJsonObject("data");
@@ -136,9 +146,8 @@ class SessionServiceTest {
     JsonObject jam = created(new JsonObject().put("autofill", false));
     String code = jam.getString("sessionCode");
     try (Events events = new Events(code)) {
-      JsonObject joined = data(command("jam.join-session", code, null, "gw1/c1",
-          new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))));
-      String host = joined.getJsonObject("you").getString("participantId");
+      JsonObject joined = hostJoins(jam, "gw1/c1");
+      String host = participantId(joined);
       Message<Buffer> join = events.await("participant-joined");
       assertThat(EventMessage.participant(join)).isEqualTo(host);
       assertThat(EventMessage.rev(join)).isEqualTo(joined.getLong("rev")).isEqualTo(1);
@@ -187,7 +196,7 @@ class SessionServiceTest {
     String code = jam.getString("sessionCode");
     try (Events events = new Events(code)) {
       JsonObject guest = data(command("jam.join-session", code, null, "gw1/c2", new JsonObject().put("userName", "Ben")));
-      String id = guest.getJsonObject("you").getString("participantId");
+      String id = participantId(guest);
       JsonObject resumed = data(command("jam.join-session", code, null, "gw2/c9",
           new JsonObject().put("resumeToken", guest.getJsonObject("you").getString("resumeToken"))));
       assertThat(resumed.getJsonObject("you").getString("participantId")).isEqualTo(id);
@@ -202,9 +211,7 @@ class SessionServiceTest {
   void bodiesThatAreNoObjectAndNullFieldsAreInvalidAfterMembership() throws Exception {
     JsonObject jam = created(new JsonObject());
     String code = jam.getString("sessionCode");
-    String host = data(command("jam.join-session", code, null, "gw1/c3",
-        new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))))
-        .getJsonObject("you").getString("participantId");
+    String host = participantId(hostJoins(jam, "gw1/c3"));
     for (Object bad : new Object[] {"x", 42, new JsonArray().add(1).add(2), true}) {
       assertThat(command("jam.vote-skip", code, host, "gw1/c3", bad).getString("code")).isEqualTo("INVALID_INPUT");
       assertThat(command("jam.vote-skip", code, null, "gw1/c4", bad).getString("code")).isEqualTo("NOT_JOINED");
@@ -221,9 +228,7 @@ class SessionServiceTest {
     JsonObject jam = created(new JsonObject().put("autofill", false));
     String code = jam.getString("sessionCode");
     try (Events events = new Events(code)) {
-      String host = data(command("jam.join-session", code, null, "gw1/c6",
-          new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))))
-          .getJsonObject("you").getString("participantId");
+      String host = participantId(hostJoins(jam, "gw1/c6"));
       data(command("jam.add-to-queue", code, host, "gw1/c6", new JsonObject().put("songId", "short")));
       data(command("jam.add-to-queue", code, host, "gw1/c6", new JsonObject().put("songId", "long")));
       Message<Buffer> next = events.await(m -> "now-playing".equals(EventMessage.type(m))
@@ -238,9 +243,7 @@ class SessionServiceTest {
     JsonObject jam = created(new JsonObject());
     String code = jam.getString("sessionCode");
     try (Events events = new Events(code)) {
-      String host = data(command("jam.join-session", code, null, "gw1/c7",
-          new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))))
-          .getJsonObject("you").getString("participantId");
+      String host = participantId(hostJoins(jam, "gw1/c7"));
       data(command("jam.add-to-queue", code, host, "gw1/c7", new JsonObject().put("songId", "ending")));
       Message<Buffer> filled = events.await(m -> "queue-updated".equals(EventMessage.type(m))
           && !body(m).getJsonObject("data").getJsonArray("queue").isEmpty());
@@ -258,9 +261,7 @@ class SessionServiceTest {
   void partyRulesSentInTheSameJvmApplyAndReachTheRecommender() throws Exception {
     JsonObject jam = created(new JsonObject().put("blockedGenres", new JsonArray().add("ROCK")).put("autoPlay", false));
     String code = jam.getString("sessionCode");
-    String host = data(command("jam.join-session", code, null, "gw1/c9",
-        new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))))
-        .getJsonObject("you").getString("participantId");
+    String host = participantId(hostJoins(jam, "gw1/c9"));
     JsonObject refused = command("jam.add-to-queue", code, host, "gw1/c9", new JsonObject().put("songId", "long"));
     assertThat(refused.getString("code")).isEqualTo("NOT_ALLOWED");
     assertThat(refused.getString("error")).isEqualTo("Rock is blocked in this jam");
@@ -280,9 +281,8 @@ class SessionServiceTest {
     JsonObject jam = created(new JsonObject());
     String code = jam.getString("sessionCode");
     try (Events events = new Events(code)) {
-      JsonObject joined = data(command("jam.join-session", code, null, "gw1/c10",
-          new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))));
-      String host = joined.getJsonObject("you").getString("participantId");
+      JsonObject joined = hostJoins(jam, "gw1/c10");
+      String host = participantId(joined);
       for (int i = 0; i < 10; i++) {
         assertThat(data(command("jam.react", code, host, "gw1/c10", new JsonObject().put("emoji", "👏")))).isEmpty();
       }

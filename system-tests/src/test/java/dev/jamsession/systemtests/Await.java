@@ -1,5 +1,7 @@
 package dev.jamsession.systemtests;
 
+import dev.jamsession.testkit.BridgeClient;
+import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waiting for things to happen instead of sleeping for fixed windows. Preferably on futures
- * completed by what the clients see ({@link Ledger#whenAtLeast}, {@link BusClient#whenFrame},
+ * completed by what the clients see ({@link Ledger#whenAtLeast}, {@link BridgeClient#whenFrame},
  * {@link Tally#reaches}), labelled so a missed deadline says what did not happen; polling
  * ({@link #until}) only where nothing announces the change (an HTTP /ready, a snapshot). The
  * one deliberate pause of these tests, {@link #pause}, is here too: the pacing of the load
@@ -22,6 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Await {
   static final Duration POLL = Duration.ofMillis(100);
+  /** How long a test waits for the cluster to reach one state (steady load, recovered) before failing. */
+  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   private Await() {}
 
@@ -47,6 +51,11 @@ final class Await {
     All on(String label, CompletableFuture<?> future) {
       parts.put(label, future);
       return this;
+    }
+
+    /** A Vert.x future (what a {@link BridgeClient} hands out), waited for the same way. */
+    All on(String label, Future<?> future) {
+      return on(label, future.toCompletionStage().toCompletableFuture());
     }
 
     /**

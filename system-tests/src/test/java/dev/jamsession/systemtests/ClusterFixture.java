@@ -1,6 +1,8 @@
 package dev.jamsession.systemtests;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -36,6 +38,16 @@ final class ClusterFixture implements BeforeAllCallback, AfterAllCallback {
       throw new IllegalStateException("the cluster is not started");
     }
     return vertx;
+  }
+
+  /** {@link Jams#populate} over every gateway of the cluster, the players' clients on {@link #vertx}. */
+  List<Player> populate(Ledger ledger, int jams, int perJam, JsonObject settings) throws Exception {
+    return Jams.populate(vertx(), ledger, cluster().gateways(), jams, perJam, settings);
+  }
+
+  /** Up to {@code limit} ids of the catalog, as gateway-1 serves it. */
+  List<String> songIds(int limit) throws Exception {
+    return Rest.songIds(cluster().get("gateway-1").httpPort, limit);
   }
 
   @Override

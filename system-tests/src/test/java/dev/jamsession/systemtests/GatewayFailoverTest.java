@@ -2,7 +2,6 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +31,8 @@ class GatewayFailoverTest {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayFailoverTest.class);
   static final long MAX_GAP_MS = 5_000;
   static final long GRACE_MS = 8_000;
-  /** Load before the kill: this many acknowledged commands (about 5 s of it), every client with events. */
-  static final int ACKS_BEFORE = 100;
-  /** Load after every client resumed: this many acknowledged commands, and so many of every client. */
-  static final int ACKS_AFTER = 60;
-  static final int ACKS_AFTER_PER_PLAYER = 3;
-  static final Duration DEADLINE = Duration.ofSeconds(60);
+  /** Load before the kill (about 5 s of it), and after every client resumed. */
+  static final Load.Targets TARGETS = new Load.Targets(100, 60, 3);
 
   @RegisterExtension
   static final ClusterFixture fixture = new ClusterFixture(() -> new LocalCluster("gateway-failover", 2, 2, 0, false,
@@ -59,15 +54,13 @@ class GatewayFailoverTest {
   @Test
   @Order(1)
   void clientsOfAKilledGatewayResumeOnTheOtherOne() throws Exception {
-    LocalCluster cluster = fixture.cluster();
-    Vertx vertx = fixture.vertx();
-    ServiceProcess g1 = cluster.get("gateway-1");
-    ServiceProcess g2 = cluster.get("gateway-2");
+    ServiceProcess g1 = fixture.cluster().get("gateway-1");
+    ServiceProcess g2 = fixture.cluster().get("gateway-2");
     Ledger ledger = new Ledger();
-    players.addAll(Jams.populate(vertx, ledger, List.of(g1, g2), 3, 4, Jams.settings(200)));
+    players.addAll(fixture.populate(ledger, 3, 4, Jams.settings(200)));
     String ghostJam = players.get(0).code;
-    ghost = Player.join(vertx, new Ledger(), g1.httpPort, ghostJam, "ghost", null);
-    List<String> songs = Rest.songIds(g2.httpPort, 250);
+    ghost = Player.join(fixture.vertx(), new Ledger(), g1.httpPort, ghostJam, "ghost", null);
+    List<String> songs = fixture.songIds(250);
 
     List<Player> moving = players.stream().filter(p -> p.bus().port == g1.httpPort).toList();
     Map<Player, JsonObject> before = new ConcurrentHashMap<>();
@@ -82,20 +75,13 @@ class GatewayFailoverTest {
     Map<Player, JsonObject> resumedSnapshots = new ConcurrentHashMap<>();
     ExecutorService reconnects = Executors.newFixedThreadPool(moving.size());
     try (load) {
-      long loadStart = System.nanoTime();
-      load.start();
-      Await.All steady = Await.all("for steady load before the kill")
-          .on(ACKS_BEFORE + " acknowledged commands", ledger.whenAtLeast(ACKS_BEFORE, Ledger.acknowledgedSince(loadStart)));
-      for (Player p : players) {
-        steady.on(p + " receiving events", p.bus().whenEventAfter(loadStart));
-      }
-      long steadyMs = steady.within(DEADLINE);
+      long steadyMs = load.startSteady(ledger, TARGETS, "before the kill");
       killedAt = System.nanoTime();
       g1.kill();
       // As a browser would: on close, reconnect to the other gateway and resume with the token.
       List<CompletableFuture<Void>> resuming = new ArrayList<>();
       for (Player p : moving) {
-        resuming.add(p.bus().closed().thenAcceptAsync(closedAt -> {
+        resuming.add(p.bus().closed().toCompletionStage().thenAcceptAsync(closedAt -> {
           detected.put(p, closedAt);
           try {
             JsonObject snap = p.resume(g2.httpPort);
@@ -104,20 +90,12 @@ class GatewayFailoverTest {
           } catch (Exception e) {
             throw new IllegalStateException(p + " could not resume on gateway-2", e);
           }
-        }, reconnects));
+        }, reconnects).toCompletableFuture());
       }
       CompletableFuture.allOf(resuming.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
       long allResumed = System.nanoTime();
-      Await.All flowing = Await.all("for load to flow again after every client resumed")
-          .on(ACKS_AFTER + " acknowledged commands sent after that",
-              ledger.whenAtLeast(ACKS_AFTER, Ledger.acknowledgedSince(allResumed)));
-      for (Player p : players) {
-        // For the resumed ones: on the new connection (the assertion below depends on it).
-        flowing.on(p + " receiving events after the kill", p.bus().whenEventAfter(killedAt));
-        flowing.on(p + " with " + ACKS_AFTER_PER_PLAYER + " acknowledged commands sent after that",
-            ledger.whenAtLeast(ACKS_AFTER_PER_PLAYER, Ledger.acknowledgedSince(p, allResumed)));
-      }
-      long flowingMs = flowing.within(DEADLINE);
+      // Events after the kill: for the resumed ones, on the new connection (asserted below).
+      long flowingMs = load.awaitFlowing(ledger, "after every client resumed", killedAt, allResumed, TARGETS);
       load.stop();
       LOG.info("load ran {} ms before the kill, {} ms from the kill to every client resumed, {} ms after that",
           steadyMs, (allResumed - killedAt) / 1_000_000, flowingMs);
@@ -158,7 +136,7 @@ class GatewayFailoverTest {
     }
     // Resumed clients keep receiving the jam's events on their new connection.
     for (Player p : moving) {
-      assertThat(p.bus().events().stream().filter(f -> !"subscribed".equals(f.body().getString("type"))))
+      assertThat(p.bus().eventFrames().stream().filter(f -> !f.isEvent("subscribed")))
           .as(p + " receives events on gateway-2").isNotEmpty();
     }
   }

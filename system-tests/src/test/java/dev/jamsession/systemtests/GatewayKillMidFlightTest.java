@@ -2,6 +2,8 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.testkit.BridgeClient;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,8 +35,6 @@ class GatewayKillMidFlightTest {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayKillMidFlightTest.class);
   static final long GRACE_MS = 6_000;
   static final int JOINS_IN_FLIGHT = 4;
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(12);
-  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   @RegisterExtension
   static final ClusterFixture fixture = new ClusterFixture(() -> new LocalCluster("gateway-kill-mid-flight", 2, 2, 0,
@@ -47,7 +47,7 @@ class GatewayKillMidFlightTest {
     }
 
     CompletableFuture<JsonObject> send() {
-      return player.bus().requestAsync(address, body.copy(), REQUEST_TIMEOUT);
+      return player.bus().requestAsync(address, body.copy(), Player.REQUEST_TIMEOUT).toCompletionStage().toCompletableFuture();
     }
   }
 
@@ -65,12 +65,12 @@ class GatewayKillMidFlightTest {
     Player adder = Player.join(vertx, ledger, doomed.httpPort, code, "adder", null);
     Player observer = Player.join(vertx, ledger, survivor.httpPort, code, "observer", null);
     List<Player> players = List.of(host, voter, adder, observer);
-    List<BusClient> joiners = new ArrayList<>();
+    List<BridgeClient> joiners = new ArrayList<>();
     try {
       for (int k = 0; k < 3; k++) {
         assertThat(host.add(songs.get(k)).outcome()).isEqualTo(Ledger.Outcome.ACK);
       }
-      JsonObject started = host.bus().request("jam.play-next", new JsonObject(), REQUEST_TIMEOUT);
+      JsonObject started = host.bus().request("jam.play-next", new JsonObject(), Player.REQUEST_TIMEOUT);
       assertThat(started.getBoolean("success")).as(started.encode()).isTrue(); // songs[0] plays, two wait
       // A down vote on the last song: whatever order the three land in, play-next takes songs[1].
       String target = observer.snapshot().getJsonArray("queue").getJsonObject(1).getString("id"); // songs[2]
@@ -80,19 +80,20 @@ class GatewayKillMidFlightTest {
           InFlight.of(voter, "jam.vote", new JsonObject().put("itemId", target).put("value", -1)),
           InFlight.of(adder, "jam.add-to-queue", new JsonObject().put("songId", songs.get(3))));
       for (int i = 0; i < JOINS_IN_FLIGHT; i++) {
-        joiners.add(BusClient.connect(vertx, doomed.httpPort));
+        joiners.add(BridgeClient.connect(vertx, doomed.httpPort));
       }
-      int mark = observer.bus().frameCount();
-      CompletableFuture<BusClient.Frame> firstJoin = observer.bus().whenFrame(mark,
+      int mark = observer.bus().frames().size();
+      Future<BridgeClient.Frame> firstJoin = observer.bus().whenFrame(mark,
           f -> f.isEvent("participant-joined"));
       List<CompletableFuture<JsonObject>> firstReplies = new ArrayList<>();
       for (int i = 0; i < JOINS_IN_FLIGHT; i++) {
         firstReplies.add(joiners.get(i).requestAsync("jam.join-session",
-            new JsonObject().put("code", code).put("userName", "joiner" + i), REQUEST_TIMEOUT));
+            new JsonObject().put("code", code).put("userName", "joiner" + i), Player.REQUEST_TIMEOUT)
+            .toCompletionStage().toCompletableFuture());
       }
       commands.forEach(c -> firstReplies.add(c.send()));
       // Killed once the first of those joins reached the jam: the others are on their way or just done.
-      firstJoin.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      firstJoin.await(Await.DEADLINE.toSeconds(), TimeUnit.SECONDS);
       doomed.kill();
       LOG.info("replies that reached the clients before the kill: {} of {}",
           firstReplies.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally()).count(), firstReplies.size());
@@ -100,9 +101,9 @@ class GatewayKillMidFlightTest {
       // As a browser does: a closed socket resumes on the other gateway and sends its command again.
       Map<String, JsonObject> retried = new LinkedHashMap<>();
       for (InFlight c : commands) {
-        c.player().bus().closed().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        c.player().bus().closed().await(Await.DEADLINE.toSeconds(), TimeUnit.SECONDS);
         c.player().resume(survivor.httpPort);
-        JsonObject reply = c.player().bus().request(c.address(), c.body().copy(), REQUEST_TIMEOUT);
+        JsonObject reply = c.player().bus().request(c.address(), c.body().copy(), Player.REQUEST_TIMEOUT);
         assertThat(reply.getBoolean("success")).as(c.address() + " sent again: " + reply.encode()).isTrue();
         retried.put(c.address(), reply.getJsonObject("data"));
       }
@@ -124,13 +125,13 @@ class GatewayKillMidFlightTest {
 
       Set<String> withSockets = new TreeSet<>();
       players.forEach(p -> withSockets.add(p.participantId()));
-      awaitParticipants(observer, true, withSockets, DEADLINE, "connected: a ghost");
-      awaitParticipants(observer, false, withSockets, Duration.ofMillis(GRACE_MS).plus(DEADLINE),
+      awaitParticipants(observer, true, withSockets, Await.DEADLINE, "connected: a ghost");
+      awaitParticipants(observer, false, withSockets, Duration.ofMillis(GRACE_MS).plus(Await.DEADLINE),
           "in the jam: a join in flight did not leave after its grace");
 
       List<String> joined = new ArrayList<>();
       List<String> timedOut = new ArrayList<>();
-      for (BusClient.Frame f : observer.bus().frames().subList(mark, observer.bus().frameCount())) {
+      for (BridgeClient.Frame f : observer.bus().received().subList(mark, observer.bus().received().size())) {
         if (f.isEvent("participant-joined")) {
           joined.add(f.body().getJsonObject("data").getJsonObject("participant").getString("id"));
         } else if (f.isEvent("participant-left")) {
@@ -145,7 +146,7 @@ class GatewayKillMidFlightTest {
       assertThat(timedOut).as("each participant of a join in flight timed out, once").containsExactlyInAnyOrderElementsOf(joined);
     } finally {
       players.forEach(Player::close);
-      joiners.forEach(BusClient::close);
+      joiners.forEach(BridgeClient::close);
     }
   }
 

@@ -51,6 +51,51 @@ final class Load implements AutoCloseable {
     return this;
   }
 
+  /**
+   * What a test waits for around its disturbance: {@code before} acknowledged commands before it
+   * (every client with events too), and after it {@code after} acknowledged commands sent after it,
+   * {@code afterPerPlayer} of every client's own.
+   */
+  record Targets(int before, int after, int afterPerPlayer) {}
+
+  /**
+   * Starts the load and waits for it to be steady: the targets' commands before (sent since the
+   * start) acknowledged in {@code ledger}, and an event seen by every player. Returns how long
+   * that took (ms).
+   */
+  long startSteady(Ledger ledger, Targets targets, String before) throws InterruptedException {
+    int acks = targets.before();
+    long start = System.nanoTime();
+    start();
+    Await.All steady = Await.all("for steady load " + before)
+        .on(acks + " acknowledged commands", ledger.whenAtLeast(acks, Ledger.acknowledgedSince(start)));
+    for (Player p : players) {
+      steady.on(p + " receiving events", p.bus().whenEventAfter(start));
+    }
+    return steady.within(Await.DEADLINE);
+  }
+
+  /**
+   * Waits for the load to flow again after a disturbance: the targets' commands sent after
+   * {@code sentAfter} acknowledged, and every player with an event after {@code eventsAfter}
+   * (its first connection's events do not count when it reconnected since) and its own share of
+   * commands sent after {@code sentAfter} acknowledged. Returns how long that took (ms).
+   */
+  long awaitFlowing(Ledger ledger, String after, long eventsAfter, long sentAfter, Targets targets)
+      throws InterruptedException {
+    int acks = targets.after();
+    int acksPerPlayer = targets.afterPerPlayer();
+    Await.All flowing = Await.all("for load to flow again " + after)
+        .on(acks + " acknowledged commands sent " + after,
+            ledger.whenAtLeast(acks, Ledger.acknowledgedSince(sentAfter)));
+    for (Player p : players) {
+      flowing.on(p + " receiving events", p.bus().whenEventAfter(eventsAfter));
+      flowing.on(p + " with " + acksPerPlayer + " acknowledged commands sent " + after,
+          ledger.whenAtLeast(acksPerPlayer, Ledger.acknowledgedSince(p, sentAfter)));
+    }
+    return flowing.within(Await.DEADLINE);
+  }
+
   private void run(Player p, Random rnd) {
     List<String> items = itemsByJam.computeIfAbsent(p.code, c -> new CopyOnWriteArrayList<>());
     try {

@@ -2,6 +2,7 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.testkit.FreePort;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +29,12 @@ class LoadBenchmarkSmokeTest {
     Path logDir = Path.of(System.getProperty("jam.logs", "target/system-test-logs"))
         .resolve("load-benchmark-" + UUID.randomUUID().toString().substring(0, 8));
     Files.createDirectories(logDir);
-    int port = LocalCluster.freePort();
-    int memberPort = LocalCluster.freePort();
+    int port = FreePort.loopback();
+    int memberPort = FreePort.loopback();
     ServiceProcess server = new ServiceProcess("all-in-one", ALL_IN_ONE_MAIN, port, memberPort, Map.of(
         "PORT", Integer.toString(port),
         "HOST", "127.0.0.1",
-        "MANAGEMENT_PORT", Integer.toString(LocalCluster.freePort()),
+        "MANAGEMENT_PORT", Integer.toString(FreePort.loopback()),
         "CLUSTER_NAME", "jam-st-load-" + UUID.randomUUID().toString().substring(0, 8),
         "CLUSTER_HOST", "127.0.0.1",
         "CLUSTER_PORT", Integer.toString(memberPort),

@@ -1,6 +1,6 @@
 package dev.jamsession.systemtests;
 
-import dev.jamsession.testkit.TestCluster;
+import dev.jamsession.testkit.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ final class LocalCluster implements AutoCloseable {
     }
     List<Integer> sessionMemberPorts = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
-      sessionMemberPorts.add(freePort());
+      sessionMemberPorts.add(FreePort.loopback());
     }
     List<String> members = sessionMemberPorts.stream().map(p -> "127.0.0.1:" + p).toList();
     baseEnv.put("HOST", "127.0.0.1");
@@ -69,18 +69,18 @@ final class LocalCluster implements AutoCloseable {
       define("session-" + (i + 1), SESSION_MAIN, sessionMemberPorts.get(i), jar);
     }
     for (int i = 0; i < gateways; i++) {
-      define("gateway-" + (i + 1), GATEWAY_MAIN, freePort(), jar);
+      define("gateway-" + (i + 1), GATEWAY_MAIN, FreePort.loopback(), jar);
     }
     for (int i = 0; i < recommenders; i++) {
-      define("recommender-" + (i + 1), RECOMMENDER_MAIN, freePort(), jar);
+      define("recommender-" + (i + 1), RECOMMENDER_MAIN, FreePort.loopback(), jar);
     }
     if (cleanup) {
-      define("cleanup", CLEANUP_MAIN, freePort(), jar);
+      define("cleanup", CLEANUP_MAIN, FreePort.loopback(), jar);
     }
   }
 
   private void define(String name, String main, int memberPort, Path jar) {
-    int httpPort = freePort();
+    int httpPort = FreePort.loopback();
     Map<String, String> env = new HashMap<>(baseEnv);
     env.put("CLUSTER_PORT", Integer.toString(memberPort));
     env.put(main.equals(GATEWAY_MAIN) ? "PORT" : "MANAGEMENT_PORT", Integer.toString(httpPort));
@@ -104,10 +104,6 @@ final class LocalCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static int freePort() {
-    return TestCluster.freePort();
   }
 
   /**
@@ -144,6 +140,11 @@ final class LocalCluster implements AutoCloseable {
 
   List<ServiceProcess> all() {
     return List.copyOf(services.values());
+  }
+
+  /** The gateways, gateway-1 first. */
+  List<ServiceProcess> gateways() {
+    return services.values().stream().filter(ServiceProcess::isGateway).toList();
   }
 
   /** Graceful restart: SIGTERM, wait for the exit, start again, wait for /ready. Returns the exit code. */

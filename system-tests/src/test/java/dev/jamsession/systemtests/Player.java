@@ -1,5 +1,6 @@
 package dev.jamsession.systemtests;
 
+import dev.jamsession.testkit.BridgeClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -22,7 +23,7 @@ final class Player {
   final String code;
   private final Vertx vertx;
   private final Ledger ledger;
-  private volatile BusClient bus;
+  private volatile BridgeClient bus;
   /** Notified when a (re)connection installs a new {@link #bus}. */
   private final Object connection = new Object();
   private volatile String participantId;
@@ -57,13 +58,13 @@ final class Player {
    * that snapshot.
    */
   private JsonObject connectAndJoin(int port, JsonObject joinBody) throws Exception {
-    BusClient client = BusClient.connect(vertx, port);
+    BridgeClient client = BridgeClient.connect(vertx, port);
     JsonObject reply = client.request("jam.join-session", joinBody, REQUEST_TIMEOUT);
     if (!Boolean.TRUE.equals(reply.getBoolean("success"))) {
       client.close();
       throw new AssertionError(name + " could not join " + code + " on port " + port + ": " + reply.encode());
     }
-    int from = client.frameCount();
+    int from = client.frames().size();
     client.register("jam.events." + code);
     client.awaitEvent(from, "subscribed", Duration.ofSeconds(10));
     synchronized (connection) {
@@ -79,14 +80,14 @@ final class Player {
 
   /** After a lost connection: joins again through {@code port} with the resume token; returns the snapshot. */
   JsonObject resume(int port) throws Exception {
-    BusClient old = bus;
+    BridgeClient old = bus;
     if (old != null) {
       old.close();
     }
     return connectAndJoin(port, new JsonObject().put("code", code).put("resumeToken", resumeToken));
   }
 
-  BusClient bus() {
+  BridgeClient bus() {
     return bus;
   }
 

@@ -2,6 +2,7 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.testkit.FreePort;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -29,12 +30,12 @@ class PlaylistRestartTest {
 
   @Test
   void playlistsSurviveSigtermAndKill9() throws Exception {
-    int port = LocalCluster.freePort();
-    int member = LocalCluster.freePort();
+    int port = FreePort.loopback();
+    int member = FreePort.loopback();
     Path logs = Files.createDirectories(Path.of(System.getProperty("jam.logs", "target/system-test-logs")));
     Map<String, String> env = Map.ofEntries(
         Map.entry("HOST", "127.0.0.1"), Map.entry("PORT", Integer.toString(port)),
-        Map.entry("MANAGEMENT_PORT", Integer.toString(LocalCluster.freePort())),
+        Map.entry("MANAGEMENT_PORT", Integer.toString(FreePort.loopback())),
         Map.entry("CLUSTER_NAME", "jam-restart-" + UUID.randomUUID()), Map.entry("CLUSTER_HOST", "127.0.0.1"),
         Map.entry("CLUSTER_PORT", Integer.toString(member)), Map.entry("CLUSTER_MEMBERS", "127.0.0.1:" + member),
         Map.entry("DATA_DIR", temp.resolve("data").toString()), Map.entry("CACHE_DIR", temp.resolve("cache").toString()));

@@ -22,7 +22,6 @@ class RecommenderFailoverTest {
   static final int ANSWERS_BEFORE = 20;
   /** Requests sent after the kill each client has answered (about 4.5 s): any in flight at the kill is done. */
   static final int ANSWERS_AFTER = 25;
-  static final Duration DEADLINE = Duration.ofSeconds(60);
   static final Duration PACE = Duration.ofMillis(150);
 
   @RegisterExtension
@@ -31,13 +30,11 @@ class RecommenderFailoverTest {
 
   @Test
   void noRecommendationRequestFailsWhenARecommenderDies() throws Exception {
-    LocalCluster cluster = fixture.cluster();
-    ServiceProcess gateway = cluster.get("gateway-1");
     Ledger ledger = new Ledger();
-    List<Player> players = Jams.populate(fixture.vertx(), ledger, List.of(gateway), 1, 4, null);
+    List<Player> players = fixture.populate(ledger, 1, 4, null);
     try {
       // Give the room a taste: a few songs queued and voted.
-      List<String> songs = Rest.songIds(gateway.httpPort, 40);
+      List<String> songs = fixture.songIds(40);
       for (int i = 0; i < 6; i++) {
         Ledger.Attempt add = players.get(i % players.size()).add(songs.get(i * 5));
         if (add.outcome() == Ledger.Outcome.ACK) {
@@ -96,10 +93,10 @@ class RecommenderFailoverTest {
       long beforeMs;
       long afterMs;
       try {
-        beforeMs = asking.within(DEADLINE);
+        beforeMs = asking.within(Await.DEADLINE);
         killedAt.set(System.nanoTime());
-        cluster.get("recommender-1").kill();
-        afterMs = askingAfter.within(DEADLINE);
+        fixture.cluster().get("recommender-1").kill();
+        afterMs = askingAfter.within(Await.DEADLINE);
       } finally {
         running.set(false);
       }

@@ -2,6 +2,7 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.testkit.BridgeClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 class RollingRestartTest {
   private static final Logger LOG = LoggerFactory.getLogger(RollingRestartTest.class);
-  /** Load before the first restart: this many acknowledged commands, every client with events. */
-  static final int ACKS_BEFORE = 60;
+  /** Load before the first restart, and after the last. */
+  static final Load.Targets TARGETS = new Load.Targets(60, 40, 2);
   /** After each restart, every client has this many commands sent after it acknowledged. */
   static final int ACKS_PER_PLAYER_BETWEEN = 1;
-  /** After the last restart: this many acknowledged commands sent after it, and so many of every client. */
-  static final int ACKS_AFTER = 40;
-  static final int ACKS_AFTER_PER_PLAYER = 2;
-  static final Duration DEADLINE = Duration.ofSeconds(60);
 
   @RegisterExtension
   static final ClusterFixture fixture =
@@ -39,12 +36,12 @@ class RollingRestartTest {
   @Test
   void restartingEveryServiceOneAtATimeLosesNothing() throws Exception {
     LocalCluster cluster = fixture.cluster();
-    List<ServiceProcess> gateways = List.of(cluster.get("gateway-1"), cluster.get("gateway-2"));
+    List<ServiceProcess> gateways = cluster.gateways();
     Ledger ledger = new Ledger();
-    List<Player> players = Jams.populate(fixture.vertx(), ledger, gateways, 4, 3, Jams.settings(200));
+    List<Player> players = fixture.populate(ledger, 4, 3, Jams.settings(200));
     Map<Player, String> identity = new ConcurrentHashMap<>();
     players.forEach(p -> identity.put(p, p.participantId() + (p.isHost() ? " host" : "")));
-    List<String> songs = Rest.songIds(gateways.get(0).httpPort, 250);
+    List<String> songs = fixture.songIds(250);
     List<String> resumeProblems = new CopyOnWriteArrayList<>();
     List<Long> resumeGaps = new CopyOnWriteArrayList<>();
     players.forEach(p -> reconnectOnClose(p, gateways, resumeProblems, resumeGaps));
@@ -61,14 +58,7 @@ class RollingRestartTest {
     Load load = new Load(players, songs, 0.35, 0.5, Duration.ofMillis(500));
     List<String> forcedStops = new ArrayList<>();
     try (load) {
-      long loadStart = System.nanoTime();
-      load.start();
-      Await.All steady = Await.all("for steady load before the first restart")
-          .on(ACKS_BEFORE + " acknowledged commands", ledger.whenAtLeast(ACKS_BEFORE, Ledger.acknowledgedSince(loadStart)));
-      for (Player p : players) {
-        steady.on(p + " receiving events", p.bus().whenEventAfter(loadStart));
-      }
-      steady.within(DEADLINE);
+      load.startSteady(ledger, TARGETS, "before the first restart");
       for (String name : order) {
         ServiceProcess p = cluster.get(name);
         LOG.info("rolling restart: {}", name);
@@ -82,18 +72,10 @@ class RollingRestartTest {
           served.on(pl + " with a command sent after the restart acknowledged",
               ledger.whenAtLeast(ACKS_PER_PLAYER_BETWEEN, Ledger.acknowledgedSince(pl, restarted)));
         }
-        LOG.info("every client served {} ms after {} was ready again", served.within(DEADLINE), name);
+        LOG.info("every client served {} ms after {} was ready again", served.within(Await.DEADLINE), name);
       }
       long lastRestarted = System.nanoTime();
-      Await.All flowing = Await.all("for load after the last restart")
-          .on(ACKS_AFTER + " acknowledged commands sent after it",
-              ledger.whenAtLeast(ACKS_AFTER, Ledger.acknowledgedSince(lastRestarted)));
-      for (Player p : players) {
-        flowing.on(p + " receiving events after it", p.bus().whenEventAfter(lastRestarted));
-        flowing.on(p + " with " + ACKS_AFTER_PER_PLAYER + " acknowledged commands sent after it",
-            ledger.whenAtLeast(ACKS_AFTER_PER_PLAYER, Ledger.acknowledgedSince(p, lastRestarted)));
-      }
-      flowing.within(DEADLINE);
+      load.awaitFlowing(ledger, "after the last restart", lastRestarted, lastRestarted, TARGETS);
       load.stop();
     }
     try {
@@ -122,8 +104,8 @@ class RollingRestartTest {
 
   /** As a browser would: when the connection drops, resume on a gateway that is ready. */
   private static void reconnectOnClose(Player p, List<ServiceProcess> gateways, List<String> problems, List<Long> gaps) {
-    BusClient bus = p.bus();
-    bus.closed().thenAcceptAsync(closedAt -> {
+    BridgeClient bus = p.bus();
+    bus.closed().toCompletionStage().thenAcceptAsync(closedAt -> {
       if (closing) {
         return;
       }

@@ -2,6 +2,7 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.testkit.BridgeClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,8 @@ class SessionFailoverTest {
   static final int JAMS = 5;
   static final int PLAYERS_PER_JAM = 4;
   static final long MAX_GAP_MS = 5_000;
-  /** Load before the kill: this many acknowledged commands (about 6 s of it), every client with events. */
-  static final int ACKS_BEFORE = 300;
-  /** Load after the kill: this many acknowledged commands sent after it, and so many of every client. */
-  static final int ACKS_AFTER = 300;
-  static final int ACKS_AFTER_PER_PLAYER = 10;
-  static final Duration DEADLINE = Duration.ofSeconds(60);
+  /** Load before the kill (about 6 s of it), and after it. */
+  static final Load.Targets TARGETS = new Load.Targets(300, 300, 10);
 
   @RegisterExtension
   static final ClusterFixture fixture =
@@ -37,32 +34,17 @@ class SessionFailoverTest {
   void killingOneSessionMemberLosesNoAcknowledgedCommand() throws Exception {
     LocalCluster cluster = fixture.cluster();
     Ledger ledger = new Ledger();
-    List<ServiceProcess> gateways = List.of(cluster.get("gateway-1"), cluster.get("gateway-2"));
-    players.addAll(Jams.populate(fixture.vertx(), ledger, gateways, JAMS, PLAYERS_PER_JAM, Jams.settings(200)));
-    List<String> songs = Rest.songIds(gateways.get(0).httpPort, 250);
+    players.addAll(fixture.populate(ledger, JAMS, PLAYERS_PER_JAM, Jams.settings(200)));
+    List<String> songs = fixture.songIds(250);
 
     Load load = new Load(players, songs, 0.35, 0.5, Duration.ofMillis(300));
     try (load) {
       long loadStart = System.nanoTime();
-      load.start();
-      Await.All steady = Await.all("for steady load before the kill")
-          .on(ACKS_BEFORE + " acknowledged commands", ledger.whenAtLeast(ACKS_BEFORE, Ledger.acknowledgedSince(loadStart)));
-      for (Player p : players) {
-        steady.on(p + " receiving events", p.bus().whenEventAfter(loadStart));
-      }
-      long steadyMs = steady.within(DEADLINE);
+      long steadyMs = load.startSteady(ledger, TARGETS, "before the kill");
       ServiceProcess victim = cluster.get("session-1"); // the oldest member: Hazelcast's master too
       long killedAt = System.nanoTime();
       victim.kill();
-      Await.All recovered = Await.all("for load to flow again after the kill")
-          .on(ACKS_AFTER + " acknowledged commands sent after the kill",
-              ledger.whenAtLeast(ACKS_AFTER, Ledger.acknowledgedSince(killedAt)));
-      for (Player p : players) {
-        recovered.on(p + " receiving events after the kill", p.bus().whenEventAfter(killedAt));
-        recovered.on(p + " with " + ACKS_AFTER_PER_PLAYER + " acknowledged commands sent after the kill",
-            ledger.whenAtLeast(ACKS_AFTER_PER_PLAYER, Ledger.acknowledgedSince(p, killedAt)));
-      }
-      long recoveredMs = recovered.within(DEADLINE);
+      long recoveredMs = load.awaitFlowing(ledger, "after the kill", killedAt, killedAt, TARGETS);
       load.stop();
       LOG.info("load ran {} ms before the kill and {} ms after it", steadyMs, recoveredMs);
       long loadEnd = System.nanoTime();
@@ -111,7 +93,7 @@ class SessionFailoverTest {
 
   private static List<Long> arrivals(Player p) {
     List<Long> out = new ArrayList<>();
-    for (BusClient.Frame f : p.bus().events()) {
+    for (BridgeClient.Frame f : p.bus().eventFrames()) {
       out.add(f.atNanos());
     }
     return out;

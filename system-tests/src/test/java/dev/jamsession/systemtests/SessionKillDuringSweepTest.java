@@ -2,7 +2,9 @@ package dev.jamsession.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.testkit.BridgeClient;
 import dev.jamsession.testkit.RevState;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ class SessionKillDuringSweepTest {
           assertThat(host.add(songs.get(k)).outcome()).isEqualTo(Ledger.Outcome.ACK);
         }
         // The host's view from here on: this snapshot, then the events after it.
-        int mark = host.bus().frameCount();
+        int mark = host.bus().frames().size();
         jams.add(new Jam(code, host, guest, songs, host.snapshot(), mark));
       }
       // Go: every jam starts playing (autoPlay starts an idle jam), then the guests drop one by one.
@@ -92,9 +93,9 @@ class SessionKillDuringSweepTest {
       for (Jam jam : jams) {
         quiet.on(jam.code + " ran dry", jam.host.bus().whenFrame(jam.mark, f -> f.isEvent("now-playing")
             && f.body().getJsonObject("data").getValue("current") == null));
-        CompletableFuture<BusClient.Frame> left = jam.host.bus().whenFrame(jam.mark, f -> f.isEvent("participant-left")
+        Future<BridgeClient.Frame> left = jam.host.bus().whenFrame(jam.mark, f -> f.isEvent("participant-left")
             && "timeout".equals(f.body().getJsonObject("data").getString("reason")));
-        left.thenRun(timeouts::add);
+        left.onSuccess(f -> timeouts.add());
         quiet.on(jam.code + " lost its guest", left);
         JsonObject reply = jam.host.bus().request("jam.update-settings", new JsonObject().put("autoPlay", true));
         assertThat(reply.getBoolean("success")).as(reply.encode()).isTrue();
@@ -113,7 +114,7 @@ class SessionKillDuringSweepTest {
       List<String> problems = new ArrayList<>();
       for (Jam jam : jams) {
         List<JsonObject> events = new ArrayList<>();
-        for (BusClient.Frame f : jam.host.bus().events()) {
+        for (BridgeClient.Frame f : jam.host.bus().eventFrames()) {
           events.add(f.body());
         }
         problems.addAll(revisionsToldTwice(jam.code, events));

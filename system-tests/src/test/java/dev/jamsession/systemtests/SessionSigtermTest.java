@@ -20,13 +20,10 @@ class SessionSigtermTest {
 
   @Test
   void aTerminatedSessionMemberExitsInTimeAndLosesNothing() throws Exception {
-    LocalCluster cluster = fixture.cluster();
-    ServiceProcess gateway = cluster.get("gateway-1");
     Ledger ledger = new Ledger();
-    List<Player> players = new ArrayList<>(
-        Jams.populate(fixture.vertx(), ledger, List.of(gateway), 6, 2, Jams.settings(50)));
+    List<Player> players = new ArrayList<>(fixture.populate(ledger, 6, 2, Jams.settings(50)));
     try {
-      List<String> songs = Rest.songIds(gateway.httpPort, 40);
+      List<String> songs = fixture.songIds(40);
       for (int i = 0; i < players.size(); i++) {
         for (int k = 0; k < 3; k++) {
           Ledger.Attempt added = players.get(i).add(songs.get((i * 3 + k) % songs.size()));
@@ -37,7 +34,7 @@ class SessionSigtermTest {
       assertThat(acked).isEqualTo(players.size() * 3L);
 
       long start = System.nanoTime();
-      int exit = cluster.get("session-1").stop(Duration.ofSeconds(10));
+      int exit = fixture.cluster().get("session-1").stop(Duration.ofSeconds(10));
       long stoppedMs = (System.nanoTime() - start) / 1_000_000;
       System.out.println("session-1 exited " + stoppedMs + " ms after SIGTERM (exit code " + exit + ")");
       assertThat(exit).as("exit code; -1 means it was still running 10 s after SIGTERM").isNotEqualTo(-1);

@@ -2,6 +2,7 @@ package dev.jamsession.gateway.bridge;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
@@ -22,17 +23,25 @@ public final class BridgeOrigins implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-    if (origin == null || allowed.contains(origin.toLowerCase(Locale.ROOT)) || sameHost(origin, ctx)) {
+    if (allows(ctx.request())) {
       ctx.next();
     } else {
-      ctx.response().setStatusCode(403).end("Origin not allowed");
+      refuse(ctx.request());
     }
   }
 
+  boolean allows(HttpServerRequest request) {
+    String origin = request.getHeader(HttpHeaders.ORIGIN);
+    return origin == null || allowed.contains(origin.toLowerCase(Locale.ROOT)) || sameHost(origin, request);
+  }
+
+  static void refuse(HttpServerRequest request) {
+    request.response().setStatusCode(403).end("Origin not allowed");
+  }
+
   /** The page's host:port is the one this request was sent to (whatever the scheme a proxy ended). */
-  private static boolean sameHost(String origin, RoutingContext ctx) {
-    HostAndPort authority = ctx.request().authority(); // the Host header, or HTTP/2's :authority
+  private static boolean sameHost(String origin, HttpServerRequest request) {
+    HostAndPort authority = request.authority(); // the Host header, or HTTP/2's :authority
     try {
       URI uri = URI.create(origin);
       if (uri.getHost() == null || authority == null || !uri.getHost().equalsIgnoreCase(authority.host())) {

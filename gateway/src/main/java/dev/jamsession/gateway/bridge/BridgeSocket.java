@@ -6,7 +6,6 @@ import dev.jamsession.runtime.bus.Replies;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,23 +25,20 @@ final class BridgeSocket {
   private static final int MAX_ADDRESS_LENGTH = 64;
   private static final Buffer PING = Buffer.buffer("{\"type\":\"ping\"}");
 
-  private final SockJSSocket socket;
+  private final BridgeTransport transport;
   private final JamBridge loop;
   private final Vertx vertx;
   final Connection connection;
   private long lastSeen = System.currentTimeMillis();
-  private long pendingBytes;
   private long stallTimer = -1;
   private boolean closed;
 
-  BridgeSocket(SockJSSocket socket, JamBridge loop, String connectionId, String remoteIp) {
-    this.socket = socket;
+  BridgeSocket(BridgeTransport transport, JamBridge loop, String connectionId, String remoteIp) {
+    this.transport = transport;
     this.loop = loop;
     this.vertx = loop.vertx;
     this.connection = new Connection(connectionId, remoteIp, this);
-    socket.handler(this::onFrame);
-    socket.endHandler(v -> onClosed());
-    socket.exceptionHandler(t -> close(1011, "Connection error"));
+    transport.handlers(this::onFrame, v -> onClosed(), t -> close(1011, "Connection error"));
   }
 
   long lastSeen() {
@@ -149,17 +145,15 @@ final class BridgeSocket {
   }
 
   /** Writes a frame unless the socket has stopped reading; counts what is not yet on the wire. */
-  void write(Buffer frame) {
+  void write(Frame frame) {
     if (closed || stallTimer >= 0) {
       return; // a stalled socket gets nothing more: it is closed soon, and resyncs on resume
     }
-    int length = frame.length();
-    pendingBytes += length;
-    socket.write(frame).onComplete(ar -> pendingBytes -= length);
-    if (pendingBytes > MAX_PENDING_BYTES) {
+    transport.write(frame);
+    if (transport.pendingBytes() > MAX_PENDING_BYTES) {
       stallTimer = vertx.setTimer(STALL_CLOSE_MS, id -> {
         stallTimer = -1;
-        if (pendingBytes > MAX_PENDING_BYTES / 8) {
+        if (transport.pendingBytes() > MAX_PENDING_BYTES / 8) {
           close(4008, "Too slow to read; reconnect and resume");
         } else if (connection.isListening()) {
           // It caught up, but frames were dropped meanwhile: the client resyncs on this.
@@ -171,7 +165,7 @@ final class BridgeSocket {
 
   void close(int status, String reason) {
     if (!closed) {
-      socket.close(status, reason);
+      transport.close(status, reason);
       onClosed();
     }
   }

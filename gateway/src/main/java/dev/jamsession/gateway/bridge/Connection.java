@@ -1,7 +1,5 @@
 package dev.jamsession.gateway.bridge;
 
-import io.vertx.core.buffer.Buffer;
-
 /**
  * One browser connection and the identity the server bound to it: a participant of a jam (a code
  * and a participant id), a screen of a jam (a code alone, PROTOCOL §12), or neither. Mutable, but
@@ -85,7 +83,7 @@ final class Connection {
     unbind();
   }
 
-  void write(Buffer frame) {
+  void write(Frame frame) {
     socket.write(frame);
   }
 }

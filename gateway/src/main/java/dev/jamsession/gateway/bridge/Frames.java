@@ -16,27 +16,27 @@ final class Frames {
   private static final byte[] EVENT_BODY = "\",\"body\":".getBytes(StandardCharsets.US_ASCII);
 
   /** {"type":"rec","address":ADDRESS,"body":EVENT} from the already encoded event; ADDRESS needs no escaping. */
-  static Buffer event(String address, Buffer encodedEvent) {
+  static Frame event(String address, Buffer encodedEvent) {
     byte[] addr = address.getBytes(StandardCharsets.US_ASCII);
     Buffer frame = Buffer.buffer(EVENT_HEAD.length + addr.length + EVENT_BODY.length + encodedEvent.length() + 1);
-    return frame.appendBytes(EVENT_HEAD).appendBytes(addr).appendBytes(EVENT_BODY)
-        .appendBuffer(encodedEvent).appendByte((byte) '}');
+    return new Frame(frame.appendBytes(EVENT_HEAD).appendBytes(addr).appendBytes(EVENT_BODY)
+        .appendBuffer(encodedEvent).appendByte((byte) '}'));
   }
 
   /** The answer to a send: delivered on the client's reply address. */
-  static Buffer reply(String replyAddress, JsonObject envelope) {
-    return new JsonObject().put("type", "rec").put("address", replyAddress).put("body", envelope).toBuffer();
+  static Frame reply(String replyAddress, JsonObject envelope) {
+    return new Frame(new JsonObject().put("type", "rec").put("address", replyAddress).put("body", envelope).toBuffer());
   }
 
   /** A refusal of a frame that has no reply address to answer on (Vert.x's names: rejected, invalid_json…). */
-  static Buffer error(String reason) {
-    return new JsonObject().put("type", "err").put("body", reason).toBuffer();
+  static Frame error(String reason) {
+    return new Frame(new JsonObject().put("type", "err").put("body", reason).toBuffer());
   }
 
   /** Tells a client its registration is live, so a snapshot now covers everything since its join. */
-  static Buffer subscribed(String address) {
-    return new JsonObject().put("type", "rec").put("address", address)
+  static Frame subscribed(String address) {
+    return new Frame(new JsonObject().put("type", "rec").put("address", address)
         .put("body", new JsonObject().put("type", "subscribed").put("rev", 0).put("data", new JsonObject()))
-        .toBuffer();
+        .toBuffer());
   }
 }

@@ -8,10 +8,10 @@ import dev.jamsession.runtime.bus.InternalClient;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
-import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import io.vertx.ext.web.handler.sockjs.Transport;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JamBridge {
   private static final Logger LOG = LoggerFactory.getLogger(JamBridge.class);
+  /** The bridge as plain WebSocket (PROTOCOL §1): the same frames, one per message. */
+  public static final String WEBSOCKET_PATH = "/eventbus/websocket";
+
   final Vertx vertx;
   final BridgeMetrics metrics;
   final LocalRooms rooms;
@@ -37,6 +40,7 @@ public final class JamBridge {
   private final RateLimiter ipRates;
   private final SocketCaps caps;
   private final ClientAddress addresses;
+  private final BridgeOrigins origins;
   private final Set<BridgeSocket> sockets = new HashSet<>();
   private long pingSweep = -1;
 
@@ -50,6 +54,7 @@ public final class JamBridge {
     this.vertx = vertx;
     this.caps = caps;
     this.addresses = addresses;
+    this.origins = new BridgeOrigins(config.allowedOrigins());
     this.config = config;
     this.metrics = metrics;
     this.nodeId = nodeId;
@@ -72,6 +77,30 @@ public final class JamBridge {
     });
   }
 
+  /** The Origin check of every bridge transport, for the router's /eventbus/* routes. */
+  public BridgeOrigins origins() {
+    return origins;
+  }
+
+  /**
+   * Takes a WebSocket upgrade of {@value #WEBSOCKET_PATH}, the bridge without SockJS, ahead of the
+   * router: its socket must be Vert.x's own for {@link RawWebSocketTransport} to write past the frame
+   * encoder (the router hands out wrapped ones). Anything else, and a GET there that is no upgrade,
+   * is the router's.
+   */
+  public boolean upgrades(HttpServerRequest request) {
+    if (!WEBSOCKET_PATH.equals(request.path()) || !request.canUpgradeToWebSocket()) {
+      return false;
+    }
+    if (!origins.allows(request)) {
+      BridgeOrigins.refuse(request);
+      return true;
+    }
+    request.toWebSocket().onSuccess(ws -> open(new RawWebSocketTransport(ws), addresses.of(ws.remoteAddress(), ws.headers())));
+    return true;
+  }
+
+  /** SockJS at /eventbus (its WebSocket transport only); mounted behind {@link #origins()}. */
   public Router router() {
     // WebSocket only: the polling transports accept frames from anyone who learns the session id
     // in their URLs, so another client could act as this one (docs/ARCHITECTURE.md, "The bridge").
@@ -82,18 +111,19 @@ public final class JamBridge {
         .addDisabledTransport(Transport.EVENT_SOURCE.name())
         .addDisabledTransport(Transport.HTML_FILE.name())
         .addDisabledTransport(Transport.JSON_P.name());
-    return SockJSHandler.create(vertx, options).socketHandler(this::open);
+    return SockJSHandler.create(vertx, options).socketHandler(socket ->
+        open(new SockJsTransport(socket), addresses.of(socket.remoteAddress(), socket.headers())));
   }
 
-  private void open(SockJSSocket socket) {
-    String ip = addresses.of(socket.remoteAddress(), socket.headers());
+  /** {@code ip}: the client's address, as {@link ClientAddress} reads it. */
+  private void open(BridgeTransport transport, String ip) {
     String refusal = caps.admit(ip);
     if (refusal != null) {
-      socket.close(4029, refusal);
+      transport.close(4029, refusal);
       return;
     }
     // The node prefix lets session-service disconnect them all if this gateway dies.
-    sockets.add(new BridgeSocket(socket, this, nodeId + "/" + UUID.randomUUID(), ip));
+    sockets.add(new BridgeSocket(transport, this, nodeId + "/" + UUID.randomUUID(), ip));
     metrics.opened();
   }
 

@@ -26,7 +26,7 @@ public final class JamFanout extends VerticleBase {
   interface Receiver {
     Context context();
 
-    void deliver(String code, Buffer frame, EventMeta meta);
+    void deliver(String code, Frame frame, EventMeta meta);
   }
 
   private static final class Subscription {
@@ -90,7 +90,7 @@ public final class JamFanout extends VerticleBase {
     if (superseded(s, meta)) {
       return;
     }
-    Buffer frame = Frames.event(address, msg.body());
+    Frame frame = Frames.event(address, msg.body());
     for (Receiver receiver : s.holds.keySet()) {
       if (receiver.context() == context) {
         receiver.deliver(code, frame, meta);

@@ -2,7 +2,6 @@ package dev.jamsession.gateway.bridge;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -78,7 +77,7 @@ final class LocalRooms implements JamFanout.Receiver {
   }
 
   @Override
-  public void deliver(String code, Buffer frame, EventMeta meta) {
+  public void deliver(String code, Frame frame, EventMeta meta) {
     Room room = rooms.get(code);
     if (room == null) {
       return;

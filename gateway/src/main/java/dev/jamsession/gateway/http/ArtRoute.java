@@ -19,15 +19,7 @@ import java.util.Optional;
  * in the song's file, else a cover drawn for its album (PROTOCOL §9). Like audio, covers are many requests per page and are cached by the
  * browser, so the route is mounted ahead of the REST rate limit.
  */
-public final class ArtRoute {
-  private final Vertx vertx;
-  private final Catalog catalog;
-
-  public ArtRoute(Vertx vertx, Catalog catalog) {
-    this.vertx = vertx;
-    this.catalog = catalog;
-  }
-
+public record ArtRoute(Vertx vertx, Catalog catalog) {
   public void mount(Router router) {
     router.get("/api/songs/:id/art").handler(SongRoutes.forSong(catalog, this::art));
   }

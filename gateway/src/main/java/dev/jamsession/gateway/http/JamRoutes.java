@@ -11,15 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** REST for jams (PROTOCOL §7): create, look one up, list the listed ones. */
-public final class JamRoutes {
-  private final InternalClient session;
-  private final AdminCheck admin;
-
-  public JamRoutes(InternalClient session, AdminCheck admin) {
-    this.session = session;
-    this.admin = admin;
-  }
-
+public record JamRoutes(InternalClient session, AdminCheck admin) {
   public void mount(Router router) {
     router.post("/api/jam/create").handler(this::create);
     router.get("/api/jam/session/:code").handler(this::session);

@@ -14,15 +14,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * REST for playlists (PROTOCOL §13). The edit token arrives as a bearer header and is never
  * logged; an unknown song in a body is UNKNOWN_SONG with 400 (bad input, not a missing page).
  */
-public final class PlaylistRoutes {
+public record PlaylistRoutes(PlaylistService playlists) {
   /** 500 song ids of up to 64 characters, quoted and comma-separated, plus the name. */
   private static final int MAX_BODY_BYTES = 40 * 1024;
-
-  private final PlaylistService playlists;
-
-  public PlaylistRoutes(PlaylistService playlists) {
-    this.playlists = playlists;
-  }
 
   /** Mount before the 1 KB body limit of /api/*: a playlist body is larger than a command. */
   public void mount(Router router) {

@@ -21,15 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 
 /** The catalog over HTTP: search, one song, and its audio with Range support (PROTOCOL §7). */
-public final class SongRoutes {
-  private final Vertx vertx;
-  private final Catalog catalog;
-
-  public SongRoutes(Vertx vertx, Catalog catalog) {
-    this.vertx = vertx;
-    this.catalog = catalog;
-  }
-
+public record SongRoutes(Vertx vertx, Catalog catalog) {
   public void mount(Router router) {
     router.get("/api/songs").handler(this::search);
     router.get("/api/songs/:id").handler(forSong(catalog, SongRoutes::song));

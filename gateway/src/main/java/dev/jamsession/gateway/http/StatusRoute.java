@@ -16,17 +16,7 @@ import java.util.concurrent.TimeUnit;
  * cluster-wide; connections, message counters and latency are this gateway's. No jam codes,
  * names or tokens.
  */
-public final class StatusRoute {
-  private final InternalClient session;
-  private final BridgeMetrics bridge;
-  private final AdminCheck admin;
-
-  public StatusRoute(InternalClient session, BridgeMetrics bridge, AdminCheck admin) {
-    this.session = session;
-    this.bridge = bridge;
-    this.admin = admin;
-  }
-
+public record StatusRoute(InternalClient session, BridgeMetrics bridge, AdminCheck admin) {
   public void mount(Router router) {
     router.get("/api/status").handler(this::status);
   }

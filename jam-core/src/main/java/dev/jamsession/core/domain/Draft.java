@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The engine's scratch copy of one jam while a command runs. Commands change it freely; {@link
@@ -151,28 +152,32 @@ final class Draft {
     return false;
   }
 
+  /**
+   * The queue changed (an add, a vote, a removal): put back in order, the jam active, one
+   * queue-updated.
+   */
+  void queueChanged() {
+    sortQueue();
+    lastActivity = now;
+    event(EventType.QUEUE_UPDATED);
+  }
+
   int indexOfParticipant(String id) {
-    for (int i = 0; i < participants.size(); i++) {
-      if (participants.get(i).id().equals(id)) {
-        return i;
-      }
-    }
-    return -1;
+    return indexOf(participants, p -> p.id().equals(id));
   }
 
   /** The index of the participant whose live connection {@code connectionId} is, or -1. */
   int indexOfLiveConnection(String connectionId) {
-    for (int i = 0; i < participants.size(); i++) {
-      if (participants.get(i).isLiveOn(connectionId)) {
-        return i;
-      }
-    }
-    return -1;
+    return indexOf(participants, p -> p.isLiveOn(connectionId));
   }
 
   int indexOfItem(String itemId) {
-    for (int i = 0; i < queue.size(); i++) {
-      if (queue.get(i).id().equals(itemId)) {
+    return indexOf(queue, item -> item.id().equals(itemId));
+  }
+
+  private static <T> int indexOf(List<T> list, Predicate<T> match) {
+    for (int i = 0; i < list.size(); i++) {
+      if (match.test(list.get(i))) {
         return i;
       }
     }

@@ -40,9 +40,7 @@ final class QueueRules {
     d.settings.songRules().requireAllowed(c.song());
     QueueItem item = PartyRules.newItem(d, actor.id(), c.song());
     d.queue.add(item);
-    d.sortQueue();
-    d.lastActivity = d.now;
-    d.event(EventType.QUEUE_UPDATED);
+    d.queueChanged();
     return itemReply(item.id());
   }
 
@@ -78,9 +76,7 @@ final class QueueRules {
       added++;
     }
     if (added > 0) {
-      d.sortQueue();
-      d.lastActivity = d.now;
-      d.event(EventType.QUEUE_UPDATED);
+      d.queueChanged();
     }
     d.resultRef = added + "/" + skipped;
     return countsReply(added, skipped);
@@ -106,9 +102,7 @@ final class QueueRules {
     Integer old = before.votes().get(actor.id());
     if ((old == null ? 0 : old) != c.value()) {
       d.queue.set(i, before.withVote(actor.id(), c.value()));
-      d.sortQueue();
-      d.lastActivity = d.now;
-      d.event(EventType.QUEUE_UPDATED);
+      d.queueChanged();
     }
     return itemReply(c.itemId());
   }
@@ -120,8 +114,7 @@ final class QueueRules {
       throw new JamException(NOT_OWNER, "Only the person who added a song, or the host, can remove it");
     }
     d.queue.remove(i);
-    d.lastActivity = d.now;
-    d.event(EventType.QUEUE_UPDATED);
+    d.queueChanged();
     return Reply.EMPTY;
   }
 

@@ -1,24 +1,17 @@
 package dev.jamsession.core.domain;
 
+import static dev.jamsession.core.domain.JamFixture.refused;
 import static dev.jamsession.core.domain.JamFixture.song;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jamsession.core.protocol.ErrorCode;
-import dev.jamsession.core.protocol.JamException;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class JamEngineTest {
   private final JamFixture f = new JamFixture();
-
-  private static void refused(ThrowingCallable call, ErrorCode code) {
-    assertThatThrownBy(call).isInstanceOf(JamException.class)
-        .extracting(t -> ((JamException) t).code()).isEqualTo(code);
-  }
 
   @Nested
   class Joining {
@@ -41,7 +34,7 @@ class JamEngineTest {
 
     @Test
     void aFullJamRefusesNewcomers() {
-      f.jam = Jam.create("ABC123", "Ana", JamFixture.HOST_TOKEN, Settings.defaults(50).apply(Map.of("maxParticipants", 2)), f.now);
+      f.newJam(Map.of("maxParticipants", 2));
       f.host();
       f.guest("Ben");
       refused(() -> f.guest("Cy"), ErrorCode.SESSION_FULL);

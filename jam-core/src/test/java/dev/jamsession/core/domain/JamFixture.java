@@ -1,9 +1,14 @@
 package dev.jamsession.core.domain;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.protocol.ErrorCode;
+import dev.jamsession.core.protocol.JamException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** A jam driven through the engine with deterministic ids and a hand-moved clock. */
 final class JamFixture {
@@ -20,6 +25,17 @@ final class JamFixture {
 
   JamFixture(Settings settings) {
     jam = Jam.create("ABC123", "Ana", HOST_TOKEN, settings, now);
+  }
+
+  /** Starts over: a new jam, nobody in it yet, with the default settings changed by {@code changes}. */
+  void newJam(Map<String, Object> changes) {
+    jam = Jam.create("ABC123", "Ana", HOST_TOKEN, Settings.defaults(50).apply(changes), now);
+  }
+
+  /** {@code call} is refused with {@code code}. */
+  static void refused(ThrowingCallable call, ErrorCode code) {
+    assertThatThrownBy(call).isInstanceOf(JamException.class)
+        .extracting(t -> ((JamException) t).code()).isEqualTo(code);
   }
 
   static Song song(int n) {

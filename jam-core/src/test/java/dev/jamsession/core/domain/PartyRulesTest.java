@@ -29,6 +29,12 @@ class PartyRulesTest {
     ana = f.host();
   }
 
+  /** {@link #party} with Ben joined as a guest: his id. */
+  private String partyWithBen(Map<String, Object> settings) {
+    party(settings);
+    return f.guest("Ben");
+  }
+
   /** Refused with {@code code} and {@code message}, and the jam is exactly as before. */
   private void refused(ThrowingCallable call, ErrorCode code, String message) {
     Jam before = f.jam;
@@ -49,8 +55,7 @@ class PartyRulesTest {
   class GuestsCanAdd {
     @Test
     void offLetsOnlyTheHostAdd() {
-      party(Map.of("guestsCanAdd", false));
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of("guestsCanAdd", false));
       refused(() -> f.add(ben, 1), ErrorCode.NOT_HOST, "Only the host can add songs in this jam");
       f.add(ana, 1);
       assertThat(f.queueSongIds()).containsExactly("s1");
@@ -58,8 +63,7 @@ class PartyRulesTest {
 
     @Test
     void isAPermissionSoItComesBeforeTheStateOfTheQueue() {
-      party(Map.of("guestsCanAdd", false, "maxQueueSize", 1));
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of("guestsCanAdd", false, "maxQueueSize", 1));
       f.add(ana, 1);
       refused(() -> f.add(ben, 2), ErrorCode.NOT_HOST);
       refused(() -> f.add(ana, 2), ErrorCode.QUEUE_FULL);
@@ -70,8 +74,7 @@ class PartyRulesTest {
   class MaxSongsPerPerson {
     @Test
     void theLimitIsReachedExactlyAndBindsTheHostToo() {
-      party(Map.of("maxSongsPerPerson", 2));
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of("maxSongsPerPerson", 2));
       f.add(ben, 1);
       f.add(ben, 2); // exactly the limit
       refused(() -> f.add(ben, 3), ErrorCode.PERSON_LIMIT, "Ben already has 2 songs queued");
@@ -83,8 +86,7 @@ class PartyRulesTest {
 
     @Test
     void aRemovedOrPlayedItemFreesASlot() {
-      party(Map.of("maxSongsPerPerson", 1));
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of("maxSongsPerPerson", 1));
       String first = f.add(ben, 1);
       refused(() -> f.add(ben, 2), ErrorCode.PERSON_LIMIT, "Ben already has 1 song queued");
       f.apply(new Command.RemoveFromQueue(ben, first));
@@ -97,8 +99,7 @@ class PartyRulesTest {
 
     @Test
     void loweredMidJamItRemovesNothingAndRefusesUntilBelowIt() {
-      party(Map.of());
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of());
       String first = f.add(ben, 1);
       f.add(ben, 2);
       f.add(ben, 3);
@@ -148,8 +149,7 @@ class PartyRulesTest {
 
     @Test
     void aBlockedGenreIsTheWholeGenreIgnoringCaseForHostAndGuests() {
-      party(Map.of("blockedGenres", List.of("metal", " Polka ")));
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of("blockedGenres", List.of("metal", " Polka ")));
       assertThat(f.jam.settings().blockedGenres()).containsExactly("metal", "Polka");
       refused(() -> f.add(ben, song(1, 200_000, "Metal")), ErrorCode.NOT_ALLOWED, "Metal is blocked in this jam");
       refused(() -> f.add(ana, song(2, 200_000, "POLKA")), ErrorCode.NOT_ALLOWED, "POLKA is blocked in this jam");
@@ -223,8 +223,7 @@ class PartyRulesTest {
 
     @Test
     void votesComeFirstAndRoundsStayWhatTheyWereAfterRemovals() {
-      party(Map.of("fairQueue", true));
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of("fairQueue", true));
       String cy = f.guest("Cy");
       List<String> items = fill(ben, cy);
       f.apply(new Command.Vote(ben, items.get(2), 1)); // Ana's third song, voted up, goes first
@@ -240,8 +239,7 @@ class PartyRulesTest {
 
     @Test
     void playedSongsCountInTheRound() {
-      party(Map.of("autoPlay", true, "fairQueue", true));
-      String ben = f.guest("Ben");
+      String ben = partyWithBen(Map.of("autoPlay", true, "fairQueue", true));
       f.add(ana, 1); // plays at once: still Ana's first
       f.now++;
       f.add(ana, 2);

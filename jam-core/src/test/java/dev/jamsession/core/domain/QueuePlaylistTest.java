@@ -1,28 +1,21 @@
 package dev.jamsession.core.domain;
 
+import static dev.jamsession.core.domain.JamFixture.refused;
 import static dev.jamsession.core.domain.JamFixture.song;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.core.protocol.ErrorCode;
-import dev.jamsession.core.protocol.JamException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** jam.queue-playlist (PROTOCOL §13): the host's, in order, skipping what cannot be added. */
 class QueuePlaylistTest {
   private JamFixture f = new JamFixture();
-
-  private static void refused(ThrowingCallable call, ErrorCode code) {
-    assertThatThrownBy(call).isInstanceOf(JamException.class)
-        .extracting(t -> ((JamException) t).code()).isEqualTo(code);
-  }
 
   /** A playlist as the gateway resolved it: null stands for a song the catalog no longer has. */
   private static List<Song> playlist(Integer... songNumbers) {
@@ -70,8 +63,7 @@ class QueuePlaylistTest {
 
   @Test
   void aQueueThatFillsMidwayStopsThereAndCountsOnlyWhatWasPassedOverBefore() {
-    f.jam = Jam.create("ABC123", "Ana", JamFixture.HOST_TOKEN,
-        Settings.defaults(50).apply(Map.of("maxQueueSize", 3, "autoPlay", false)), f.now);
+    f.newJam(Map.of("maxQueueSize", 3, "autoPlay", false));
     String ana = f.host();
     f.add(ana, 1);
     Outcome o = queue(ana, playlist(2, 1, null, 3, 4, 1, null, 5));
@@ -81,8 +73,7 @@ class QueuePlaylistTest {
 
   @Test
   void aQueueAlreadyFullIsQueueFullAndChangesNothing() {
-    f.jam = Jam.create("ABC123", "Ana", JamFixture.HOST_TOKEN,
-        Settings.defaults(50).apply(Map.of("maxQueueSize", 2, "autoPlay", false)), f.now);
+    f.newJam(Map.of("maxQueueSize", 2, "autoPlay", false));
     String ana = f.host();
     f.add(ana, 1);
     f.add(ana, 2);

@@ -1,5 +1,6 @@
 package dev.jamsession.core.domain;
 
+import static dev.jamsession.core.domain.JamFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,17 +8,11 @@ import dev.jamsession.core.protocol.ErrorCode;
 import dev.jamsession.core.protocol.JamException;
 import java.util.Map;
 import java.util.Optional;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Reactions and screens (PROTOCOL §12) in the domain. */
 class ReactionsTest {
   private final JamFixture f = new JamFixture();
-
-  private static void refused(ThrowingCallable call, ErrorCode code) {
-    assertThatThrownBy(call).isInstanceOf(JamException.class)
-        .extracting(t -> ((JamException) t).code()).isEqualTo(code);
-  }
 
   private Command react(String actor, Object emoji) {
     return CommandParser.parse("jam.react", actor, Map.of("emoji", emoji), id -> Optional.empty());

@@ -3,8 +3,6 @@ package dev.jamsession.runtime.jam;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -39,28 +37,5 @@ final class Compact {
         return type;
       }
     };
-  }
-
-  /** A map of votes (participant id to +1 or -1) as two parallel arrays. */
-  static void writeVotes(CompactWriter w, Map<String, Integer> votes) {
-    String[] voters = new String[votes.size()];
-    int[] values = new int[votes.size()];
-    int i = 0;
-    for (Map.Entry<String, Integer> e : votes.entrySet()) {
-      voters[i] = e.getKey();
-      values[i++] = e.getValue();
-    }
-    w.writeArrayOfString("voters", voters);
-    w.writeArrayOfInt32("votes", values);
-  }
-
-  static Map<String, Integer> readVotes(CompactReader r) {
-    String[] voters = r.readArrayOfString("voters");
-    int[] values = r.readArrayOfInt32("votes");
-    Map<String, Integer> votes = new HashMap<>();
-    for (int i = 0; i < voters.length; i++) {
-      votes.put(voters[i], values[i]);
-    }
-    return votes;
   }
 }

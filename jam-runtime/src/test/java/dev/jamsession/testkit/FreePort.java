@@ -10,19 +10,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ports for services a test starts later, free on loopback when picked, from below the kernel's
- * ephemeral range. A port from that range (what binding port 0 hands out) can be taken, in the
- * seconds before the service binds it, as the local end of any outgoing connection: a system
- * test's gateway once failed "Address already in use" on a port picked ~40 s earlier. Below the
- * range only a process that binds that very port can take it; none is handed out twice here.
+ * A free TCP port on loopback, for a server a test is about to start on it: tests never bind
+ * fixed ports, so they pass while an app runs on the defaults. JDK only, so the system tests can
+ * use it without the rest of the testkit's dependencies.
+ *
+ * <p>From below the kernel's ephemeral range: a port from that range (what binding port 0 hands
+ * out) can be taken, in the seconds before the service binds it, as the local end of any outgoing
+ * connection (a system test's gateway once failed "Address already in use" on a port picked ~40 s
+ * earlier). Below the range only a process that binds that very port can take it; none is handed
+ * out twice in one JVM.
  */
-public final class FreePorts {
+public final class FreePort {
   private static final int LOWEST = 10_000;
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
-  private FreePorts() {}
+  private FreePort() {}
 
-  public static int pick() {
+  public static int loopback() {
     int below = ephemeralLow();
     for (int i = 0; i < 1_000; i++) {
       int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
