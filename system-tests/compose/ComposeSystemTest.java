@@ -61,6 +61,7 @@ public class ComposeSystemTest {
   static final HttpClient http = vertx.createHttpClient();
   static final WebSocketClient wsClient = vertx.createWebSocketClient();
   static final List<String> failures = new CopyOnWriteArrayList<>();
+  static final AtomicInteger checks = new AtomicInteger();
   static final AtomicInteger unavailable = new AtomicInteger();
   static final AtomicInteger timeouts = new AtomicInteger();
   static final AtomicInteger acks = new AtomicInteger();
@@ -421,7 +422,51 @@ public class ComposeSystemTest {
     return new JsonObject(a.body()).getJsonObject("data");
   }
 
+  /**
+   * When each of {@code observers} suspected {@code dead} (killed at {@code killedAtMs}), saw it
+   * declared dead, and saw the partitions' owners change after that, from their own logs (JSON
+   * lines, ClusterEventsLog and Hazelcast's MembershipManager): tells detection from promotion
+   * from the clients' retries when a failover's gap is long.
+   */
+  static String deathSeenBy(String dead, long killedAtMs, List<String> observers) throws Exception {
+    List<String> seen = new ArrayList<>();
+    for (String service : observers) {
+      long suspected = -1;
+      long gone = -1;
+      long promoted = -1;
+      String logs = sh("docker", "logs", "--since", Long.toString(killedAtMs / 1000 - 1), container(service));
+      for (String line : logs.split("\n")) {
+        JsonObject entry;
+        try {
+          entry = new JsonObject(line);
+        } catch (RuntimeException notJson) {
+          continue;
+        }
+        long at = entry.getLong("timestamp", 0L) - killedAtMs;
+        String message = entry.getString("formattedMessage", "");
+        if (at < 0) {
+          continue;
+        }
+        if (suspected < 0 && message.contains("[" + dead + "]") && message.contains("suspected to be dead")) {
+          suspected = at;
+        } else if (gone < 0 && message.startsWith("Cluster member left or was declared dead: [" + dead + "]")) {
+          gone = at;
+        } else if (gone >= 0 && promoted < 0 && message.startsWith("Partition migration finished")) {
+          promoted = at;
+        }
+      }
+      seen.add(String.format(Locale.ROOT, "%s suspected it at %s, saw it gone at %s, partitions moved at %s",
+          service, sinceKill(suspected), sinceKill(gone), sinceKill(promoted)));
+    }
+    return String.join("; ", seen);
+  }
+
+  static String sinceKill(long ms) {
+    return ms < 0 ? "-" : String.format(Locale.ROOT, "+%.2f s", ms / 1000.0);
+  }
+
   static void check(boolean ok, String what) {
+    checks.incrementAndGet();
     if (!ok) {
       failures.add(what);
       log("FAIL: %s", what);
@@ -487,7 +532,7 @@ public class ComposeSystemTest {
     try {
       run(players, figures);
     } catch (Throwable t) {
-      failures.add("aborted: " + t);
+      check(false, "aborted: " + t);
       t.printStackTrace(System.out);
     } finally {
       players.forEach(p -> p.running = false);
@@ -497,6 +542,8 @@ public class ComposeSystemTest {
     figures.forEach(f -> System.out.println("  " + f));
     System.out.println(failures.isEmpty() ? "== PASSED ==" : "== FAILED: " + failures.size() + " ==");
     failures.forEach(f -> System.out.println("  " + f));
+    // The closing line a CI log reader counts: each check (an assertion above) passed or failed.
+    System.out.printf(Locale.ROOT, "compose: %d passed, %d failed%n", checks.get() - failures.size(), failures.size());
     System.exit(failures.isEmpty() ? 0 : 1);
   }
 
@@ -536,9 +583,13 @@ public class ComposeSystemTest {
     String s1 = container("session-1");
     String pid = sh("docker", "inspect", "-f", "{{.State.Pid}}", s1);
     long t1 = now();
+    long killedAtMs = System.currentTimeMillis();
     sh("kill", "-9", pid);
     log("kill -9 of session-1's JVM (host pid %s)", pid);
     figures.add(measureBack("session-1 JVM killed (kill -9)", players, t1, 8_000));
+    figures.add("session-1's death as the others logged it: "
+        + deathSeenBy("session-1", killedAtMs, List.of("session-2", "gateway-1", "gateway-2")));
+    log("%s", figures.get(figures.size() - 1));
     long healthy1 = awaitHealthy("session-1", 120_000);
     check(healthy1 >= 0, "session-1 healthy again after its crash");
     String restarts = sh("docker", "inspect", "-f", "{{.RestartCount}}", s1);

@@ -10,7 +10,8 @@
 # 3. docker-compose up -d, and waits (bounded) for every container healthy;
 # 4. runs ComposeSystemTest.java through the load balancer on 127.0.0.1:4000;
 # 5. checks every container healthy again, prints the figures (time to healthy, memory per
-#    container idle and under the test's load, image sizes) and ALWAYS tears down (down -v).
+#    container idle and under the test's load, image sizes) and ALWAYS tears down (down -v),
+#    stopping the dockerd it started, if it did (images and build cache are kept).
 # Exit code 0 only if everything passed. Logs of every container: system-tests/target/compose/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,9 +33,36 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# A pid file left by a dockerd or containerd that was killed (the machine kept from an earlier
+# run) names a pid that is gone or, worse, reused by another process: either daemon then refuses
+# to start, or waits for a containerd that is not there. A pid file whose process is not that
+# daemon is stale.
+stale_pid_file() { # FILE NAME: removes FILE unless its pid is a running NAME
+  local pid
+  [ -f "$1" ] || return 0
+  pid=$(cat "$1" 2>/dev/null || true)
+  if [ -z "$pid" ] || [ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" != "$2" ]; then
+    log "removing stale $1 (pid ${pid:-none} is no $2)"
+    rm -f "$1"
+  fi
+}
+# A dockerd this script started stops when it ends (its containerd with it); the images and
+# the build cache stay for the next run. A dockerd that was already running is left alone.
+dockerd_pid=
+stop_dockerd() {
+  [ -n "$dockerd_pid" ] || return 0
+  log "stopping the dockerd this script started (pid $dockerd_pid)"
+  kill "$dockerd_pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 1; done
+  dockerd_pid=
+}
 if ! docker info >/dev/null 2>&1; then
+  stale_pid_file /var/run/docker.pid dockerd
+  stale_pid_file /var/run/docker/containerd/containerd.pid containerd
   log "starting dockerd (log: $out/dockerd.log)"
   nohup dockerd >"$out/dockerd.log" 2>&1 &
+  dockerd_pid=$!
+  trap stop_dockerd EXIT
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || { tail -n 30 "$out/dockerd.log"; log "dockerd did not start"; exit 1; }
 fi
@@ -57,15 +85,23 @@ teardown() {
   containers | while read -r id s; do docker logs "$id" >"$out/$s.log" 2>&1; done
   [ -n "${sampler:-}" ] && kill "$sampler" 2>/dev/null
   log "docker-compose down -v"
-  docker-compose down -v --remove-orphans >/dev/null 2>&1
+  if ! timeout 180 docker-compose down -v --remove-orphans >/dev/null 2>&1; then
+    # A down that failed or hung: remove what is left of this project by hand.
+    containers | awk '{ print $1 }' | xargs -r docker rm -f -v >/dev/null 2>&1
+    docker network ls -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | xargs -r docker network rm >/dev/null 2>&1
+    docker volume ls -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | xargs -r docker volume rm >/dev/null 2>&1
+  fi
+  [ -z "$(containers)" ] || { log "FAIL: containers of $COMPOSE_PROJECT_NAME are left"; rc=1; }
+  stop_dockerd
   exit "$rc"
 }
 trap teardown EXIT
 trap 'exit 130' INT TERM
 
-docker-compose down -v --remove-orphans >/dev/null 2>&1 || true
+timeout 180 docker-compose down -v --remove-orphans >/dev/null 2>&1 || true
 up_start=$(date +%s%3N)
-docker-compose up -d 2>&1 | sed 's/^/  /'
+# up waits for each service the next depends on to be healthy: bounded like the wait below.
+timeout "$HEALTHY_TIMEOUT" docker-compose up -d 2>&1 | sed 's/^/  /'
 
 # Healthy: every service has a container, running and, where it has a health check, healthy.
 # (docker, not docker-compose, in the loops: each docker-compose call costs a Python start.)
@@ -103,19 +139,21 @@ sampler=$!
 
 # --- 4. the test ------------------------------------------------------------------------------
 test_rc=0
-java -cp launcher/target/jam-session.jar system-tests/compose/ComposeSystemTest.java 2>"$out/test-client.log" \
-  | tee "$out/test.txt" || test_rc=$?
+# Bounded as a whole: each of its steps waits at most a few minutes, all of them ~5 minutes.
+timeout "${TEST_TIMEOUT:-900}" java -Dlb.port="${LB_PORT:-4000}" -cp launcher/target/jam-session.jar \
+  system-tests/compose/ComposeSystemTest.java 2>"$out/test-client.log" | tee "$out/test.txt" || test_rc=$?
 kill "$sampler" 2>/dev/null || true; sampler=
 
 # --- 5. healthy again, figures --------------------------------------------------------------
 deadline=$(( $(date +%s) + 120 ))
+healthy_again=1
 until all_healthy; do
   if [ "$(date +%s)" -ge "$deadline" ]; then
-    log "FAIL: not every container healthy again after the test:"; docker ps -a; test_rc=1; break
+    log "FAIL: not every container healthy again after the test:"; docker ps -a; test_rc=1; healthy_again=0; break
   fi
   sleep 1
 done
-all_healthy && log "every container healthy again after the test"
+[ "$healthy_again" = 1 ] && log "every container healthy again after the test"
 
 echo
 echo "== compose figures =="
@@ -128,4 +166,9 @@ echo "  images:"
 for img in $(docker-compose config | awk '$1 == "image:" { print $2 }' | sort -u); do
   printf '    %-28s %s\n' "$img" "$(docker image inspect -f '{{.Size}}' "$img" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
 done
+# The closing line: the test's checks (none if it did not get to print them) and this one.
+read -r passed failed < <(awk '/^compose: [0-9]+ passed, [0-9]+ failed$/ { p = $2; f = $4 } END { print p + 0, f + 0 }' "$out/test.txt")
+[ "$passed" -gt 0 ] || [ "$failed" -gt 0 ] || failed=1
+if [ "$healthy_again" = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+echo "compose: $passed passed, $failed failed"
 exit "$test_rc"

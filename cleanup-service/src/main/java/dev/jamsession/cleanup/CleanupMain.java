@@ -13,7 +13,7 @@ public final class CleanupMain {
 
   public static void main(String[] args) {
     ServiceLauncher.run("cleanup-service", JamNode.Role.LITE, System.getenv(), (node, config) -> {
-      InternalClient session = new InternalClient(node.vertx().eventBus(), config.internalTimeoutMs(), 1);
+      InternalClient session = node.internalClient(config.internalTimeoutMs(), 1);
       return CleanupService.deploy(node, config).compose(v -> node.vertx().deployVerticle(
           new ManagementServer(node, config,
               () -> session.reachable(Addresses.SESSION_PING).map(ok -> Map.of("sessionService", ok)))));

@@ -12,6 +12,14 @@ import java.util.List;
 
 /** Deploys the gateway on a node; used by its main and by the all-in-one. */
 public final class GatewayService {
+  /**
+   * Tries per request to the session service (REST and the bridge alike): they outlast the
+   * detection of a vanished member (CLUSTER_FAILURE_TIMEOUT), so a request that first went to it
+   * still succeeds. Creating twice on a retry costs at most an empty jam that cleanup ends; reads
+   * are safe, and commands carry a request id the jam remembers.
+   */
+  static final int SESSION_ATTEMPTS = 3;
+
   private GatewayService() {}
 
   /**
@@ -26,7 +34,8 @@ public final class GatewayService {
         .compose(store -> {
           GatewayNode shared = GatewayNode.create(config, catalog,
               new PlaylistService(store, catalog, System::currentTimeMillis), node.registry(),
-              () -> node.hazelcast().getLifecycleService().isRunning(), node.nodeId());
+              () -> node.hazelcast().getLifecycleService().isRunning(), node.nodeId(),
+              node.internalClient(config.internalTimeoutMs(), SESSION_ATTEMPTS));
           int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
           // Vert.x shares one random port among servers that ask for a negative one (PORT=0, in tests).
           int port = config.port() == 0 ? -1 : config.port();

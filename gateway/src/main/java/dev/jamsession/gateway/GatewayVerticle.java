@@ -45,7 +45,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final long drainDelayMs;
   private HttpServer server;
   private JamBridge bridge;
-  /** Set on SIGTERM: /ready answers 503 so the load balancer sends no new clients here. */
+  /** Set on SIGTERM: /ready and /ready/local answer 503 so the load balancer sends no new clients here. */
   private volatile boolean stopping;
 
   /** One of the node's gateway verticles (one per event loop), serving {@code port}. */
@@ -71,13 +71,10 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/api/*").handler(node.restLimits()::handle);
     new PlaylistRoutes(node.playlists()).mount(router); // before the 1 KB limit: it takes larger bodies
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(1024).setHandleFileUploads(false));
-    // Creating twice on a retry costs at most an empty jam that cleanup ends; reads are safe.
-    // Three attempts, as the bridge makes: they outlast the detection of a vanished member
-    // (CLUSTER_FAILURE_TIMEOUT), so a request that first went to it still succeeds.
-    InternalClient session = new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), 3);
+    InternalClient session = node.session();
     AdminCheck admin = new AdminCheck(config.adminToken());
     bridge = new JamBridge(vertx, config, node.fanout(), node.bridgeMetrics(), node.socketIpLimits(),
-        node.socketCaps(), node.clientAddress(), node.nodeId(), node.playlists());
+        node.socketCaps(), node.clientAddress(), node.nodeId(), node.playlists(), session);
     new JamRoutes(session, admin).mount(router);
     new StatusRoute(session, node.bridgeMetrics(), admin).mount(router);
     new SongRoutes(vertx, catalog).mount(router);
@@ -87,6 +84,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/ready").handler(ctx -> ready(ctx, session));
+    router.get("/ready/local").handler(this::readyLocal);
     router.get("/metrics").handler(admin.guard()).handler(PrometheusScrapingHandler.create(node.registry()));
 
     router.route("/eventbus/*").handler(bridge.origins());
@@ -133,7 +131,7 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
-    LOG.info("Stopping: /ready fails now; connections close in {} ms", drainDelayMs);
+    LOG.info("Stopping: /ready and /ready/local fail now; connections close in {} ms", drainDelayMs);
     Future<Void> delay = drainDelayMs <= 0 ? Future.succeededFuture()
         : Future.future(p -> vertx.setTimer(drainDelayMs, id -> p.complete()));
     return delay.compose(v -> bridge.drain(3_000)).compose(v -> server.shutdown(2, TimeUnit.SECONDS));
@@ -146,23 +144,46 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** Ready when in the cluster, with songs, and a session-service instance answers. */
   private void ready(RoutingContext ctx, InternalClient session) {
+    if (answeredStopping(ctx)) {
+      return;
+    }
+    JsonObject checks = localChecks();
+    session.reachable(Addresses.SESSION_PING).onComplete(ar ->
+        answer(ctx, checks.put("sessionService", ar.succeeded() && ar.result())));
+  }
+
+  /**
+   * Ready as far as this process goes: in the cluster, with songs, and not draining; whether a
+   * session-service answers is left out. The load balancer checks this one: a session member's
+   * failover makes /ready fail on every gateway at once, which would take them all out of the
+   * load balancer together, while the gateways themselves still serve (and retry that failover).
+   */
+  private void readyLocal(RoutingContext ctx) {
+    if (!answeredStopping(ctx)) {
+      answer(ctx, localChecks());
+    }
+  }
+
+  /** Answers 503 STOPPING once SIGTERM came; false (nothing answered) before. */
+  private boolean answeredStopping(RoutingContext ctx) {
     if (stopping) {
       ctx.response().setStatusCode(503);
       ctx.json(new JsonObject().put("status", "STOPPING"));
-      return;
     }
-    boolean clusterUp = node.clusterReady().getAsBoolean();
-    boolean catalogUp = !catalog.all().isEmpty();
-    session.reachable(Addresses.SESSION_PING).onComplete(ar -> {
-      boolean sessionUp = ar.succeeded() && ar.result();
-      boolean ready = clusterUp && catalogUp && sessionUp;
-      ctx.response().setStatusCode(ready ? 200 : 503);
-      ctx.json(new JsonObject()
-          .put("status", ready ? "READY" : "NOT_READY")
-          .put("cluster", clusterUp)
-          .put("catalog", catalogUp)
-          .put("sessionService", sessionUp));
-    });
+    return stopping;
+  }
+
+  private JsonObject localChecks() {
+    return new JsonObject()
+        .put("cluster", node.clusterReady().getAsBoolean())
+        .put("catalog", !catalog.all().isEmpty());
+  }
+
+  /** READY (200) when every check passed, NOT_READY (503) otherwise, with the checks. */
+  private static void answer(RoutingContext ctx, JsonObject checks) {
+    boolean ready = checks.stream().allMatch(e -> Boolean.TRUE.equals(e.getValue()));
+    ctx.response().setStatusCode(ready ? 200 : 503);
+    ctx.json(new JsonObject().put("status", ready ? "READY" : "NOT_READY").mergeIn(checks));
   }
 
   private static void failure(RoutingContext ctx) {

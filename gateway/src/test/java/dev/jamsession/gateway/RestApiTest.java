@@ -2,9 +2,19 @@ package dev.jamsession.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.runtime.JamConfig;
+import dev.jamsession.runtime.JamNode;
+import dev.jamsession.testkit.TestCluster;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -14,6 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** PROTOCOL §7 over real HTTP: statuses, envelopes, tokens kept private, limits. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestApiTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   @RegisterExtension
   static final JamServer server = JamServer.perClass(1, Map.of("RATE_LIMIT_MAX", "40", "RATE_LIMIT_WINDOW", "600000", "CREATE_RATE_LIMIT_MAX", "1000",
       "ADMIN_TOKEN", "admin-secret-for-tests"));
@@ -89,6 +101,9 @@ class RestApiTest {
     HttpResponse<String> ready = server.get("/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(json(ready).getBoolean("cluster")).isTrue();
+    HttpResponse<String> local = server.get("/ready/local");
+    assertThat(local.statusCode()).isEqualTo(200);
+    assertThat(json(local).getString("status")).isEqualTo("READY");
     // Finding 11: with ADMIN_TOKEN set, /metrics is the operator's, like /api/status.
     assertThat(server.get("/metrics").statusCode()).isEqualTo(401);
     assertThat(server.get("/metrics", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
@@ -96,6 +111,43 @@ class RestApiTest {
     assertThat(scraped.statusCode()).isEqualTo(200);
     String metrics = scraped.body();
     assertThat(metrics).as(metrics.substring(0, Math.min(500, metrics.length()))).contains("jvm_memory");
+  }
+
+  @Test
+  void theLocalReadinessLeavesTheSessionServiceOutAndFailsWhileTheGatewayDrains() throws Exception {
+    // A gateway whose cluster has no session-service (a data member without it): /ready fails,
+    // /ready/local (the load balancer's check) does not.
+    try (TestCluster cluster = new TestCluster(Map.of("DRAIN_DELAY", "5000"))) {
+      cluster.start(JamNode.Role.DATA);
+      JamConfig config = cluster.nextConfig();
+      JamNode gateway = cluster.start(config, JamNode.Role.LITE);
+      int port = GatewayService.deploy(gateway, config, server.catalog).await(30, TimeUnit.SECONDS).actualPort();
+      HttpResponse<String> ready = get(port, "/ready");
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(json(ready).getBoolean("sessionService")).isFalse();
+      HttpResponse<String> local = get(port, "/ready/local");
+      assertThat(local.statusCode()).isEqualTo(200);
+      assertThat(json(local)).isEqualTo(new JsonObject().put("status", "READY").put("cluster", true).put("catalog", true));
+
+      // As on SIGTERM: during DRAIN_DELAY the gateway still serves, and /ready/local fails.
+      Vertx vertx = gateway.vertx();
+      List<Future<Void>> stopped = vertx.deploymentIDs().stream().map(vertx::undeploy).toList();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+      HttpResponse<String> draining = get(port, "/ready/local");
+      // Polls: nothing announces that the verticles' stop began but /ready/local itself.
+      while (draining.statusCode() == 200 && System.nanoTime() < deadline) {
+        draining = get(port, "/ready/local");
+      }
+      assertThat(draining.statusCode()).isEqualTo(503);
+      assertThat(json(draining).getString("status")).isEqualTo("STOPPING");
+      assertThat(get(port, "/health").statusCode()).as("still serving while it drains").isEqualTo(200);
+      Future.all(stopped).await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

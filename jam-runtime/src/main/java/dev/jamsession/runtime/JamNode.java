@@ -11,6 +11,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.jamsession.core.domain.Jam;
 import dev.jamsession.core.domain.ReactionWindow;
+import dev.jamsession.runtime.bus.InternalClient;
 import dev.jamsession.runtime.jam.JamSerialization;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,7 +22,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -44,14 +44,11 @@ public final class JamNode {
 
   public enum Role { DATA, LITE }
 
-  /** Where vertx-hazelcast keeps a member's Vert.x node id. */
-  private static final String VERTX_NODE_ID_ATTRIBUTE = "__vertx.nodeId";
-
   private final Vertx vertx;
-  private final HazelcastClusterManager clusterManager;
+  private final LiveRoutesClusterManager clusterManager;
   private final PrometheusMeterRegistry registry;
 
-  private JamNode(Vertx vertx, HazelcastClusterManager clusterManager, PrometheusMeterRegistry registry) {
+  private JamNode(Vertx vertx, LiveRoutesClusterManager clusterManager, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.clusterManager = clusterManager;
     this.registry = registry;
@@ -59,7 +56,7 @@ public final class JamNode {
 
   public static Future<JamNode> start(ClusterSettings settings, Role role) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcastConfig(settings, role));
+    LiveRoutesClusterManager manager = new LiveRoutesClusterManager(hazelcastConfig(settings, role));
     VertxOptions options = new VertxOptions()
         .setMetricsOptions(new MicrometerMetricsOptions()
             .setEnabled(true)
@@ -98,9 +95,11 @@ public final class JamNode {
         Long.toString(Math.max(2, settings.failureTimeoutMs() / 1000)));
     // A member whose process died while its host stays up (a crashed JVM; a container restarted
     // on the same address) refuses connections: suspect it at the second refusal rather than the
-    // fourth, and let no connect attempt to a vanished address hang for the default 10 s.
+    // fourth, and let no connect attempt to a vanished address hang for the default 10 s: a third
+    // of the failure timeout, so a member retries its connection to a peer that is only slow
+    // (a busy machine) about three times before the peer is declared dead.
     config.setProperty("hazelcast.connection.monitor.max.faults", "1");
-    config.setProperty("hazelcast.socket.connect.timeout.seconds", "2");
+    config.setProperty("hazelcast.socket.connect.timeout.seconds", Long.toString(connectTimeoutSeconds(settings)));
     // Our own shutdown hook closes Vert.x first; Hazelcast then leaves gracefully (partitions migrate).
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     // A graceful leave hands partitions over before exiting; bounded so a service stops within 10 s.
@@ -130,6 +129,11 @@ public final class JamNode {
     return config;
   }
 
+  /** Hazelcast's connect timeout: a third of the failure timeout, in whole seconds, at least one. */
+  static long connectTimeoutSeconds(ClusterSettings settings) {
+    return Math.max(1, settings.failureTimeoutMs() / 3000);
+  }
+
   public Vertx vertx() {
     return vertx;
   }
@@ -157,6 +161,17 @@ public final class JamNode {
   }
 
   /**
+   * A client for requests to other services over this node's bus: {@code attempts} tries of
+   * {@code timeoutMs} each, and a request pending on a member that dies is sent again as soon as
+   * the cluster reports it gone, not after its timeout.
+   */
+  public InternalClient internalClient(long timeoutMs, int attempts) {
+    InternalClient client = new InternalClient(vertx, timeoutMs, attempts);
+    clusterManager.onRoutesLost(client::routesLost);
+    return client;
+  }
+
+  /**
    * Calls {@code listener} with the node id of every member that leaves the cluster or dies.
    * Uses Hazelcast's membership events: Vert.x's own node listener slot is taken by Vert.x.
    */
@@ -168,7 +183,7 @@ public final class JamNode {
 
       @Override
       public void memberRemoved(MembershipEvent event) {
-        String nodeId = event.getMember().getAttribute(VERTX_NODE_ID_ATTRIBUTE);
+        String nodeId = event.getMember().getAttribute(LiveRoutesClusterManager.VERTX_NODE_ID_ATTRIBUTE);
         if (nodeId != null) {
           listener.accept(nodeId);
         }

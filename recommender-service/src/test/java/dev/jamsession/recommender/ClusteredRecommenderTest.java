@@ -44,7 +44,7 @@ class ClusteredRecommenderTest {
         served.add(count);
         recommenders.add(node);
       }
-      InternalClient client = new InternalClient(caller.vertx().eventBus(), 1_500, 2);
+      InternalClient client = caller.internalClient(1_500, 2);
       JsonObject request = request(songs);
 
       List<JsonObject> warmup = Future.all(batch(client, request, 40)).await(60, TimeUnit.SECONDS).list();

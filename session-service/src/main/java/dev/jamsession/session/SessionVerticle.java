@@ -121,12 +121,27 @@ public final class SessionVerticle extends VerticleBase {
       return;
     }
     long started = System.nanoTime();
-    run(in.code(), command, in.receivedAt(), in.cmd()).onComplete(ar -> {
-      admission.done(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-      msg.reply(ar.succeeded()
-          ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))
-          : Replies.error(ar.cause()));
-    });
+    run(in.code(), command, in.receivedAt(), in.cmd())
+        .compose(result -> JOIN_SESSION.equals(in.cmd()) ? disconnectIfGatewayLost(in).map(result)
+            : Future.succeededFuture(result))
+        .onComplete(ar -> {
+          admission.done(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+          msg.reply(ar.succeeded()
+              ? Replies.ok(new JsonObject(Buffer.buffer(ar.result().reply())))
+              : Replies.error(ar.cause()));
+        });
+  }
+
+  /**
+   * A join whose gateway has already left the cluster (in flight when it died, run after the
+   * ticker handled that loss) is disconnected as the loss disconnected the others: its grace
+   * period starts, and nobody stays connected without a socket (docs/ARCHITECTURE.md,
+   * "Disconnect is not leave").
+   */
+  private Future<Void> disconnectIfGatewayLost(CommandEnvelope in) {
+    String gateway = settings.lostGateways().lostGatewayOf(in.connectionId());
+    return gateway == null ? Future.succeededFuture()
+        : run(in.code(), new Command.GatewayLost(gateway), in.receivedAt(), "gateway-lost").<Void>mapEmpty().otherwiseEmpty();
   }
 
   /** Executes a command and publishes its events; the future carries the result or the refusal. */

@@ -169,6 +169,28 @@ class SessionServiceTest {
   }
 
   @Test
+  void aJoinThatArrivesAfterItsGatewayWasLostIsDisconnectedToo() throws Exception {
+    JsonObject jam = created(new JsonObject());
+    String code = jam.getString("sessionCode");
+    JamNode gateway = cluster.start(JamNode.Role.LITE);
+    String dead = gateway.nodeId();
+    try (Events events = new Events(code)) {
+      String first = data(command("jam.join-session", code, null, dead + "/c1", new JsonObject().put("userName", "Cy")))
+          .getJsonObject("you").getString("participantId");
+      cluster.kill(gateway);
+      // The loss is handled: the participant it had is disconnected.
+      events.await(m -> "participant-updated".equals(EventMessage.type(m)) && first.equals(EventMessage.participant(m)));
+      assertThat(node.jams().get(code).participant(first).orElseThrow().connected()).isFalse();
+
+      // A join it sent before dying that reaches the jam only now (a busy partition thread).
+      String late = data(command("jam.join-session", code, null, dead + "/c2", new JsonObject().put("userName", "Di")))
+          .getJsonObject("you").getString("participantId");
+      events.await(m -> "participant-updated".equals(EventMessage.type(m)) && late.equals(EventMessage.participant(m)));
+      assertThat(node.jams().get(code).participant(late).orElseThrow().connected()).as("no ghost").isFalse();
+    }
+  }
+
+  @Test
   void aResumeOnANewConnectionNamesTheOldOneAsDetached() throws Exception {
     JsonObject jam = created(new JsonObject());
     String code = jam.getString("sessionCode");

@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JamBridge {
   private static final Logger LOG = LoggerFactory.getLogger(JamBridge.class);
-  /** Tries per command: enough to outlast the failure detection of a dead session member. */
-  static final int INTERNAL_ATTEMPTS = 3;
   /** The bridge as plain WebSocket (PROTOCOL §1): the same frames, one per message. */
   public static final String WEBSOCKET_PATH = "/eventbus/websocket";
 
@@ -47,11 +45,12 @@ public final class JamBridge {
   private long pingSweep = -1;
 
   /**
-   * One per gateway verticle, on its event loop. {@code ipRates} is the node's (shared by its
-   * loops): a client address's budget covers all its connections.
+   * One per gateway verticle, on its event loop. {@code ipRates} and {@code session} are the
+   * node's (shared by its loops): a client address's budget covers all its connections.
    */
   public JamBridge(Vertx vertx, JamConfig config, JamFanout fanout, BridgeMetrics metrics, RateLimiter ipRates,
-                   SocketCaps caps, ClientAddress addresses, String nodeId, PlaylistService playlists) {
+                   SocketCaps caps, ClientAddress addresses, String nodeId, PlaylistService playlists,
+                   InternalClient session) {
     this.vertx = vertx;
     this.caps = caps;
     this.addresses = addresses;
@@ -62,9 +61,7 @@ public final class JamBridge {
     this.ipRates = ipRates;
     this.socketRates = new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs());
     this.rooms = new LocalRooms(vertx.getOrCreateContext(), fanout, metrics);
-    this.relay = new CommandRelay(rooms,
-        new InternalClient(vertx.eventBus(), config.internalTimeoutMs(), INTERNAL_ATTEMPTS), playlists,
-        vertx.getOrCreateContext());
+    this.relay = new CommandRelay(rooms, session, playlists, vertx.getOrCreateContext());
   }
 
   /** Starts the check that closes connections which stopped pinging (a phone that lost its network). */
