@@ -163,7 +163,7 @@ final class CommandRelay {
     if (previousParticipant != null && (participantId == null || !previousCode.equals(code))) {
       request(c, LEAVE_SESSION, previousCode, previousParticipant, new JsonObject());
     }
-    rooms.bind(c, code, participantId);
+    rooms.bind(c, code, participantId, reply.getJsonObject("data").getLong("rev", 0L));
   }
 
   /**

@@ -11,6 +11,8 @@ final class Connection {
   private final BridgeSocket socket;
   private String code;
   private String participantId;
+  /** The jam's rev when this binding was made: an event up to it was applied before, not after. */
+  private long boundRev;
   private boolean listening;
   private boolean joinPending;
   private boolean closed;
@@ -48,11 +50,16 @@ final class Connection {
     return listening;
   }
 
-  /** {@code participantId} null: the connection becomes a screen of the jam. */
-  void bind(String code, String participantId) {
+  /** {@code participantId} null: the connection becomes a screen of the jam, as of its {@code rev}. */
+  void bind(String code, String participantId, long rev) {
     this.code = code;
     this.participantId = participantId;
+    this.boundRev = rev;
     this.listening = false;
+  }
+
+  long boundRev() {
+    return boundRev;
   }
 
   void unbind() {

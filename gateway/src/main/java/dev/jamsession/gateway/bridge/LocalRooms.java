@@ -52,11 +52,11 @@ final class LocalRooms implements JamFanout.Receiver {
 
   /**
    * Binds the connection to a participant of the jam, or with {@code participantId} null makes it
-   * a screen of the jam (leaving any room it was in).
+   * a screen of the jam (leaving any room it was in), as of the jam's {@code rev} in the reply.
    */
-  void bind(Connection c, String code, String participantId) {
+  void bind(Connection c, String code, String participantId, long rev) {
     unbind(c);
-    c.bind(code, participantId);
+    c.bind(code, participantId, rev);
     rooms.computeIfAbsent(code, k -> new Room(fanout.hold(k, this))).members.add(c);
   }
 
@@ -85,7 +85,9 @@ final class LocalRooms implements JamFanout.Receiver {
     List<Connection> ended = null;
     int written = 0;
     for (Connection c : room.members) {
-      boolean ends = meta.ends(c.id, c.participantId());
+      // An event from before the binding (a resume elsewhere that detached this connection, then
+      // a join on it answered first) ended an earlier one: unbinding now would leave a ghost.
+      boolean ends = meta.rev() > c.boundRev() && meta.ends(c.id, c.participantId());
       if (c.isListening() && !c.id.equals(meta.detached())) {
         c.write(frame);
         written++;
