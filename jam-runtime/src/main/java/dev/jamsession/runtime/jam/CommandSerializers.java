@@ -81,8 +81,8 @@ final class CommandSerializers {
               w.writeString("actor", c.actor());
               w.writeBoolean("value", c.value());
             }),
-        // The patch holds only checked settings (booleans, numbers, a list of genres): JSON keeps
-        // their value types.
+        // The patch holds only checked settings (booleans, numbers, a list of genres, a mood id or
+        // null): JSON keeps their value types, null included.
         Compact.of(Command.UpdateSettings.class,
             r -> new Command.UpdateSettings(r.readString("actor"), new JsonObject(r.readString("patch")).getMap()),
             (w, c) -> {

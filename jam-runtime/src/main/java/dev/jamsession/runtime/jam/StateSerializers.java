@@ -127,7 +127,7 @@ final class StateSerializers {
           r.readBoolean("guestsControlPlayback"), r.readBoolean("listed"), r.readBoolean("autofill"),
           r.readBoolean("guestsCanAdd"), r.readInt32("maxSongsPerPerson"), r.readInt64("maxSongDurationMs"),
           List.of(r.readArrayOfString("blockedGenres")), r.readBoolean("fairQueue"), r.readBoolean("reactions"),
-          r.readInt32("skipMaxVotes")),
+          r.readInt32("skipMaxVotes"), r.readString("mood")),
       (w, s) -> {
         w.writeBoolean("allowVoting", s.allowVoting());
         w.writeInt32("maxQueueSize", s.maxQueueSize());
@@ -144,6 +144,7 @@ final class StateSerializers {
         w.writeBoolean("fairQueue", s.fairQueue());
         w.writeBoolean("reactions", s.reactions());
         w.writeInt32("skipMaxVotes", s.skipMaxVotes());
+        w.writeString("mood", s.mood());
       });
 
   static final CompactSerializer<HistoryEntry> HISTORY = Compact.of(HistoryEntry.class,
