@@ -265,6 +265,23 @@ describe('JamClient', () => {
     client.dispose();
   });
 
+  it('asks for recommendations in the mood given (null for none), else leaves the jam\'s to the server', async () => {
+    snap = snapshot(3);
+    const { client, transports } = setup(server);
+    client.join({ code: 'ABC123', userName: 'Bob' });
+    transports[0].connect();
+    await flush();
+    await client.recommendations(10, 'chill');
+    await client.recommendations(5, null);
+    await client.recommendations();
+    expect(transports[0].sent.filter((s) => s.address === 'jam.get-recommendations').map((s) => s.body)).toEqual([
+      { limit: 10, mood: 'chill' },
+      { limit: 5, mood: null },
+      { limit: 10 },
+    ]);
+    client.dispose();
+  });
+
   it('re-sends a command whose reply was lost, after the reconnect, with the same requestId', async () => {
     snap = snapshot(3, { queue: [item('a')] });
     let n = 0;
