@@ -122,7 +122,8 @@ class QueuePlaylistOverBridgeTest {
 
   /**
    * The playlist database failing (its table taken away from under the server, in the same
-   * SQLite file, by another connection) is UNAVAILABLE for queue-playlist while the jam goes on.
+   * SQLite file, by another connection) is UNAVAILABLE for queue-playlist and 503 for the REST
+   * of §13, while the jam goes on.
    */
   @Test
   void aPlaylistDatabaseThatFailsIsUnavailableAndTheJamGoesOn() throws Exception {
@@ -136,6 +137,11 @@ class QueuePlaylistOverBridgeTest {
       try {
         refused(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)), "UNAVAILABLE");
         ok(ana.send("jam.add-to-queue", new JsonObject().put("songId", id(10))));
+        for (HttpResponse<String> r : List.of(server.get("/api/playlists/" + mix),
+            server.post("/api/playlists", new JsonObject().put("name", "Meanwhile").encode()))) {
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+          assertThat(new JsonObject(r.body()).getString("code")).isEqualTo("UNAVAILABLE");
+        }
       } finally {
         sql.execute("ALTER TABLE playlists_away RENAME TO playlists");
       }
