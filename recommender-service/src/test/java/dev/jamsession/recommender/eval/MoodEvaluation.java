@@ -10,6 +10,7 @@ import dev.jamsession.recommender.engine.RoomBlendStrategy;
 import dev.jamsession.recommender.engine.Strategy;
 import dev.jamsession.recommender.testing.SyntheticCatalog;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,8 @@ public final class MoodEvaluation {
   static final class Closeness {
     private int songs;
     private int inside;
-    private int withFeatures;
-    private double distance;
+    /** Over the songs with features only. */
+    private final DoubleSummaryStatistics distance = new DoubleSummaryStatistics();
 
     void add(Song song, Mood mood) {
       songs++;
@@ -47,16 +48,14 @@ public final class MoodEvaluation {
         inside++;
       }
       if (song.features() != null) {
-        withFeatures++;
-        distance += mood.distance(song);
+        distance.accept(mood.distance(song));
       }
     }
 
     void addAll(Closeness other) {
       songs += other.songs;
       inside += other.inside;
-      withFeatures += other.withFeatures;
-      distance += other.distance;
+      distance.combine(other.distance);
     }
 
     double share() {
@@ -64,7 +63,7 @@ public final class MoodEvaluation {
     }
 
     double meanDistance() {
-      return withFeatures == 0 ? Double.NaN : distance / withFeatures;
+      return distance.getCount() == 0 ? Double.NaN : distance.getAverage();
     }
   }
 

@@ -29,6 +29,8 @@ public final class OfflineEvaluation {
   /** How big an evaluation is. */
   record Config(int songs, int genres, int artists, int rooms, int rounds) {
     static final Config FULL = new Config(20_000, 16, 1_500, 12, 10);
+    /** The size the tests run: about a second per seed. */
+    static final Config SMALL = new Config(4_000, 12, 300, 7, 6);
   }
 
   /** Metrics per strategy, overall and per room size, for one seed. */
