@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,22 @@ class QueuePlaylistOverBridgeTest {
     assertThat(queueSongIds(snapshot)).containsExactlyElementsOf(expected);
 
     refused(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)), "QUEUE_FULL");
+  }
+
+  /** Songs the jam's rules refuse (§11) are passed over and counted as skipped, where they stand. */
+  @Test
+  void songsTheJamsRulesRefuseAreSkipped() throws Exception {
+    String genre = songs.get(0).genre();
+    int other = IntStream.range(0, songs.size())
+        .filter(i -> !songs.get(i).genre().equalsIgnoreCase(genre)).findFirst().orElseThrow();
+    JsonObject created = server.create("Ana", new JsonObject().put("autoPlay", false)
+        .put("blockedGenres", new JsonArray().add(genre.toUpperCase())));
+    Member ana = server.join(created.getString("sessionCode"), "Ana", created.getString("hostToken"));
+    JsonObject queued = ok(ana.send("jam.queue-playlist",
+        new JsonObject().put("playlistId", playlist("Ruled", 0, other, 0))));
+    assertThat(queued.getInteger("added")).isEqualTo(1);
+    assertThat(queued.getInteger("skipped")).isEqualTo(2);
+    assertThat(queueSongIds(ok(ana.send("jam.snapshot", null)))).containsExactly(id(other));
   }
 
   /**
