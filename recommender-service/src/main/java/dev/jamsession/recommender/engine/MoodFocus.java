@@ -3,11 +3,10 @@ package dev.jamsession.recommender.engine;
 import dev.jamsession.core.catalog.Mood;
 import dev.jamsession.core.catalog.Moods;
 import dev.jamsession.core.catalog.Song;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * How a room's mood (PROTOCOL §13) steers every strategy: by narrowing the songs they may offer
@@ -21,6 +20,10 @@ final class MoodFocus {
   /** The fewest songs a mood leaves the strategies to choose among. */
   static final int MIN_CHOICE = 20;
 
+  private static final int INDEX_BITS = 31;
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+  private static final long OUTSIDE = 1L << 62;
+
   private final int size;
   private final Map<Mood, Ranked> ranked = new HashMap<>();
 
@@ -30,18 +33,35 @@ final class MoodFocus {
   MoodFocus(Song[] songs) {
     size = songs.length;
     for (Mood mood : Moods.ALL) {
-      double[] distance = new double[size];
-      boolean[] in = new boolean[size];
-      for (int i = 0; i < size; i++) {
-        distance[i] = mood.distance(songs[i]);
-        in[i] = mood.contains(songs[i]);
-      }
-      int[] order = IntStream.range(0, size).filter(i -> songs[i].features() != null).boxed()
-          .sorted(Comparator.comparing((Integer i) -> !in[i])
-              .thenComparingDouble(i -> distance[i]).thenComparingInt(i -> i))
-          .mapToInt(Integer::intValue).toArray();
-      ranked.put(mood, new Ranked(order, (int) IntStream.of(order).filter(i -> in[i]).count()));
+      ranked.put(mood, rank(mood, songs));
     }
+  }
+
+  /**
+   * Each song with features as one long, outside-the-mood bit, then its distance (a float's bits,
+   * which order like the float for non-negative values), then its index: a primitive sort of
+   * 100,000 of them takes milliseconds, where sorting boxed indices by a comparator took a
+   * quarter of a second per catalog.
+   */
+  private static Ranked rank(Mood mood, Song[] songs) {
+    long[] keys = new long[songs.length];
+    int n = 0;
+    int inside = 0;
+    for (int i = 0; i < songs.length; i++) {
+      if (songs[i].features() != null) {
+        boolean in = mood.contains(songs[i]);
+        inside += in ? 1 : 0;
+        long distance = Float.floatToIntBits((float) mood.distance(songs[i]));
+        keys[n++] = (in ? 0 : OUTSIDE) | distance << INDEX_BITS | i;
+      }
+    }
+    long[] sorted = Arrays.copyOf(keys, n);
+    Arrays.sort(sorted);
+    int[] order = new int[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = (int) (sorted[k] & INDEX_MASK);
+    }
+    return new Ranked(order, inside);
   }
 
   /**
