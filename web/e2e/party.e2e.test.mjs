@@ -98,6 +98,8 @@ test('party rules, reactions and the big screen', { timeout: 300_000 }, async (t
       assert.equal(await host.textContent(tid('setting-blockedGenres-note')), `${songs.blocked} songs can't be added.`);
       await host.check(tid('setting-fairQueue'));
       assert.match(await host.textContent(tid('setting-fairQueue-note')), /take turns by who added them/);
+      await host.selectOption(tid('setting-mood'), 'chill');
+      assert.equal(await host.textContent(tid('setting-mood-note')), 'Mood: Chill. Autofill and AI picks keep to it.');
       await host.click(tid('save-settings'));
       await eventually(async () => assert.ok((await host.locator(tid('toast')).allTextContents()).some((x) => /Settings saved/.test(x))));
       await host.evaluate(() => window.scrollTo(0, 0));
@@ -120,6 +122,7 @@ test('party rules, reactions and the big screen', { timeout: 300_000 }, async (t
       ids.gia = await joinAsGuest(gia, code, 'Gia');
       await gus.tap(tid('tab-songs'));
       assert.match(await gus.textContent(tid('house-rules')), new RegExp(`at most ${LIMIT} songs waiting`));
+      assert.equal(await gus.getAttribute(tid('jam-mood'), 'data-mood'), 'chill'); // the host's mood, shown to guests
       const mine = { gus: songs.allowed.slice(0, LIMIT), gia: songs.allowed.slice(LIMIT, 2 * LIMIT) };
       // The genre is checked after the person's limit: Gia tries it while she has room.
       await add(gia, songs.blockedSong.id);

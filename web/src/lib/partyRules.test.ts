@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { item, snapshot } from '../test/fixtures';
 import {
   activeRules,
+  describeMood,
   describeRule,
   durationWords,
   genresText,
@@ -59,6 +60,18 @@ describe('the blocked-genres field', () => {
   });
 });
 
+describe('describeMood', () => {
+  const moods = [
+    { id: 'chill', name: 'Chill' },
+    { id: 'feel-good', name: 'Feel good' },
+  ];
+  it('names the mood by the server\'s list, and by its id while the list loads', () => {
+    expect(describeMood('feel-good', moods)).toBe('Mood: Feel good. Autofill and AI picks keep to it.');
+    expect(describeMood('feel-good', null)).toBe('Mood: feel-good. Autofill and AI picks keep to it.');
+    expect(describeMood(null, moods)).toBe('No mood: autofill and AI picks follow the room alone.');
+  });
+});
+
 describe('settingsPatch', () => {
   it('sends only what changed, genre lists compared by value', () => {
     const current = { ...defaults, blockedGenres: ['Metal'] };
@@ -68,6 +81,8 @@ describe('settingsPatch', () => {
       fairQueue: true,
     });
     expect(settingsPatch({ ...current, blockedGenres: [] }, current)).toEqual({ blockedGenres: [] });
+    expect(settingsPatch({ ...current, mood: 'chill' }, current)).toEqual({ mood: 'chill' });
+    expect(settingsPatch({ ...current, mood: null }, { ...current, mood: 'chill' })).toEqual({ mood: null });
   });
 });
 

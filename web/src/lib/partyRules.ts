@@ -74,6 +74,16 @@ export function activeRules(s: RuleSettings): string[] {
   return on.map((k) => describeRule(k, s));
 }
 
+/**
+ * The jam's mood (§13) in a sentence: what it steers. `moods` are those of GET /api/moods, null
+ * while they load (the id stands in for the name meanwhile).
+ */
+export function describeMood(mood: string | null, moods: readonly { id: string; name: string }[] | null): string {
+  if (mood === null) return 'No mood: autofill and AI picks follow the room alone.';
+  const name = moods?.find((m) => m.id === mood)?.name ?? mood;
+  return `Mood: ${name}. Autofill and AI picks keep to it.`;
+}
+
 /** The blocked-genres field: comma-separated, trimmed, empty entries and repeats (any case) dropped. */
 export function parseGenres(text: string): string[] {
   const seen = new Set<string>();

@@ -65,6 +65,8 @@ export interface Settings {
   reactions: boolean;
   /** §9: the skip votes needed never exceed this (0: no cap), so a big room can still skip. */
   skipMaxVotes: number;
+  /** §13: the mood (an id of GET /api/moods) autofill and recommendations prefer; null for none. */
+  mood: string | null;
 }
 
 export interface HistoryEntry {

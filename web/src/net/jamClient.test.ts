@@ -242,6 +242,9 @@ describe('JamClient', () => {
     await client.addSong('s-9');
     await client.playNext();
     await client.resync();
+    await client.recommendations(10, 'chill');
+    await client.recommendations(5, null);
+    await client.recommendations();
     const sent = transports[0].sent.filter((s) => s.address !== 'jam.time');
     expect(sent.map((s) => [s.address, (s.body as { requestId?: string }).requestId])).toEqual([
       ['jam.join-session', undefined],
@@ -249,8 +252,13 @@ describe('JamClient', () => {
       ['jam.add-to-queue', 'req-2'],
       ['jam.play-next', 'req-3'],
       ['jam.snapshot', undefined],
+      ['jam.get-recommendations', undefined],
+      ['jam.get-recommendations', undefined],
+      ['jam.get-recommendations', undefined],
     ]);
     expect(sent[1].body).toEqual({ itemId: 'a', value: 1, requestId: 'req-1' });
+    // A mood given (null: none) is sent; without one the server takes the jam's (§13).
+    expect(sent.slice(5).map((s) => s.body)).toEqual([{ limit: 10, mood: 'chill' }, { limit: 5, mood: null }, { limit: 10 }]);
     client.leave();
     expect(transports[0].sent.at(-1)).toEqual({ address: 'jam.leave-session', body: { requestId: 'req-4' } });
     client.dispose();

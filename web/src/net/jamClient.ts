@@ -725,8 +725,10 @@ export class JamClient {
     return this.reactionLimit.waitMs(this.now());
   }
 
-  recommendations(limit = 10): Promise<{ songs: Recommendation[] }> {
-    return this.command('jam.get-recommendations', { limit }, { quiet: ['UNAVAILABLE'] });
+  /** Songs for the room, in `mood` (§13: an id, or null for none) when given, else in the jam's. */
+  recommendations(limit = 10, mood?: string | null): Promise<{ songs: Recommendation[] }> {
+    const body = mood === undefined ? { limit } : { limit, mood };
+    return this.command('jam.get-recommendations', body, { quiet: ['UNAVAILABLE'] });
   }
 }
 

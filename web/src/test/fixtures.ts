@@ -37,6 +37,7 @@ export function snapshot(rev: number, over: Partial<Snapshot> = {}): Snapshot {
       fairQueue: false,
       reactions: true,
       skipMaxVotes: 10,
+      mood: null,
     },
     history: [],
     skipVotes: { count: 0, needed: 1 },

@@ -1,9 +1,10 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useServices } from '../../context';
 import type { JamState } from '../../lib/jamState';
-import { describeRule, genresText, minutesOf, msOfMinutes, parseGenres, settingsPatch, type RuleKey } from '../../lib/partyRules';
+import { describeMood, describeRule, genresText, minutesOf, msOfMinutes, parseGenres, settingsPatch, type RuleKey } from '../../lib/partyRules';
 import type { Settings } from '../../lib/types';
 import { validateSettings } from '../../lib/validation';
+import { useMoods } from '../useMoods';
 
 type Check = 'allowVoting' | 'autoPlay' | 'autofill' | 'guestsControlPlayback' | 'listed' | 'guestsCanAdd' | 'fairQueue' | 'reactions';
 type Errors = ReturnType<typeof validateSettings>;
@@ -11,7 +12,7 @@ type Errors = ReturnType<typeof validateSettings>;
 /** A number typed into a field: NaN while empty (the form then says what it needs). */
 const typed = (raw: string) => (raw === '' ? NaN : Number(raw));
 
-/** Host only: every setting of PROTOCOL §6 and the party rules of §11–§12, and ending the jam. */
+/** Host only: every setting of PROTOCOL §6, the party rules of §11–§12 and the mood of §13, and ending the jam. */
 export function SettingsPanel({ jam }: { jam: JamState }) {
   const { client, toasts } = useServices();
   const [draft, setDraft] = useState<Settings>(jam.settings);
@@ -19,6 +20,7 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
   const [genres, setGenres] = useState(() => genresText(jam.settings.blockedGenres));
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
+  const moods = useMoods();
   const id = useId();
 
   useEffect(() => {
@@ -118,6 +120,9 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
       rule,
     );
 
+  // Until the moods arrive, the jam's own mood stands for itself so the select can show it.
+  const moodOptions = moods ?? (draft.mood ? [{ id: draft.mood, name: draft.mood }] : []);
+
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <details data-testid="settings-panel">
@@ -128,6 +133,24 @@ export function SettingsPanel({ jam }: { jam: JamState }) {
           {check('allowVoting', 'Allow voting')}
           {check('autoPlay', 'Play the next song automatically')}
           {check('autofill', 'Autofill from recommendations')}
+          <div className="field">
+            <label htmlFor={`${id}-mood`}>Mood</label>
+            <select
+              id={`${id}-mood`}
+              value={draft.mood ?? ''}
+              onChange={(e) => set('mood', e.target.value === '' ? null : e.target.value)}
+              aria-describedby={`${id}-mood-note`}
+              data-testid="setting-mood"
+            >
+              <option value="">None</option>
+              {moodOptions.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+            {noteFor('mood', { text: describeMood(draft.mood, moods), error: false })}
+          </div>
           {check('guestsControlPlayback', 'Guests may play, pause and seek')}
           {check('listed', 'List this jam publicly')}
           {num('maxQueueSize', 'Queue size (1–200)', 1)}

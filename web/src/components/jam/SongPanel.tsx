@@ -4,11 +4,12 @@ import { OFFLINE_TEXT } from '../../lib/connection';
 import { Cover } from '../Cover';
 import { formatTime } from '../../format';
 import type { JamState } from '../../lib/jamState';
-import { activeRules } from '../../lib/partyRules';
+import { activeRules, describeMood } from '../../lib/partyRules';
 import { addButtonAriaLabel, addButtonLabel, songStatus, type SongStatus } from '../../lib/songLabels';
 import { JamError, type Recommendation, type Song } from '../../lib/types';
 import { useSongSearch } from '../../useSongSearch';
 import { SearchInput } from '../SearchInput';
+import { useMoods } from '../useMoods';
 
 type Recs =
   | { state: 'closed' }
@@ -29,7 +30,8 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
     }
     setRecs({ state: 'loading' });
     try {
-      const res = await client.recommendations(10);
+      // The mood shown is the mood asked for, even if the host changes it meanwhile.
+      const res = await client.recommendations(10, jam.settings.mood);
       setRecs({ state: 'ready', songs: res.songs ?? [] });
     } catch (e) {
       setRecs({ state: e instanceof JamError && e.code === 'UNAVAILABLE' ? 'unavailable' : 'failed' });
@@ -42,6 +44,7 @@ export function SongPanel({ jam, query, onQuery }: { jam: JamState; query: strin
     <section className="card" aria-labelledby="songs-title">
       <h2 id="songs-title" className="section-title">Add songs</h2>
       <HouseRules jam={jam} />
+      <JamMood mood={jam.settings.mood} />
       <div className="song-search-row">
         <SearchInput
           id="jam-song-search"
@@ -143,6 +146,17 @@ function SongRow({
         {addButtonLabel(status)}
       </button>
     </li>
+  );
+}
+
+/** The jam's mood (§13), for everyone: what autofill and the AI picks keep to. */
+function JamMood({ mood }: { mood: string | null }) {
+  const moods = useMoods();
+  if (mood === null) return null;
+  return (
+    <p className="notice small" data-testid="jam-mood" data-mood={mood}>
+      {describeMood(mood, moods)}
+    </p>
   );
 }
 

@@ -165,6 +165,29 @@ class PartyOverBridgeTest {
         .isFalse();
   }
 
+  /** The mood of §13: set on create and by the host, seen by guests, an unknown one refused. */
+  @Test
+  void theHostsMoodReachesEveryoneAndAnUnknownOneIsRefused() throws Exception {
+    Member ana = hostOf(new JsonObject().put("mood", "focus"));
+    Member ben = server.join(code(ana), "Ben", null);
+    assertThat(ben.snapshot().getJsonObject("settings").getString("mood")).isEqualTo("focus");
+    JsonObject changed = settings(ana, new JsonObject().put("mood", "feel-good"));
+    assertThat(changed.getJsonObject("settings").getString("mood")).isEqualTo("feel-good");
+    assertThat(eventAtLeast(ben, "settings-updated", changed.getLong("rev")).getJsonObject("data")
+        .getJsonObject("settings").getString("mood")).isEqualTo("feel-good");
+    refused(ben.send("jam.update-settings", new JsonObject().put("mood", "chill")), "NOT_HOST");
+    refused(ana.send("jam.update-settings", new JsonObject().put("mood", "sleepy")), "INVALID_INPUT");
+    refused(ana.send("jam.get-recommendations", new JsonObject().put("mood", "sleepy")), "INVALID_INPUT");
+    JsonObject cleared = settings(ana, new JsonObject().putNull("mood"));
+    assertThat(cleared.getJsonObject("settings").containsKey("mood")).isTrue();
+    assertThat(eventAtLeast(ben, "settings-updated", cleared.getLong("rev")).getJsonObject("data")
+        .getJsonObject("settings").getValue("mood")).isNull();
+    HttpResponse<String> bad = server.post("/api/jam/create",
+        new JsonObject().put("hostName", "Cy").put("settings", new JsonObject().put("mood", "sleepy")).encode());
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(bad.body()).getString("code")).isEqualTo("INVALID_INPUT");
+  }
+
   @Test
   void theSkipCapLowersTheVotesNeeded() throws Exception {
     Member ana = hostOf(new JsonObject().put("skipThreshold", 1.0).put("autoPlay", true));

@@ -4,6 +4,7 @@ import static dev.jamsession.gateway.BridgeReplies.ok;
 import static dev.jamsession.gateway.BridgeReplies.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.core.catalog.Song;
 import dev.jamsession.gateway.JamServer.Member;
 import dev.jamsession.playlists.PlaylistConfig;
 import dev.jamsession.testkit.BridgeClient;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,9 +96,27 @@ class QueuePlaylistOverBridgeTest {
     refused(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)), "QUEUE_FULL");
   }
 
+  /** Songs the jam's rules refuse (§11) are passed over and counted as skipped, where they stand. */
+  @Test
+  void songsTheJamsRulesRefuseAreSkipped() throws Exception {
+    List<Song> songs = server.catalog.all();
+    String genre = songs.get(0).genre();
+    int other = IntStream.range(0, songs.size())
+        .filter(i -> !songs.get(i).genre().equalsIgnoreCase(genre)).findFirst().orElseThrow();
+    JsonObject created = server.create("Ana", new JsonObject().put("autoPlay", false)
+        .put("blockedGenres", new JsonArray().add(genre.toUpperCase())));
+    Member ana = server.join(created.getString("sessionCode"), "Ana", created.getString("hostToken"));
+    JsonObject queued = ok(ana.send("jam.queue-playlist",
+        new JsonObject().put("playlistId", playlist("Ruled", 0, other, 0))));
+    assertThat(queued.getInteger("added")).isEqualTo(1);
+    assertThat(queued.getInteger("skipped")).isEqualTo(2);
+    assertThat(queueSongIds(ok(ana.send("jam.snapshot", null)))).containsExactly(server.songId(other));
+  }
+
   /**
    * The playlist database failing (its table taken away from under the server, in the same
-   * SQLite file, by another connection) is UNAVAILABLE for queue-playlist while the jam goes on.
+   * SQLite file, by another connection) is UNAVAILABLE for queue-playlist and 503 for the REST
+   * of §13, while the jam goes on.
    */
   @Test
   void aPlaylistDatabaseThatFailsIsUnavailableAndTheJamGoesOn() throws Exception {
@@ -109,6 +129,11 @@ class QueuePlaylistOverBridgeTest {
       try {
         refused(ana.send("jam.queue-playlist", new JsonObject().put("playlistId", mix)), "UNAVAILABLE");
         ok(ana.add(server.songId(10)));
+        for (HttpResponse<String> r : List.of(server.get("/api/playlists/" + mix),
+            server.post("/api/playlists", new JsonObject().put("name", "Meanwhile").encode()))) {
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+          assertThat(new JsonObject(r.body()).getString("code")).isEqualTo("UNAVAILABLE");
+        }
       } finally {
         sql.execute("ALTER TABLE playlists_away RENAME TO playlists");
       }

@@ -1,6 +1,9 @@
 package dev.jamsession.recommender;
 
+import dev.jamsession.core.catalog.Mood;
+import dev.jamsession.core.catalog.Moods;
 import dev.jamsession.core.domain.Input;
+import dev.jamsession.core.domain.Settings;
 import dev.jamsession.core.domain.SongRules;
 import dev.jamsession.recommender.engine.Recommender;
 import dev.jamsession.recommender.engine.RoomSignals;
@@ -66,7 +69,14 @@ record RecommendRequest(String strategy, RoomSignals signals) {
       long seed = json.getValue("seed") == null ? ThreadLocalRandom.current().nextLong()
           : Input.integer(json.getValue("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE);
       return new RecommendRequest((String) strategy, new RoomSignals(participants, queue, history,
-          optionalId(json, "currentSongId"), limit, seed, rules(json.getValue("rules"))));
+          optionalId(json, "currentSongId"), limit, seed, rules(json.getValue("rules")),
+          mood(json.getValue("mood"))));
+    }
+
+    /** A mood id checked as the jam's setting is (§13), or null: none. */
+    private static Mood mood(Object v) {
+      String id = Settings.mood(v);
+      return id == null ? null : Moods.byId(id).orElseThrow();
     }
 
     /** {maxSongDurationMs?, blockedGenres?}, checked as the jam's settings are; absent: none. */

@@ -2,6 +2,9 @@ package dev.jamsession.recommender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamsession.core.catalog.Mood;
+import dev.jamsession.core.catalog.Moods;
+import dev.jamsession.core.catalog.Song;
 import dev.jamsession.core.protocol.Addresses;
 import dev.jamsession.recommender.engine.Recommender;
 import dev.jamsession.recommender.testing.SyntheticCatalog;
@@ -13,8 +16,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +119,22 @@ class RecommenderVerticleTest {
         .getJsonObject("data").getJsonArray("songs")).isEmpty();
   }
 
+  @Test
+  void aMoodKeepsTheAnswerInItsRegion(Vertx vertx) throws Exception {
+    List<Song> catalog = SyntheticCatalog.generate(2_000, 8, 120, 1); // the engine's
+    Mood mood = Moods.ALL.stream()
+        .max(Comparator.comparingLong(m -> catalog.stream().filter(m::contains).count())).orElseThrow();
+    Map<String, Song> byId = catalog.stream().collect(Collectors.toMap(Song::id, s -> s));
+    JsonArray steered = ask(vertx, validRequest().put("limit", 20).put("mood", mood.id()))
+        .getJsonObject("data").getJsonArray("songs");
+    assertThat(steered).hasSize(20).allSatisfy(s ->
+        assertThat(mood.contains(byId.get(((JsonObject) s).getJsonObject("song").getString("id")))).isTrue());
+    JsonArray free = ask(vertx, validRequest().put("limit", 20).put("mood", null))
+        .getJsonObject("data").getJsonArray("songs");
+    assertThat(free.stream().filter(s -> !mood.contains(byId.get(((JsonObject) s).getJsonObject("song").getString("id")))))
+        .isNotEmpty(); // without it the room's taste goes elsewhere too
+  }
+
   static List<Object> badRequests() {
     JsonObject tooManyPeople = validRequest().put("participants", new JsonArray(
         IntStream.range(0, 1_001).mapToObj(i -> new JsonObject().put("id", "p" + i)
@@ -151,6 +173,8 @@ class RecommenderVerticleTest {
         validRequest().put("rules", new JsonObject().put("maxSongDurationMs", 1_000)),
         validRequest().put("rules", new JsonObject().put("blockedGenres", "Metal")),
         validRequest().put("rules", new JsonObject().put("blockedGenres", new JsonArray().add(""))),
+        validRequest().put("mood", "sleepy"),
+        validRequest().put("mood", 7),
         tooManyPeople,
         tooLongQueue,
         tooManyVotes);

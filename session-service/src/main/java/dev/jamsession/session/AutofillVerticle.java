@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the music going: for this member's jams about to run out of songs (see
- * {@link AutofillRule#needsAutofill}), asks the recommender for the room's best next song and adds it, marked as
- * added by the recommender. The jam re-checks that the queue is still dry when it arrives.
+ * {@link AutofillRule#needsAutofill}), asks the recommender for the room's best next song (in the
+ * jam's mood, when it has one) and adds it, marked as added by the recommender. The jam re-checks that the queue is still dry when it arrives.
  */
 public final class AutofillVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AutofillVerticle.class);
@@ -57,7 +57,7 @@ public final class AutofillVerticle extends VerticleBase {
 
   private Future<Void> fill(String code) {
     return store.get(code)
-        .compose(jam -> recommender.recommend(jam, CHOICES))
+        .compose(jam -> recommender.recommend(jam, CHOICES, jam.settings().mood()))
         .compose(result -> firstKnown(result.getJsonArray("songs"))
             .map(song -> {
               long now = System.currentTimeMillis();

@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Asks recommender-service about a jam: gathers the room's signals (who is here, what is queued
  * and played, every vote and skip) and the jam's rules about songs (PROTOCOL §11: nothing they
- * refuse is offered) into the request of recommender-service/README.md. Short timeout, and a
- * failed instance is retried on another: scoring is read-only.
+ * refuse is offered) and the mood to prefer (§13) into the request of
+ * recommender-service/README.md. Short timeout, and a failed instance is retried on another:
+ * scoring is read-only.
  */
 final class RecommenderClient {
   private final InternalClient recommender;
@@ -29,9 +30,12 @@ final class RecommenderClient {
     this.recommender = recommender;
   }
 
-  /** {songs: [{song, score, reasons}]}, or UNAVAILABLE when no recommender answers. */
-  Future<JsonObject> recommend(Jam jam, int limit) {
-    return recommender.request(Addresses.RECOMMENDER_RECOMMEND, signals(jam, limit))
+  /**
+   * {songs: [{song, score, reasons}]} leaning to {@code mood} (null: none), or UNAVAILABLE when no
+   * recommender answers.
+   */
+  Future<JsonObject> recommend(Jam jam, int limit, String mood) {
+    return recommender.request(Addresses.RECOMMENDER_RECOMMEND, signals(jam, limit, mood))
         .recover(t -> Future.failedFuture(unavailable()))
         .compose(reply -> Replies.isSuccess(reply)
             ? Future.succeededFuture(new JsonObject().put("songs", reply.getJsonObject("data").getJsonArray("songs")))
@@ -42,7 +46,7 @@ final class RecommenderClient {
     return new JamException(ErrorCode.UNAVAILABLE, "Recommendations are unavailable right now");
   }
 
-  static JsonObject signals(Jam jam, int limit) {
+  static JsonObject signals(Jam jam, int limit, String mood) {
     JsonArray participants = new JsonArray();
     for (Participant p : jam.participants()) {
       participants.add(new JsonObject().put("id", p.id()).put("name", p.name()).put("present", p.connected()));
@@ -72,7 +76,8 @@ final class RecommenderClient {
         .put("seed", jam.code().hashCode() * 31L + jam.rev())
         .put("rules", new JsonObject()
             .put("maxSongDurationMs", jam.settings().maxSongDurationMs())
-            .put("blockedGenres", new JsonArray(jam.settings().blockedGenres())));
+            .put("blockedGenres", new JsonArray(jam.settings().blockedGenres())))
+        .put("mood", mood);
   }
 
   private static JsonObject votes(Map<String, Integer> votes) {

@@ -25,6 +25,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,7 +179,10 @@ public final class SessionVerticle extends VerticleBase {
         : Future.succeededFuture();
   }
 
-  /** Membership, then the limit (1..50, default 10), then the recommender. */
+  /**
+   * Membership, then the limit (1..50, default 10) and the mood (§13: the body's when it has the
+   * field, null for none; else the jam's), then the recommender.
+   */
   private Future<JsonObject> recommend(String code, String participantId, String connectionId, Object rawBody) {
     if (code == null) {
       return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
@@ -187,9 +191,11 @@ public final class SessionVerticle extends VerticleBase {
       if (participantId == null || jam.participant(participantId).filter(p -> p.isLiveOn(connectionId)).isEmpty()) {
         return Future.failedFuture(new JamException(ErrorCode.NOT_JOINED, "Join the jam first"));
       }
-      Object rawLimit = Input.body(rawBody).get("limit");
+      Map<String, Object> body = Input.body(rawBody);
+      Object rawLimit = body.get("limit");
       int limit = rawLimit == null ? 10 : (int) Input.integer(rawLimit, "limit", 1, 50);
-      return recommender.recommend(jam, limit);
+      String mood = body.containsKey("mood") ? Settings.mood(body.get("mood")) : jam.settings().mood();
+      return recommender.recommend(jam, limit, mood);
     });
   }
 

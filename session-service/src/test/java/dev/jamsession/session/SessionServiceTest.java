@@ -240,7 +240,7 @@ class SessionServiceTest {
 
   @Test
   void autofillAddsTheRecommendersPickWhenTheLastSongIsEnding() throws Exception {
-    JsonObject jam = created(new JsonObject());
+    JsonObject jam = created(new JsonObject().put("mood", "melancholy"));
     String code = jam.getString("sessionCode");
     try (Events events = new Events(code)) {
       String host = participantId(hostJoins(jam, "gw1/c7"));
@@ -250,6 +250,7 @@ class SessionServiceTest {
       JsonObject item = body(filled).getJsonObject("data").getJsonArray("queue").getJsonObject(0);
       assertThat(item.getString("addedById")).isEqualTo(AutofillRule.RECOMMENDER_ID);
       assertThat(item.getJsonObject("song").getString("id")).isEqualTo("pick");
+      assertThat(asked.get().getString("mood")).isEqualTo("melancholy"); // autofill asks in the jam's mood
     }
   }
 
@@ -274,6 +275,36 @@ class SessionServiceTest {
     data(command("jam.get-recommendations", code, host, "gw1/c9", new JsonObject()));
     assertThat(asked.get().getJsonObject("rules")).isEqualTo(new JsonObject().put("maxSongDurationMs", 300_000)
         .put("blockedGenres", new JsonArray().add("Metal").add("polka")));
+  }
+
+  /** The jam's mood (§13) reaches the recommender; a request's own mood, null included, overrides it. */
+  @Test
+  void theMoodReachesTheRecommenderFromTheJamOrTheRequest() throws Exception {
+    JsonObject jam = created(new JsonObject().put("mood", "chill").put("autoPlay", false));
+    String code = jam.getString("sessionCode");
+    String host = data(command("jam.join-session", code, null, "gw1/c10",
+        new JsonObject().put("userName", "Ana").put("hostToken", jam.getString("hostToken"))))
+        .getJsonObject("you").getString("participantId");
+    data(command("jam.get-recommendations", code, host, "gw1/c10", new JsonObject()));
+    assertThat(asked.get().getString("mood")).isEqualTo("chill");
+    data(command("jam.get-recommendations", code, host, "gw1/c10", new JsonObject().put("mood", "focus")));
+    assertThat(asked.get().getString("mood")).isEqualTo("focus");
+    data(command("jam.get-recommendations", code, host, "gw1/c10", new JsonObject().putNull("mood")));
+    assertThat(asked.get().containsKey("mood")).isTrue();
+    assertThat(asked.get().getValue("mood")).isNull();
+    asked.set(null);
+    JsonObject unknown = command("jam.get-recommendations", code, host, "gw1/c10", new JsonObject().put("mood", "sleepy"));
+    assertThat(unknown.getString("code")).isEqualTo("INVALID_INPUT");
+    assertThat(asked.get()).isNull(); // refused before the recommender was asked
+    JsonObject settings = data(command("jam.update-settings", code, host, "gw1/c10",
+        new JsonObject().put("mood", "energetic"))).getJsonObject("settings");
+    assertThat(settings.getString("mood")).isEqualTo("energetic");
+    assertThat(command("jam.update-settings", code, host, "gw1/c10", new JsonObject().put("mood", "sleepy"))
+        .getString("code")).isEqualTo("INVALID_INPUT");
+    data(command("jam.get-recommendations", code, host, "gw1/c10", new JsonObject()));
+    assertThat(asked.get().getString("mood")).isEqualTo("energetic");
+    assertThat(request(Addresses.SESSION_CREATE, new JsonObject().put("hostName", "Ana")
+        .put("settings", new JsonObject().put("mood", 3))).getString("code")).isEqualTo("INVALID_INPUT");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.jamsession.core.domain;
 
+import dev.jamsession.core.catalog.Mood;
+import dev.jamsession.core.catalog.Moods;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,13 +9,14 @@ import java.util.Map;
 /**
  * A jam's settings (PROTOCOL §6, the party rules of §11, the skip cap of §9), with the ranges of
  * §8. {@code maxSongsPerPerson} and {@code maxSongDurationMs} are 0 for no limit,
- * {@code skipMaxVotes} 0 for no cap.
+ * {@code skipMaxVotes} 0 for no cap; {@code mood} is null or the id of one of {@link Moods#ALL}
+ * (§13), which autofill and the recommendations prefer.
  */
 public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, double skipThreshold,
                        int maxParticipants, boolean guestsControlPlayback, boolean listed,
                        boolean autofill, boolean guestsCanAdd, int maxSongsPerPerson,
                        long maxSongDurationMs, List<String> blockedGenres, boolean fairQueue,
-                       boolean reactions, int skipMaxVotes) {
+                       boolean reactions, int skipMaxVotes, String mood) {
 
   public static final int MAX_QUEUE_SIZE_LIMIT = 200;
   public static final int MAX_PARTICIPANTS_LIMIT = 500;
@@ -30,7 +33,7 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
 
   public static Settings defaults(int maxQueueSize) {
     return new Settings(true, maxQueueSize, true, 0.5, 50, false, false, true, true, 0, 0,
-        List.of(), false, true, DEFAULT_SKIP_MAX_VOTES);
+        List.of(), false, true, DEFAULT_SKIP_MAX_VOTES, null);
   }
 
   /** The rules about songs themselves (duration, genre), as autofill and the recommender apply them. */
@@ -61,6 +64,7 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
       case "skipMaxVotes" -> (int) Input.integer(v, field, 0, MAX_PARTICIPANTS_LIMIT);
       case "maxSongDurationMs" -> SongRules.maxDuration(v);
       case "blockedGenres" -> SongRules.genres(v);
+      case "mood" -> mood(v);
       case "skipThreshold" -> {
         double threshold = Input.number(v, field);
         if (threshold <= 0 || threshold > 1) {
@@ -81,7 +85,20 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
         (boolean) m.get("guestsControlPlayback"), (boolean) m.get("listed"), (boolean) m.get("autofill"),
         (boolean) m.get("guestsCanAdd"), (int) m.get("maxSongsPerPerson"),
         (long) m.get("maxSongDurationMs"), (List<String>) m.get("blockedGenres"),
-        (boolean) m.get("fairQueue"), (boolean) m.get("reactions"), (int) m.get("skipMaxVotes"));
+        (boolean) m.get("fairQueue"), (boolean) m.get("reactions"), (int) m.get("skipMaxVotes"),
+        (String) m.get("mood"));
+  }
+
+  /**
+   * A mood as a setting or a request names it (§13): null for none, else a mood's id; anything
+   * else, an unknown id included, is INVALID_INPUT.
+   */
+  public static String mood(Object v) {
+    if (v == null || v instanceof String id && Moods.byId(id).isPresent()) {
+      return (String) v;
+    }
+    throw Input.invalid("mood must be null or one of "
+        + String.join(", ", Moods.ALL.stream().map(Mood::id).toList()));
   }
 
   public Map<String, Object> toMap() {
@@ -101,6 +118,7 @@ public record Settings(boolean allowVoting, int maxQueueSize, boolean autoPlay, 
     m.put("fairQueue", fairQueue);
     m.put("reactions", reactions);
     m.put("skipMaxVotes", skipMaxVotes);
+    m.put("mood", mood);
     return m;
   }
 }

@@ -25,8 +25,8 @@ final class CommandSerializers {
         all.add(RecordCompact.of(Command.QueuePlaylist.class, "songs",
             new RecordCompact.Field(CommandSerializers::writePlaylistSongs, CommandSerializers::readPlaylistSongs)));
       } else if (type == Command.UpdateSettings.class) {
-        // The patch holds only checked settings (booleans, numbers, a list of genres): JSON keeps
-        // their value types.
+        // The patch holds only checked settings (booleans, numbers, a list of genres, a mood id or
+        // null): JSON keeps their value types.
         all.add(RecordCompact.of(Command.UpdateSettings.class, "patch", new RecordCompact.Field(
             (w, patch) -> w.writeString("patch", new JsonObject(asPatch(patch)).encode()),
             r -> new JsonObject(r.readString("patch")).getMap())));

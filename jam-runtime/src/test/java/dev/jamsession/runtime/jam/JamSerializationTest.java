@@ -40,7 +40,7 @@ class JamSerializationTest {
       // Every party rule set away from its default, so each field has to survive the trip.
       Settings party = Settings.defaults(50).apply(Map.of("guestsCanAdd", false, "maxSongsPerPerson", 3,
           "maxSongDurationMs", 600_000, "blockedGenres", java.util.List.of("polka"), "fairQueue", true,
-          "reactions", false, "skipMaxVotes", 4));
+          "reactions", false, "skipMaxVotes", 4, "mood", "chill"));
       Jam jam = Jam.create(code, "Host", "host-token", party, 1_000);
       JamEngine engine = new JamEngine(new DerivedIds(new byte[32], code));
       for (Command c : new Command[] {
@@ -64,7 +64,7 @@ class JamSerializationTest {
 
       CommandResult result = a.jams().executeOnKey(code, JamProcessor.of(new Command.Tracked(host, "r2",
           new Command.UpdateSettings(host, Map.of("maxQueueSize", 10, "allowVoting", false,
-              "blockedGenres", java.util.List.of("polka", "Metal")))), 3_000));
+              "blockedGenres", java.util.List.of("polka", "Metal"), "mood", "focus"))), 3_000));
       assertThat(result.isRefused()).isFalse();
       assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(result.reply())).getJsonObject("settings").getInteger("maxQueueSize"))
           .isEqualTo(10);
@@ -72,6 +72,11 @@ class JamSerializationTest {
           assertThat(new JsonObject(io.vertx.core.buffer.Buffer.buffer(e.json())).fieldNames()).containsExactly("type", "rev", "data"));
       assertThat(a.jams().get(code).settings().maxQueueSize()).isEqualTo(10);
       assertThat(a.jams().get(code).settings().blockedGenres()).containsExactly("polka", "Metal");
+      assertThat(a.jams().get(code).settings().mood()).isEqualTo("focus");
+      Map<String, Object> noMood = new java.util.HashMap<>();
+      noMood.put("mood", null); // a null in the patch crosses as null, not as a missing field
+      a.jams().executeOnKey(code, JamProcessor.of(new Command.UpdateSettings(host, noMood), 3_100));
+      assertThat(a.jams().get(code).settings().mood()).isNull();
       // A reaction and a screen's look run on the owner and change nothing.
       CommandResult reaction = a.jams().executeOnKey(code, JamProcessor.of(new Command.React(guest, "🔥"), 3_500));
       assertThat(reaction.refusal()).isEqualTo(dev.jamsession.core.protocol.ErrorCode.NOT_ALLOWED); // reactions off

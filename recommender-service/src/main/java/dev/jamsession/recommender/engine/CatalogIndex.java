@@ -12,8 +12,9 @@ import java.util.stream.IntStream;
 
 /**
  * The catalog laid out for scoring, built once: songs by dense index, genre and artist ids,
- * normalised feature points, and song lists by artist, by genre and mood region, and by
- * popularity (each list most popular first). Immutable, shared by every request.
+ * normalised feature points, song lists by artist, by genre and mood region, and by
+ * popularity (each list most popular first), and the moods' rankings. Immutable, shared by
+ * every request.
  */
 final class CatalogIndex {
   private final Song[] songs;
@@ -29,6 +30,7 @@ final class CatalogIndex {
   /** Indexed by genre * REGIONS + region. */
   private final int[][] byGenreRegion;
   private final int[] byPopularity;
+  private final MoodFocus moodFocus;
 
   CatalogIndex(Collection<Song> catalog) {
     List<Song> unique = new ArrayList<>(catalog.size());
@@ -65,6 +67,7 @@ final class CatalogIndex {
     byArtist = group(artists.length, i -> artistOf[i]);
     byGenreRegion = group(genres.length * FeatureSpace.REGIONS,
         i -> genreOf[i] * FeatureSpace.REGIONS + regionOf[i]);
+    moodFocus = new MoodFocus(songs);
   }
 
   int size() {
@@ -128,6 +131,11 @@ final class CatalogIndex {
 
   int[] songsIn(int genre, int region) {
     return byGenreRegion[genre * FeatureSpace.REGIONS + region];
+  }
+
+  /** Each mood's songs ranked, to narrow a room with a mood to them. */
+  MoodFocus moodFocus() {
+    return moodFocus;
   }
 
   /** Every song, most popular first. */

@@ -4,8 +4,9 @@ import dev.jamsession.core.domain.SongRules;
 import java.util.BitSet;
 
 /**
- * The songs no answer may contain: the current one, the queued ones, the recently played, and
- * those the jam's rules refuse (PROTOCOL §11: too long, or of a blocked genre).
+ * The songs no answer may contain: the current one, the queued ones, the recently played,
+ * those the jam's rules refuse (PROTOCOL §11: too long, or of a blocked genre), and, when the
+ * room has a mood, those outside its choice ({@link MoodFocus}).
  */
 final class Excluded {
   private Excluded() {}
@@ -16,6 +17,7 @@ final class Excluded {
     room.queue().forEach(q -> mark(out, index, q.songId()));
     room.history().forEach(p -> mark(out, index, p.songId()));
     refused(out, index, room.rules());
+    index.moodFocus().narrow(out, room.mood(), room.limit());
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.jamsession.recommender.engine;
 
+import dev.jamsession.core.catalog.Mood;
 import dev.jamsession.core.domain.SongRules;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +10,17 @@ import java.util.Set;
  * Everything the recommender learns about a room, as the session side gathers it: who is there,
  * what is queued and what was played (with who added it, each participant's vote and who voted to
  * skip), the song playing now, how many songs to return, the seed of the little randomness,
- * and the jam's rules about songs: what they refuse is never recommended (PROTOCOL §11).
+ * the jam's rules about songs: what they refuse is never recommended (PROTOCOL §11), and the
+ * mood to prefer (§13; null for none).
  */
 public record RoomSignals(List<Member> participants, List<QueuedSong> queue,
                           List<PlayedSong> history, String currentSongId, int limit, long seed,
-                          SongRules rules) {
+                          SongRules rules, Mood mood) {
 
-  /** Signals of a room whose jam refuses no song. */
+  /** Signals of a room whose jam refuses no song and has no mood. */
   public RoomSignals(List<Member> participants, List<QueuedSong> queue, List<PlayedSong> history,
                      String currentSongId, int limit, long seed) {
-    this(participants, queue, history, currentSongId, limit, seed, SongRules.NONE);
+    this(participants, queue, history, currentSongId, limit, seed, SongRules.NONE, null);
   }
 
   public RoomSignals {

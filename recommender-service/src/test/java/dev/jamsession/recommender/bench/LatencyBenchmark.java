@@ -1,6 +1,9 @@
 package dev.jamsession.recommender.bench;
 
+import dev.jamsession.core.catalog.Mood;
+import dev.jamsession.core.catalog.Moods;
 import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.domain.SongRules;
 import dev.jamsession.recommender.engine.BaselineStrategy;
 import dev.jamsession.recommender.engine.Recommender;
 import dev.jamsession.recommender.engine.RoomBlendStrategy;
@@ -24,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Latency of one recommendation over a 100,000-song catalog for a room of 50 participants with
  * a 50-song queue and 50 played songs, all voted on, limit 10. Not a test: it prints
- * percentiles. One thread, as one request runs on one worker thread.
+ * percentiles. One thread, as one request runs on one worker thread. {@code -Dmood=chill} (a
+ * mood id of PROTOCOL §13) asks every request in that mood.
  *
  * <p>Run: {@code mvn -q -pl recommender-service test-compile exec:java
  * -Dexec.mainClass=dev.jamsession.recommender.bench.LatencyBenchmark}
@@ -41,13 +45,14 @@ public final class LatencyBenchmark {
   private static final int ROOMS = 50;
   private static final int WARMUP = 3_000;
   private static final int MEASURED = 10_000;
+  private static final Mood MOOD = Moods.byId(System.getProperty("mood", "")).orElse(null);
 
   public static void main(String[] args) {
     List<Song> catalog = SyntheticCatalog.generate(SONGS, GENRES, ARTISTS, 1);
     long buildStart = System.nanoTime();
     Recommender engine = new Recommender(catalog);
-    System.out.printf(Locale.ROOT, "index of %,d songs built in %d ms%n", SONGS,
-        (System.nanoTime() - buildStart) / 1_000_000);
+    System.out.printf(Locale.ROOT, "index of %,d songs built in %d ms; mood %s%n", SONGS,
+        (System.nanoTime() - buildStart) / 1_000_000, MOOD == null ? "none" : MOOD.id());
     Random rnd = new Random(7);
     Map<String, List<Song>> byGenre = catalog.stream().collect(Collectors.groupingBy(Song::genre));
     List<RoomSignals> rooms = new ArrayList<>();
@@ -76,7 +81,7 @@ public final class LatencyBenchmark {
     for (int i = 0; i < runs; i++) {
       RoomSignals base = rooms.get(i % rooms.size());
       RoomSignals room = new RoomSignals(base.participants(), base.queue(), base.history(),
-          base.currentSongId(), base.limit(), i);
+          base.currentSongId(), base.limit(), i, SongRules.NONE, MOOD);
       long cpuStart = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       sink += strategy.recommend(room).size();

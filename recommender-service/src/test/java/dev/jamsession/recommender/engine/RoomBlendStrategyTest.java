@@ -50,16 +50,16 @@ class RoomBlendStrategyTest {
         .queued("metal-0-0", "a", Map.of("b", 1)).queued("metal-1-0", "b", Map.of("a", 1))
         .build(20, 1);
     RoomSignals ruled = new RoomSignals(metalHeads.participants(), metalHeads.queue(), metalHeads.history(),
-        null, 20, 1, noMetal);
+        null, 20, 1, noMetal, null);
     assertThat(count(recommend(metalHeads), genre("Metal"))).isPositive(); // without the rule, metal
     assertThat(recommend(ruled)).hasSize(20).noneMatch(r -> r.song().genre().equals("Metal"));
     assertThat(ENGINE.strategy(BaselineStrategy.NAME).orElseThrow().recommend(ruled))
         .isNotEmpty().noneMatch(r -> r.song().genre().equals("Metal"));
-    RoomSignals cold = new RoomSignals(List.of(), List.of(), List.of(), null, 20, 1, noMetal);
+    RoomSignals cold = new RoomSignals(List.of(), List.of(), List.of(), null, 20, 1, noMetal, null);
     assertThat(recommend(cold)).hasSize(20).noneMatch(r -> r.song().genre().equals("Metal"));
     // Every song of the catalog lasts 200 s: a shorter limit leaves nothing to offer.
     assertThat(recommend(new RoomSignals(List.of(), List.of(), List.of(), null, 20, 1,
-        new SongRules(199_999, List.of())))).isEmpty();
+        new SongRules(199_999, List.of()), null))).isEmpty();
   }
 
   @Test

@@ -9,13 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** A small run of the offline evaluation: the default must clearly beat the baseline. */
 class EvaluationTest {
-  private static final OfflineEvaluation.Config SMALL =
-      new OfflineEvaluation.Config(4_000, 12, 300, 7, 6);
-
   @ParameterizedTest
   @ValueSource(longs = {11, 12, 13})
   void defaultBeatsBaselineOnHitRateAndCoverage(long seed) {
-    OfflineEvaluation.Result result = OfflineEvaluation.evaluate(seed, SMALL);
+    OfflineEvaluation.Result result = OfflineEvaluation.evaluate(seed, OfflineEvaluation.Config.SMALL);
     Metrics baseline = result.overall().get(BaselineStrategy.NAME);
     Metrics blend = result.overall().get(RoomBlendStrategy.NAME);
 

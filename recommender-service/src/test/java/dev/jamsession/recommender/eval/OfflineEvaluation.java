@@ -29,6 +29,8 @@ public final class OfflineEvaluation {
   /** How big an evaluation is. */
   record Config(int songs, int genres, int artists, int rooms, int rounds) {
     static final Config FULL = new Config(20_000, 16, 1_500, 12, 10);
+    /** The size the tests run: about a second per seed. */
+    static final Config SMALL = new Config(4_000, 12, 300, 7, 6);
   }
 
   /** Metrics per strategy, overall and per room size, for one seed. */
@@ -64,27 +66,38 @@ public final class OfflineEvaluation {
     List<Song> catalog = SyntheticCatalog.generate(config.songs(), config.genres(),
         config.artists(), seed);
     Recommender engine = new Recommender(catalog);
-    Map<String, List<Song>> byGenre = catalog.stream()
-        .collect(Collectors.groupingBy(Song::genre, TreeMap::new, Collectors.toList()));
+    Map<String, List<Song>> byGenre = byGenre(catalog);
     Map<String, Metrics> overall = new TreeMap<>();
     Map<Integer, Map<String, Metrics>> bySize = new TreeMap<>();
     for (int room = 0; room < config.rooms(); room++) {
-      int size = 2 + room % 7;
-      Random tastes = new Random(seed * 7_919 + room);
-      List<Listener> listeners = new ArrayList<>();
-      for (int n = 0; n < size; n++) {
-        listeners.add(Listener.random(n, byGenre, tastes));
-      }
+      List<Listener> listeners = listeners(seed, room, byGenre);
+      int size = listeners.size();
       for (String name : STRATEGIES) {
         long roomSeed = seed * 31 + room;
         Metrics m = new SimulatedRoom(catalog, listeners, engine.strategy(name).orElseThrow(),
-            roomSeed).run(config.rounds(), roomSeed);
+            null, roomSeed).run(config.rounds(), roomSeed);
         overall.computeIfAbsent(name, k -> new Metrics()).addAll(m);
         bySize.computeIfAbsent(size, k -> new TreeMap<>())
             .computeIfAbsent(name, k -> new Metrics()).addAll(m);
       }
     }
     return new Result(overall, bySize);
+  }
+
+  static Map<String, List<Song>> byGenre(List<Song> catalog) {
+    return catalog.stream()
+        .collect(Collectors.groupingBy(Song::genre, TreeMap::new, Collectors.toList()));
+  }
+
+  /** The listeners of room {@code room} of a seed: 2 to 8 of them, with their hidden tastes. */
+  static List<Listener> listeners(long seed, int room, Map<String, List<Song>> byGenre) {
+    int size = 2 + room % 7;
+    Random tastes = new Random(seed * 7_919 + room);
+    List<Listener> listeners = new ArrayList<>();
+    for (int n = 0; n < size; n++) {
+      listeners.add(Listener.random(n, byGenre, tastes));
+    }
+    return listeners;
   }
 
   private static Map<String, Metrics> merge(List<Map<String, Metrics>> all) {

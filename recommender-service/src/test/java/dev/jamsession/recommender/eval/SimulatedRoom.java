@@ -1,6 +1,8 @@
 package dev.jamsession.recommender.eval;
 
+import dev.jamsession.core.catalog.Mood;
 import dev.jamsession.core.catalog.Song;
+import dev.jamsession.core.domain.SongRules;
 import dev.jamsession.recommender.engine.Recommendation;
 import dev.jamsession.recommender.engine.RoomSignals;
 import dev.jamsession.recommender.engine.Strategy;
@@ -12,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * One jam played out with one strategy. Each round: some listeners queue a song they like, the
  * strategy recommends ten songs (scored against the hidden tastes), the top two of them are
  * queued, everyone votes on what they have not voted on yet, and the three best-voted songs play,
- * skipped by whoever dislikes them.
+ * skipped by whoever dislikes them. A room may have a mood (PROTOCOL §13) that its requests carry.
  */
 final class SimulatedRoom {
   private static final int ANSWER = 10;
@@ -30,25 +33,33 @@ final class SimulatedRoom {
   private final List<Song> catalog;
   private final List<Listener> listeners;
   private final Strategy strategy;
+  private final Mood mood;
   private final Random rnd;
   private final List<Entry> queue = new ArrayList<>();
   private final List<RoomSignals.PlayedSong> history = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
   private String current;
 
-  SimulatedRoom(List<Song> catalog, List<Listener> listeners, Strategy strategy, long seed) {
+  SimulatedRoom(List<Song> catalog, List<Listener> listeners, Strategy strategy, Mood mood, long seed) {
     this.catalog = catalog;
     this.listeners = listeners;
     this.strategy = strategy;
+    this.mood = mood;
     this.rnd = new Random(seed);
   }
 
   Metrics run(int rounds, long seed) {
+    return run(rounds, seed, answer -> { });
+  }
+
+  /** Plays the room out, handing each answer to {@code answers} as well. */
+  Metrics run(int rounds, long seed, Consumer<List<Recommendation>> answers) {
     Metrics metrics = new Metrics();
     for (int round = 0; round < rounds; round++) {
       listeners.forEach(this::maybeAdd);
       List<Recommendation> answer = strategy.recommend(signals(seed * 1_000 + round));
       metrics.record(answer, listeners);
+      answers.accept(answer);
       answer.stream().limit(QUEUED_FROM_ANSWER)
           .forEach(r -> enqueue(r.song().id(), "recommender"));
       vote();
@@ -111,7 +122,7 @@ final class SimulatedRoom {
         .map(l -> new RoomSignals.Member(l.id(), l.name(), true)).toList();
     List<RoomSignals.QueuedSong> queued = queue.stream()
         .map(e -> new RoomSignals.QueuedSong(e.songId, e.addedBy, e.votes)).toList();
-    return new RoomSignals(members, queued, history, current, ANSWER, seed);
+    return new RoomSignals(members, queued, history, current, ANSWER, seed, SongRules.NONE, mood);
   }
 
   private Song song(String id) {
