@@ -39,11 +39,8 @@ final class RawWebSocketTransport implements BridgeTransport {
     if (!pastEncoder.channel().isActive()) {
       return;
     }
-    if (pastEncoder.executor().inEventLoop()) {
-      pastEncoder.writeAndFlush(frame.wire(), pastEncoder.voidPromise());
-    } else { // the channel is another loop's: keep each socket's writes on its own thread, in order
-      pastEncoder.executor().execute(() -> pastEncoder.writeAndFlush(frame.wire(), pastEncoder.voidPromise()));
-    }
+    // On the socket's own loop (strict thread mode); from elsewhere Netty would queue it there, in order.
+    pastEncoder.writeAndFlush(frame.wire(), pastEncoder.voidPromise());
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,10 +32,15 @@ class InternalClientFailoverTest {
       JamNode survivor = cluster.start(JamNode.Role.DATA);
       JamNode caller = cluster.start(JamNode.Role.LITE);
       AtomicInteger held = new AtomicInteger();
-      doomed.vertx().eventBus().<JsonObject>consumer(ADDRESS, m -> held.incrementAndGet()) // never answers
-          .completion().await(30, TimeUnit.SECONDS);
-      survivor.vertx().eventBus().<JsonObject>consumer(ADDRESS, m -> m.reply(m.body().copy().put("by", "survivor")))
-          .completion().await(30, TimeUnit.SECONDS);
+      Semaphore arrived = new Semaphore(0); // one permit per request that reached a member
+      doomed.vertx().eventBus().<JsonObject>consumer(ADDRESS, m -> { // never answers
+        held.incrementAndGet();
+        arrived.release();
+      }).completion().await(30, TimeUnit.SECONDS);
+      survivor.vertx().eventBus().<JsonObject>consumer(ADDRESS, m -> {
+        m.reply(m.body().copy().put("by", "survivor"));
+        arrived.release();
+      }).completion().await(30, TimeUnit.SECONDS);
       AtomicLong goneAt = new AtomicLong();
       caller.onMemberLeft(id -> goneAt.compareAndSet(0, System.nanoTime()));
       InternalClient client = caller.internalClient(TIMEOUT_MS, 3);
@@ -47,7 +53,7 @@ class InternalClientFailoverTest {
         assertThat(System.nanoTime()).as("requests reach both members").isLessThan(deadline);
         pending.add(client.request(ADDRESS, new JsonObject().put("n", i))
             .andThen(r -> answeredAt.accumulateAndGet(System.nanoTime(), Math::max)));
-        Thread.sleep(5);
+        assertThat(arrived.tryAcquire(10, TimeUnit.SECONDS)).as("request %d reached a member", i).isTrue();
       }
 
       long killedAt = System.nanoTime();
