@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
@@ -42,6 +43,7 @@ public final class JamBridge {
   private final ClientAddress addresses;
   private final BridgeOrigins origins;
   private final Set<BridgeSocket> sockets = new HashSet<>();
+  private final ContextInternal context;
   private long pingSweep = -1;
 
   /**
@@ -60,7 +62,8 @@ public final class JamBridge {
     this.nodeId = nodeId;
     this.ipRates = ipRates;
     this.socketRates = new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs());
-    this.rooms = new LocalRooms(vertx.getOrCreateContext(), fanout, metrics);
+    this.context = (ContextInternal) vertx.getOrCreateContext();
+    this.rooms = new LocalRooms(context, fanout, metrics);
     this.relay = new CommandRelay(rooms, session, playlists, vertx.getOrCreateContext());
   }
 
@@ -84,8 +87,8 @@ public final class JamBridge {
 
   /**
    * Takes a WebSocket upgrade of {@value #WEBSOCKET_PATH}, the bridge without SockJS, ahead of the
-   * router: its socket must be Vert.x's own for {@link RawWebSocketTransport} to write past the frame
-   * encoder (the router hands out wrapped ones). Anything else, and a GET there that is no upgrade,
+   * router: its socket must be Vert.x's own for {@link RawWebSocketTransport} to take over its channel
+   * (the router hands out wrapped ones). Anything else, and a GET there that is no upgrade,
    * is the router's.
    */
   public boolean upgrades(HttpServerRequest request) {
@@ -96,7 +99,10 @@ public final class JamBridge {
       BridgeOrigins.refuse(request);
       return true;
     }
-    request.toWebSocket().onSuccess(ws -> open(new RawWebSocketTransport(ws), addresses.of(ws.remoteAddress(), ws.headers())));
+    request.toWebSocket().onSuccess(ws -> {
+      String ip = addresses.of(ws.remoteAddress(), ws.headers());
+      open(RawWebSocketTransport.takeOver(ws, context), ip);
+    });
     return true;
   }
 
