@@ -106,7 +106,8 @@ public final class GatewayVerticle extends VerticleBase {
         // A socket closed for not reading cannot take the close handshake: drop it soon.
         .setWebSocketClosingTimeout(2)
         // Every response is written from its connection's event loop, so the connection needs no
-        // cross-thread write queue (a 4 KB array each, kept for a WebSocket's whole life).
+        // cross-thread write queue (a 4 KB array each). The raw WebSocket's own connection ignores this
+        // mode, so RawWebSocketTransport takes its channel over after the upgrade.
         .setStrictThreadMode(true)
         .setCompressionSupported(true);
     bridge.start();
