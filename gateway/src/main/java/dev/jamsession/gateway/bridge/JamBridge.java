@@ -64,7 +64,7 @@ public final class JamBridge {
     this.socketRates = new RateLimiter(config.socketRateLimit(), config.socketRateWindowMs());
     this.context = (ContextInternal) vertx.getOrCreateContext();
     this.rooms = new LocalRooms(context, fanout, metrics);
-    this.relay = new CommandRelay(rooms, session, playlists, vertx.getOrCreateContext());
+    this.relay = new CommandRelay(rooms, session, playlists, context);
   }
 
   /** Starts the check that closes connections which stopped pinging (a phone that lost its network). */

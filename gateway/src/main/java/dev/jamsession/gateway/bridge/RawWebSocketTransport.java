@@ -98,7 +98,7 @@ final class RawWebSocketTransport extends ChannelInboundHandlerAdapter implement
 
   @Override
   public void close(int status, String reason) {
-    if (closeSent || ctx == null) {
+    if (closeSent) {
       return;
     }
     closeSent = true;
@@ -110,7 +110,7 @@ final class RawWebSocketTransport extends ChannelInboundHandlerAdapter implement
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
+    this.ctx = ctx; // during takeOver's replace, before anyone can close this transport
   }
 
   @Override
