@@ -930,7 +930,7 @@ class ProtocolFuzzTest {
       List<String> all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       List<String> lines = new ArrayList<>(all.subList(0, Math.min(30, all.size())));
       all.stream().skip(30).filter(l -> l.contains("jamsession") || l.contains("WebSocketImpl") || l.contains("JsonObject ")
-          || l.contains("Http1xClientConnection") || l.contains("NioSocketChannel ")).limit(30).forEach(lines::add);
+          || l.contains("Http1xClientConnection") || l.contains("SocketChannel ")).limit(30).forEach(lines::add);
       p.waitFor(30, TimeUnit.SECONDS);
       return String.join("\n", lines);
     } catch (Exception e) {
